@@ -1,0 +1,70 @@
+"""Finding input files, reading them safely, and writing outputs atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+
+class InputError(Exception):
+    """A file that cannot be cleaned; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Task:
+    source: Path
+    relative: PurePath
+    """Where the output goes under the output folder: the path below the folder given."""
+
+
+def _matches(path: Path, glob: str) -> bool:
+    return path.match(glob) or PurePath(path.name).match(glob)
+
+
+def discover(paths: Iterable[Path], glob: str = "*.txt") -> Iterator[Task]:
+    """Files named directly, and files under folders that match `glob`, in sorted order."""
+    for root in paths:
+        if root.is_dir():
+            found = sorted(p for p in root.rglob("*") if p.is_file() and _matches(p.relative_to(root), glob))
+            for path in found:
+                yield Task(path, path.relative_to(root))
+        else:
+            yield Task(root, PurePath(root.name))
+
+
+def read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
+    return decode(data, str(path))
+
+
+def decode(data: bytes, name: str) -> str:
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{name}: not valid UTF-8 (byte {err.start}); try --encoding") from None
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and a rename, so a reader sees old or new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise

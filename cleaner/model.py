@@ -1,0 +1,142 @@
+"""The rule model: what a rule is, what a removal is, and the document rules act on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cleaner.config import Config
+
+
+class Kind(StrEnum):
+    """Where a rule acts; also the order families run in (inline first, whitespace last)."""
+
+    INLINE = "inline"
+    LINE = "line"
+    BLOCK = "block"
+    HEAD = "head"
+    TAIL = "tail"
+    CONTENT = "content"
+    WHITESPACE = "whitespace"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A before/after pair; every rule carries at least one and the test suite runs them."""
+
+    raw: str
+    expected: str
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One piece of input a rule took out: whole lines, or a marker inside a line."""
+
+    rule_id: str
+    rule_name: str
+    first_line: int
+    last_line: int
+    text: str
+
+    @property
+    def lines(self) -> str:
+        if self.first_line == self.last_line:
+            return str(self.first_line)
+        return f"{self.first_line}-{self.last_line}"
+
+
+@dataclass
+class Line:
+    number: int
+    """1-based line number in the input."""
+    text: str
+    removed_by: str | None = None
+
+    @property
+    def kept(self) -> bool:
+        return self.removed_by is None
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Document:
+    """The input split into lines; rules mark lines removed and never delete them,
+    so line numbers stay those of the input and neighbours stay visible."""
+
+    lines: list[Line]
+    config: Config
+    removals: list[Removal] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str, config: Config) -> Document:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+        if lines and lines[-1].text == "" and len(lines) > 1:
+            lines.pop()  # the final newline ends the last line; it is not a line of its own
+        return cls(lines, config)
+
+    def content_indices(self) -> list[int]:
+        """Indices of kept, non-blank lines, in order."""
+        return [i for i, ln in enumerate(self.lines) if ln.kept and not ln.blank]
+
+    def iter_content(self) -> Iterator[tuple[int, Line]]:
+        for i, ln in enumerate(self.lines):
+            if ln.kept and not ln.blank:
+                yield i, ln
+
+    def remove(self, index: int, rule: Rule) -> None:
+        line = self.lines[index]
+        if not line.kept:
+            return
+        line.removed_by = rule.id
+        if not line.blank:
+            self._record(rule, line.number, line.number, line.text)
+
+    def remove_span(self, start: int, stop: int, rule: Rule) -> None:
+        """Remove lines[start:stop] as one block (blank lines inside go with it)."""
+        taken = [ln for ln in self.lines[start:stop] if ln.kept]
+        if not taken:
+            return
+        for ln in taken:
+            ln.removed_by = rule.id
+        text = "\n".join(ln.text for ln in taken if not ln.blank)
+        if text:
+            self._record(rule, taken[0].number, taken[-1].number, text)
+
+    def edit(self, index: int, new_text: str, removed: str, rule: Rule) -> None:
+        """Replace a line's text after an inline rule took `removed` out of it."""
+        line = self.lines[index]
+        line.text = new_text
+        self._record(rule, line.number, line.number, removed)
+        if line.blank:
+            line.removed_by = rule.id
+
+    def _record(self, rule: Rule, first: int, last: int, text: str) -> None:
+        self.removals.append(Removal(rule.id, rule.name, first, last, text))
+
+
+Apply = Callable[["Document", "Rule"], None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named removal. The registry is the only place rules are listed."""
+
+    id: str
+    name: str
+    kind: Kind
+    description: str
+    examples: tuple[Example, ...]
+    apply: Apply = field(compare=False, repr=False)
+
+    @property
+    def family(self) -> str:
+        return self.name.split(".", 1)[0]

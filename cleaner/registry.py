@@ -1,0 +1,62 @@
+"""The one list of rules: order, lookup, selection and listing all come from here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from cleaner.model import Rule
+from cleaner.rules import attribution, comments, credits, head, markers, navigation, prompts, share, tail, whitespace
+
+# Order matters: inline markers go first so lines they empty are gone before line rules look;
+# head rules need the debris above the headline already marked; the tail cut reads what
+# the line and block rules found; whitespace shapes the result last.
+BUILTIN: tuple[Rule, ...] = (
+    *markers.RULES,
+    *comments.RULES,
+    *navigation.RULES,
+    *attribution.RULES,
+    *share.RULES,
+    *credits.RULES,
+    *prompts.RULES,
+    *head.RULES,
+    *tail.RULES,
+    *whitespace.RULES,
+)
+
+
+class UnknownRuleError(ValueError):
+    pass
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    """A selector names a rule by id (AD001), id prefix (AD), name (ads.shortcode) or family (ads)."""
+    s = selector.strip()
+    if not s:
+        return False
+    if s.upper() == "ALL":
+        return True
+    return rule.id.upper().startswith(s.upper()) or rule.name == s or rule.family == s
+
+
+def check_selectors(selectors: Iterable[str], rules: Sequence[Rule] = BUILTIN) -> None:
+    unknown = [s for s in selectors if not any(_matches(r, s) for r in rules)]
+    if unknown:
+        raise UnknownRuleError(f"unknown rule selector(s): {', '.join(unknown)} (see `cleaner rules`)")
+
+
+def select(
+    rules: Sequence[Rule],
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> tuple[Rule, ...]:
+    """Rules in registry order, filtered: `select` (if given) keeps, then `ignore` drops."""
+    check_selectors([*select, *ignore], rules)
+    chosen = [r for r in rules if not select or any(_matches(r, s) for s in select)]
+    return tuple(r for r in chosen if not any(_matches(r, s) for s in ignore))
+
+
+def by_id(rule_id: str, rules: Sequence[Rule] = BUILTIN) -> Rule:
+    for r in rules:
+        if r.id == rule_id:
+            return r
+    raise UnknownRuleError(f"unknown rule id: {rule_id}")

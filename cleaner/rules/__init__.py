@@ -1,0 +1,1 @@
+"""The built-in rule families. The registry (cleaner.registry) decides their order."""

@@ -1,0 +1,72 @@
+"""Comment sections and comment forms."""
+
+from __future__ import annotations
+
+from cleaner.rules.base import examples, line_rule
+
+COMMENT_HEADING = line_rule(
+    "CM001",
+    "comments.heading",
+    "Comment-section headings: Leave a Reply, Comments, Post a Comment, 12 Comments, Be the first to comment.",
+    [
+        r"(?:leave|post|add|write|submit|have) (?:a|your|an?) (?:reply|comment|response)(?: to .{1,80})?",
+        r"(?:leave|post) (?:a )?comments?",
+        r"comments?(?: \(\d+\))?",
+        r"(?:show|view|read|load|see|hide|open|close) (?:all )?(?:\d+ )?comments?(?: \(\d+\))?",
+        r"\d+ (?:comments?|responses?|replies|reactions?)",
+        r"(?:no|one|two|three) (?:comments?|responses?|replies)(?: yet)?",
+        r"\d+ thoughts? on .{1,120}",
+        r"(?:one|two|three|\d+) (?:responses?|thoughts?) (?:to|on) .{1,120}",
+        r"be the first to (?:comment|reply|respond)(?: on this (?:article|post|story))?",
+        r"join the (?:discussion|conversation)",
+        r"(?:kommentare?|\d+ kommentare?)",
+        r"(?:schreibe|hinterlasse|schreib) einen kommentar",
+        r"(?:laisser|laissez|ajouter) un commentaire",
+        r"(?:\d+ )?commentaires?",
+        r"(?:laisser|laissez) une réponse",
+        r"(?:deja|dejar|escribe|añadir) un comentario",
+        r"(?:\d+ )?comentarios?",
+        r"(?:deja|dejar) una respuesta",
+    ],
+    examples(
+        ("Last paragraph.\n\nLeave a Reply\n", "Last paragraph.\n"),
+        ("Last paragraph.\nComments\nPost a Comment\n", "Last paragraph.\n"),
+        ("Last paragraph.\n\n12 Comments\n", "Last paragraph.\n"),
+    ),
+)
+
+COMMENT_FORM = line_rule(
+    "CM002",
+    "comments.form",
+    "Comment-form boilerplate: email not published, required fields, save my name, cancel reply, notify me.",
+    [
+        r"your email address will not be published\.?(?: required fields are marked\s*\*?)?",
+        r"your email will not be published\.?(?: required fields are marked\s*\*?)?",
+        r"required fields are marked\s*\*?",
+        r"save my name,? email,? and website in this browser for the next time i comment",
+        r"cancel reply",
+        r"notify me of (?:follow-?up|new) (?:comments|posts|replies).{0,80}",
+        r"you must be (?:logged in|registered) to post a comment",
+        r"this site uses akismet to reduce spam.{0,100}",
+        r"comments? (?:are|is) closed",
+        r"(?:comment|name|email|e-mail|website|url)\s*\*?",
+        r"(?:post|submit|send) (?:comment|reply)",
+        r"(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht\.?(?: erforderliche felder sind mit \* markiert)?",
+        r"erforderliche felder sind mit\s*\*?\s*markiert",
+        r"votre adresse (?:e-?mail|de messagerie) ne sera pas publiée\.?(?: les champs obligatoires sont indiqués avec \*)?",
+        r"les champs obligatoires sont indiqués avec\s*\*?",
+        r"tu (?:dirección de )?correo electrónico no será publicad[oa]\.?(?: los campos obligatorios están marcados con \*)?",
+        r"los campos obligatorios están marcados con\s*\*?",
+    ],
+    examples(
+        ("Last paragraph.\n\nYour email address will not be published.\n", "Last paragraph.\n"),
+        (
+            "Text.\nRequired fields are marked *\n"
+            "Save my name, email, and website in this browser for the next time I comment.\n",
+            "Text.\n",
+        ),
+        ("Text.\n\nCancel reply\n", "Text.\n"),
+    ),
+)
+
+RULES = (COMMENT_HEADING, COMMENT_FORM)

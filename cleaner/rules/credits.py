@@ -1,0 +1,172 @@
+"""Photo credits and the captions tied to them."""
+
+from __future__ import annotations
+
+import regex
+
+from cleaner.model import Document, Kind, Rule
+from cleaner.rules.base import FLAGS, examples, label_of, rule
+from cleaner.text import has_quote, is_prose, sentence_count, word_count
+
+AGENCIES = (
+    r"getty(?: images)?|afp|agence france-presse|reuters|associated press|ap(?: photo)?|xinhua(?: news agency)?|"
+    r"epa(?:-efe)?|efe|shutterstock(?:\.com)?|alamy(?: stock photo)?|istock(?:photo)?|dpa|ansa|anadolu(?: agency)?|"
+    r"bloomberg|pa images|pa wire|pa media|press association|rex features|rex|zuma(?: press| wire)?|sipa(?: usa)?|"
+    r"abaca(?:press)?|nurphoto|sopa images|lightrocket|imago(?: images)?|picture[- ]alliance|tass|sputnik|"
+    r"ria novosti|kyodo|yonhap|wireimage|filmmagic|corbis|unsplash|pixabay|pexels|wikimedia commons|"
+    r"the new york times|the washington post|cnn|bbc|nasa|handout|courtesy(?: of [\w .&'-]{1,40})?|"
+    r"file photo|stock photo|supplied|provided"
+)
+_AGENCY = regex.compile(rf"\b(?:{AGENCIES})\b", FLAGS)
+_CREDIT_PREFIX = (
+    r"(?:(?:photo|image|picture|pic|photograph|illustration|video|graphic|foto|bild|imagen|"
+    r"crédit photo|crédito)s?(?: credit)?s?|credits?|source|quelle|fuente|©|\(c\))\s*(?::|\.\.\.|…|-|by)?\s*"
+)
+# A name or agency segment: a few capitalised-or-short words, no sentence inside.
+_SEGMENT = r"[^\s.!?|/,;:]+(?:[ \-.'’&][^\s!?|/,;:]+){0,6}"
+_CREDIT_LINE = regex.compile(
+    rf"\(?(?:{_CREDIT_PREFIX})?{_SEGMENT}(?:\s*(?:[|/,;]|\bvia\b|\bfor\b)\s*{_SEGMENT}){{0,7}}\s*[|.]?\)?",
+    FLAGS,
+)
+_PREFIXED = regex.compile(rf"{_CREDIT_PREFIX}.{{1,100}}", FLAGS)
+_MUST_PREFIX = regex.compile(
+    r"(?:photo|image|picture|pic|photograph|foto|bild|imagen)s?(?: credit)?s?\s*:|credits?\s*:|©|\(c\)", FLAGS
+)
+# A credit at the end of a caption: "... Source: Name /AFP via Getty Images. |", "...Credit...Name/The Times".
+_TRAILING_CREDIT = regex.compile(
+    r"(?:(?<=[.!?)\s”’\"])|(?<=\w))\s*\(?"
+    r"(?:(?:photo|image|picture|pic|photograph|illustration|graphic|foto|bild|imagen)s?(?: credit)?s?|credits?|source|quelle|fuente)"
+    r"\s*(?::|\.\.\.|…)\s*[^.!?|]{1,100}?\s*[.)]?\s*\|?\s*$",
+    FLAGS,
+)
+
+
+_LOWER_WORD = regex.compile(r"(?<![\w'’])\p{Ll}[\w'’-]*")
+# Lowercase words a credit may hold; any other lowercase word means a sentence, not a credit.
+_CREDIT_GLUE = frozenset(
+    [
+        "via",
+        "for",
+        "and",
+        "by",
+        "of",
+        "the",
+        "de",
+        "del",
+        "la",
+        "le",
+        "von",
+        "und",
+        "with",
+        "from",
+        "courtesy",
+        "handout",
+        "file",
+        "photo",
+        "photos",
+        "image",
+        "images",
+    ]
+)
+
+
+def _sentence_words(text: str) -> int:
+    return sum(1 for w in _LOWER_WORD.findall(text) if w not in _CREDIT_GLUE)
+
+
+def is_credit_line(text: str) -> bool:
+    """A line that is only a photo credit: names and agencies, optionally after "Photo:"."""
+    label = label_of(text)
+    if not label or word_count(label) > 16 or _sentence_words(label) > 1:
+        return False
+    if _MUST_PREFIX.match(label) and _PREFIXED.fullmatch(label) and not is_prose(label):
+        return True
+    return bool(_AGENCY.search(label) and _CREDIT_LINE.fullmatch(label))
+
+
+def trailing_credit(text: str) -> regex.Match[str] | None:
+    """The credit at the end of a caption line, when it names an agency or a Name/Agency pair."""
+    m = _TRAILING_CREDIT.search(text.rstrip())
+    if not m or m.start() == 0:
+        return None
+    credit = m.group(0)
+    if _sentence_words(credit) > 1:
+        return None
+    if _AGENCY.search(credit) or "/" in credit or credit.rstrip().endswith("|"):
+        return m
+    return None
+
+
+@rule(
+    "CR001",
+    "credits.line",
+    Kind.LINE,
+    "A photo-credit line: agency names (Getty Images, AFP, Reuters, AP, Xinhua ...) or Photo:/Image:/Credit:.",
+    examples(
+        (
+            "Caption text\n\nXinhua News Agency | Xinhua News Agency | Getty Images\n\nBody.\n",
+            "Caption text\n\nBody.\n",
+        ),
+        ("Body.\n\nPhoto: Shutterstock\n\nMore body.\n", "Body.\n\nMore body.\n"),
+        ("Photo credit: Jane Doe/Reuters\nBody.\n", "Body.\n"),
+        (
+            "The photo, taken by Getty Images staff, shows the square at dawn.\n",
+            "The photo, taken by Getty Images staff, shows the square at dawn.\n",
+        ),
+    ),
+)
+def credit_line(doc: Document, rule: Rule) -> None:
+    for i, line in doc.iter_content():
+        if is_credit_line(line.text):
+            doc.remove(i, rule)
+
+
+@rule(
+    "CR002",
+    "credits.caption",
+    Kind.LINE,
+    "A caption line that ends in a photo credit (Source:, Photo:, Credit... naming an agency); "
+    "with keep-captions only the credit is cut.",
+    examples(
+        ("Body.\nProtestors in Almaty. Source: Abduaziz Madyarov /AFP via Getty Images. |\nMore.\n", "Body.\nMore.\n"),
+        ("He did not win.Credit...Doug Mills/The New York Times\nBody.\n", "Body.\n"),
+    ),
+)
+def credit_caption(doc: Document, rule: Rule) -> None:
+    for i, line in doc.iter_content():
+        m = trailing_credit(line.text)
+        if not m:
+            continue
+        if doc.config.keep_captions:
+            doc.edit(i, line.text[: m.start()].rstrip(), m.group(0).strip(), rule)
+        else:
+            doc.remove(i, rule)
+
+
+@rule(
+    "CR003",
+    "credits.caption-before-credit",
+    Kind.BLOCK,
+    "A one-sentence caption (5 to 50 words) directly above a credit line (the credit line itself is CR001).",
+    examples(
+        (
+            "Headline\n\nMarchers in Aktau on January 4, 2022.\n\nXinhua News Agency | Getty Images\n\nBody text.\n",
+            "Headline\n\nBody text.\n",
+        ),
+    ),
+)
+def caption_before_credit(doc: Document, rule: Rule) -> None:
+    if doc.config.keep_captions:
+        return
+    previous: int | None = None
+    for i, line in enumerate(doc.lines):
+        if line.blank:
+            continue
+        if previous is not None and is_credit_line(line.text):
+            text = doc.lines[previous].text
+            if sentence_count(text) == 1 and 5 <= word_count(text) <= 50 and not has_quote(text):
+                doc.remove(previous, rule)
+        previous = i if line.kept else None
+
+
+RULES = (credit_line, credit_caption, caption_before_credit)

@@ -1,0 +1,117 @@
+"""Debris around the headline: site and section labels, template labels, stray image-alt words."""
+
+from __future__ import annotations
+
+import regex
+
+from cleaner.model import Document, Kind, Rule
+from cleaner.rules.base import FLAGS, examples, rule
+from cleaner.text import ends_sentence, is_headline_like, is_lowercase_fragment, is_prose, word_count
+
+_TEMPLATE_LABEL = regex.compile(
+    r"^\s*(?:topic|topics|category|categories|section|tags?|filed under|posted in|"
+    r"thema|rubrik|kategorie|rubrique|catégorie|sujet|tema|categoría|sección)\s*:\s*(?=\S)",
+    FLAGS,
+)
+MAX_LABEL_WORDS = 3
+
+
+@rule(
+    "HD001",
+    "head.template-label",
+    Kind.HEAD,
+    "A template label such as TOPIC: or Category: in front of the headline (the headline itself stays).",
+    examples(
+        (
+            "TOPIC: Leader Tells Troops to Shoot\nThe body of the story.\n",
+            "Leader Tells Troops to Shoot\nThe body of the story.\n",
+        ),
+    ),
+)
+def template_label(doc: Document, rule: Rule) -> None:
+    content = doc.content_indices()
+    if not content:
+        return
+    first = content[0]
+    m = _TEMPLATE_LABEL.match(doc.lines[first].text)
+    if m:
+        text = doc.lines[first].text
+        doc.edit(first, text[m.end() :], m.group(0).strip(), rule)
+
+
+def _is_label(text: str) -> bool:
+    stripped = text.strip()
+    return (
+        0 < word_count(stripped) <= MAX_LABEL_WORDS
+        and len(stripped) <= 30
+        and not ends_sentence(stripped)
+        and not any(ch.isdigit() for ch in stripped)
+    )
+
+
+@rule(
+    "HD002",
+    "head.section-label",
+    Kind.HEAD,
+    "Short site, section or tag lines above the headline, when a headline and then prose follow.",
+    examples(
+        (
+            "Stock Groups\n\nLeader orders troops to fire without warning after days of unrest\n\n"
+            "In a violent crackdown, the leader has directed the security forces to fire at will.\n",
+            "Leader orders troops to fire without warning after days of unrest\n\n"
+            "In a violent crackdown, the leader has directed the security forces to fire at will.\n",
+        ),
+        (
+            "Brexit\n\nThe talks collapsed on Friday after the two sides failed to agree on fishing rights.\n",
+            "Brexit\n\nThe talks collapsed on Friday after the two sides failed to agree on fishing rights.\n",
+        ),
+    ),
+)
+def section_label(doc: Document, rule: Rule) -> None:
+    content = doc.content_indices()
+    run = 0
+    while run < len(content) and _is_label(doc.lines[content[run]].text):
+        run += 1
+    if run == 0 or run + 1 >= len(content):
+        return
+    headline = doc.lines[content[run]].text
+    label_words = max(word_count(doc.lines[content[k]].text) for k in range(run))
+    if not (is_headline_like(headline, max_words=25) and word_count(headline) >= max(4, label_words + 2)):
+        return
+    if not is_prose(doc.lines[content[run + 1]].text):
+        return
+    for k in range(run):
+        doc.remove(content[k], rule)
+
+
+@rule(
+    "HD003",
+    "head.alt-fragment",
+    Kind.LINE,
+    "A lone lowercase word or two between paragraphs: what an image's alt text leaves in a capture.",
+    examples(
+        (
+            "First paragraph of the story.\n\npresident\n\nNeither side ready to give up\n\nMore text.\n",
+            "First paragraph of the story.\n\nNeither side ready to give up\n\nMore text.\n",
+        ),
+        ("Ingredients:\nsalt\npepper\nflour\n", "Ingredients:\nsalt\npepper\nflour\n"),
+    ),
+)
+def alt_fragment(doc: Document, rule: Rule) -> None:
+    lines = doc.lines
+    content = doc.content_indices()
+    for pos, i in enumerate(content):
+        if not is_lowercase_fragment(lines[i].text, max_words=2):
+            continue
+        isolated = (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)
+        if not isolated:
+            continue
+        before = lines[content[pos - 1]].text if pos > 0 else ""
+        after = lines[content[pos + 1]].text if pos + 1 < len(content) else ""
+        # Inside a list of short items, a lowercase word is an item, not an alt text.
+        if before.rstrip().endswith(":") or is_lowercase_fragment(before) or is_lowercase_fragment(after):
+            continue
+        doc.remove(i, rule)
+
+
+RULES = (template_label, section_label, alt_fragment)

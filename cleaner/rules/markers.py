@@ -1,0 +1,66 @@
+"""Ad slots and CMS shortcodes that scrapers leave in the text."""
+
+from __future__ import annotations
+
+from cleaner.rules.base import examples, inline_rule, line_rule
+
+AD_SHORTCODE = inline_rule(
+    "AD001",
+    "ads.shortcode",
+    "Ad-slot shortcodes such as [ad_1], [ad_2], [adsense] or [ad id=3].",
+    [r"[ \t]*\[\s*/?\s*(?:ad|ads|adsense|advert|advertisement|ad_?\d+)(?:[_\- ]?\d+)?(?:\s[^\]\n]{0,80})?\s*\]"],
+    examples(
+        ("Headline\n\n[ad_1]\n\nFirst paragraph.\n\n[ad_2]\n", "Headline\n\nFirst paragraph.\n"),
+        ("Text before [ad_3] text after.\n", "Text before text after.\n"),
+    ),
+)
+
+WP_SHORTCODE = inline_rule(
+    "AD002",
+    "ads.wp-shortcode",
+    "WordPress shortcodes: [caption ...]...[/caption], [embed]...[/embed], [gallery ...] and kin.",
+    [
+        r"\[(caption|embed|video|audio|playlist|wp_caption)\b[^\]\n]*\].*?\[/\1\]",
+        r"\[/?(?:caption|embed|gallery|video|audio|playlist|wp_caption|contact-form(?:-7)?"
+        r"|vc_[a-z_]+|et_pb_[a-z_]+|fusion_[a-z_]+|su_[a-z_]+|tweet|instagram|youtube)\b[^\]\n]*\]",
+    ],
+    examples(
+        (
+            '[caption id="a1" align="alignnone"]Crowds in the square[/caption]\nThe protest grew.\n',
+            "The protest grew.\n",
+        ),
+        ('[gallery ids="1,2,3"]\nThe rest of the story.\n', "The rest of the story.\n"),
+        ("[embed]https://example.com/v/1[/embed]\nText.\n", "Text.\n"),
+    ),
+)
+
+AD_LABEL = line_rule(
+    "AD003",
+    "ads.label",
+    "A lone ad label line: Advertisement, Sponsored, Ad, Anzeige, Publicité, Publicidad.",
+    [
+        r"advertisement",
+        r"advertisements",
+        r"advert",
+        r"ad",
+        r"ads",
+        r"sponsored(?: content| post| links?| stories)?",
+        r"paid (?:content|post|partner(?:ship)?)",
+        r"promoted(?: content| stories)?",
+        r"story continues below(?: this)? advertisement",
+        r"article continues below(?: this)? advertisement",
+        r"continue reading below",
+        r"anzeige",
+        r"werbung",
+        r"publicité",
+        r"publicidad",
+        r"publicidade",
+        r"pubblicità",
+    ],
+    examples(
+        ("First paragraph.\n\nADVERTISEMENT\n\nSecond paragraph.\n", "First paragraph.\n\nSecond paragraph.\n"),
+        ("Sponsored\nText of the story.\n", "Text of the story.\n"),
+    ),
+)
+
+RULES = (AD_SHORTCODE, WP_SHORTCODE, AD_LABEL)

@@ -1,0 +1,88 @@
+"""Cookie banners, newsletter pitches and subscription or login prompts."""
+
+from __future__ import annotations
+
+import regex
+
+from cleaner.model import Document, Kind, Rule
+from cleaner.rules.base import FLAGS, examples, label_of, line_rule, rule
+from cleaner.text import word_count
+
+_COOKIE = regex.compile(
+    r"\b(?:we use cookies|(?:this|our) (?:web)?site uses cookies|uses cookies to|use of cookies|"
+    r"cookie (?:policy|settings|preferences|consent|notice)|accept (?:all )?cookies|"
+    r"by (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site|"
+    r"wir verwenden cookies|diese website verwendet cookies|"
+    r"(?:ce site|nous) utilis(?:e|ons) des cookies|utilizamos cookies|este sitio (?:web )?utiliza cookies)\b",
+    FLAGS,
+)
+
+_COOKIE_BUTTON = regex.compile(
+    r"(?:i )?(?:accept|agree|got it|ok|okay|allow(?: all)?|reject(?: all)?|decline|manage (?:settings|options|cookies)|"
+    r"more info(?:rmation)?|learn more|akzeptieren|zustimmen|accepter|aceptar)[.!]?",
+    FLAGS,
+)
+
+
+@rule(
+    "PR001",
+    "prompts.cookie",
+    Kind.LINE,
+    "A cookie-consent line: a short line about the site's cookies, or its Accept/Manage buttons.",
+    examples(
+        (
+            "Body.\n\nWe use cookies to improve your experience. By using this site you agree.\n\nAccept\n",
+            "Body.\n",
+        ),
+        (
+            "Body about baking cookies for the holidays.\n",
+            "Body about baking cookies for the holidays.\n",
+        ),
+    ),
+)
+def cookie(doc: Document, rule: Rule) -> None:
+    found = False
+    for i, line in doc.iter_content():
+        if word_count(line.text) <= 60 and _COOKIE.search(line.text):
+            doc.remove(i, rule)
+            found = True
+    if not found:
+        return
+    # The banner's buttons only mean something next to a banner.
+    for i, line in doc.iter_content():
+        if _COOKIE_BUTTON.fullmatch(label_of(line.text)):
+            doc.remove(i, rule)
+
+
+NEWSLETTER = line_rule(
+    "PR002",
+    "prompts.newsletter",
+    "Newsletter, subscription and login prompts: Sign up for our newsletter, Subscribe, Log in, Enter your email.",
+    [
+        r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|my)(?: free)? [\w' -]{0,40}(?:newsletters?|mailing list|updates|alerts)"
+        r"(?:[ ,.!:-]+.{0,120})?",
+        r"(?:get|receive) (?:our|the)(?: free)? [\w' -]{0,40}newsletters?(?:[ ,.!:-]+.{0,120})?",
+        r"join (?:our|the) (?:mailing list|newsletter|community)(?:[ ,.!:-]+.{0,120})?",
+        r"(?:enter|type) your e-?mail(?: address)?(?: here)?(?:[ ,.!:-]+.{0,80})?",
+        r"(?:e-?mail address|your e-?mail)",
+        r"newsletters?(?: sign[- ]?up)?",
+        r"(?:subscribe|sign up|sign in|log ?in|log ?out|register|my account|create (?:an|your) account)(?: now| today| here)?",
+        r"already (?:a subscriber|have an account|registered)\??(?: .{0,40})?",
+        r"subscribe (?:for|to get|and get) (?:full|unlimited|digital) .{0,100}",
+        r"by (?:signing up|subscribing),? you agree .{0,200}",
+        r"thank(?:s| you) for (?:signing up|subscribing).{0,100}",
+        r"newsletter abonnieren|jetzt abonnieren|anmelden|abmelden|"
+        r"(?:s'abonner|abonnez-vous)(?: à (?:la|notre) newsletter)?|se connecter|"
+        r"suscríbete(?: a (?:nuestro|el) boletín)?|iniciar sesión",
+    ],
+    examples(
+        ("Body.\n\nSign up for our daily newsletter\n\nEnter your email address\n", "Body.\n"),
+        ("Subscribe\nLog In\nHeadline\n\nBody text.\n", "Headline\n\nBody text.\n"),
+        (
+            "She decided to subscribe to the theory that prices would fall.\n",
+            "She decided to subscribe to the theory that prices would fall.\n",
+        ),
+    ),
+)
+
+RULES = (cookie, NEWSLETTER)

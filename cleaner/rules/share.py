@@ -1,0 +1,49 @@
+"""Share and follow bars."""
+
+from __future__ import annotations
+
+from cleaner.rules.base import examples, line_rule
+
+_NETWORKS = (
+    r"facebook|twitter|x\.com|pinterest|linkedin|whatsapp|reddit|tumblr|telegram|messenger|"
+    r"flipboard|pocket|email|e-mail|mail|print|sms|copy link|copy url|line|viber|vk|xing|"
+    r"instagram|youtube|tiktok|threads|bluesky|mastodon|snapchat|weibo|wechat|google\+?|digg|"
+    r"stumbleupon|share|tweet|pin it|pin|more"
+)
+
+SHARE_LABEL = line_rule(
+    "SH001",
+    "share.label",
+    "Share and follow labels: Share this:, Tweet, Share on Facebook, Click to share on X (Opens in new window).",
+    [
+        r"share(?: (?:this|the|on|via|to))?(?: (?:article|story|post|page|video|link))?(?: (?:on|via|to|with) .{1,30})?",
+        r"(?:click|tap) to (?:share|email|print|tweet)(?: (?:on|this|a|to) .{1,60})?",
+        r".{0,60}\(opens in (?:a )?new window\)",
+        r"(?:tweet|retweet|pin it|email this|print this(?: (?:article|page|story))?|e-?mail to a friend)",
+        r"(?:follow|like|find) us(?: on .{1,60})?",
+        r"like this",
+        r"like loading(?:\.\.\.|…)?",
+        r"loading(?:\.\.\.|…)",
+        r"(?:teilen|auf \w+ teilen|artikel teilen|diesen artikel teilen)",
+        r"partager(?: (?:sur|par|cet article) .{1,30})?|partagez",
+        r"compartir(?: (?:en|este artículo|esta noticia) .{0,30})?|compártelo",
+    ],
+    examples(
+        ("Last paragraph.\n\nShare this:\n", "Last paragraph.\n"),
+        ("Text.\n\nClick to share on X (Opens in new window)\n", "Text.\n"),
+        ("Text.\n\nLike this:\nLike Loading...\n", "Text.\n"),
+    ),
+)
+
+SHARE_RUN = line_rule(
+    "SH002",
+    "share.run",
+    "A line made only of social network names, glued or separated: FacebookTwitterPinterestEmail.",
+    [rf"(?:(?:{_NETWORKS})[\s|•·,/]*){{2,}}", r"(?:facebook|twitter|pinterest|linkedin|whatsapp|reddit|email|print)"],
+    examples(
+        ("Text.\n\nFacebookTwitterPinterestEmail\n", "Text.\n"),
+        ("Text.\nFacebook | Twitter | WhatsApp\n", "Text.\n"),
+    ),
+)
+
+RULES = (SHARE_LABEL, SHARE_RUN)

@@ -1,0 +1,46 @@
+"""The end of a capture: once the footer starts, what follows is site furniture."""
+
+from __future__ import annotations
+
+from cleaner.model import Document, Kind, Rule
+from cleaner.rules.base import examples, rule
+from cleaner.text import ends_sentence, is_prose, word_count
+
+# Rules whose lines open a page footer (comment forms, related lists, share bars, back-links).
+FOOTER_OPENERS = frozenset({"CM001", "CM002", "NV001", "NV002", "SH001", "SH002", "AT001"})
+LONG_PROSE_WORDS = 20
+
+
+@rule(
+    "TL001",
+    "tail.cut",
+    Kind.TAIL,
+    "After the last long paragraph, once a footer opens (comments, related list, share bar), "
+    "drop the lines that follow unless they read as prose.",
+    examples(
+        (
+            "A long paragraph of the article that has more than twenty words in it, so it reads as running prose text.\n\n"
+            "Related Posts\n\nMan Bites Dog In Town\n\nMayor Resigns\n",
+            "A long paragraph of the article that has more than twenty words in it, so it reads as running prose text.\n",
+        ),
+    ),
+)
+def tail_cut(doc: Document, rule: Rule) -> None:
+    lines = doc.lines
+    last_long = -1
+    for i, line in doc.iter_content():
+        if word_count(line.text) >= LONG_PROSE_WORDS and ends_sentence(line.text):
+            last_long = i
+    opener = next(
+        (i for i in range(last_long + 1, len(lines)) if lines[i].removed_by in FOOTER_OPENERS),
+        None,
+    )
+    if opener is None:
+        return
+    for i in range(opener + 1, len(lines)):
+        line = lines[i]
+        if line.kept and not line.blank and not is_prose(line.text):
+            doc.remove(i, rule)
+
+
+RULES = (tail_cut,)

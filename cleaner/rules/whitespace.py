@@ -1,0 +1,47 @@
+"""Whitespace normalisation; these rules shape the output and record no removals."""
+
+from __future__ import annotations
+
+from cleaner.model import Document, Kind, Rule
+from cleaner.rules.base import examples, rule
+
+
+@rule(
+    "WS001",
+    "whitespace.trailing",
+    Kind.WHITESPACE,
+    "Trailing spaces, tabs and no-break spaces at line ends are removed.",
+    examples(("Text.\u00a0 \nMore.\t\n", "Text.\nMore.\n")),
+)
+def trailing(doc: Document, rule: Rule) -> None:
+    for line in doc.lines:
+        line.text = line.text.rstrip()
+
+
+@rule(
+    "WS002",
+    "whitespace.blank-lines",
+    Kind.WHITESPACE,
+    "Runs of blank lines collapse to one; blank lines at the start and end go.",
+    examples(("\n\nOne.\n\n\n\nTwo.\n\n\n", "One.\n\nTwo.\n")),
+)
+def blank_lines(doc: Document, rule: Rule) -> None:
+    previous_blank = True  # so leading blank lines go
+    for line in doc.lines:
+        if not line.kept:
+            continue
+        if line.blank:
+            if previous_blank:
+                line.removed_by = rule.id
+            previous_blank = True
+        else:
+            previous_blank = False
+    for line in reversed(doc.lines):
+        if not line.kept:
+            continue
+        if not line.blank:
+            break
+        line.removed_by = rule.id
+
+
+RULES = (trailing, blank_lines)

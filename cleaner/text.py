@@ -1,0 +1,55 @@
+"""Small, language-light measures of a line of text, shared by the heuristic rules."""
+
+from __future__ import annotations
+
+import regex
+
+_WORD = regex.compile(r"\w+")
+# Chinese, Japanese and Korean are written without spaces: count characters instead of words.
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_SENTENCE_END = regex.compile(r"[.!?。！？…:;][\"'”’»)\]]*\s*$")
+_SENTENCE_BREAK = regex.compile(r"[.!?。！？][\"'”’»)\]]*\s+(?=[\p{Lu}\"“‘'«(])")
+_QUOTE = regex.compile(r"[\"“”«»]")
+
+
+def word_count(text: str) -> int:
+    """Words, with each CJK character counting as half a word (about two per word)."""
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        latin = len(_WORD.findall(_CJK.sub(" ", text)))
+        return latin + (cjk + 1) // 2
+    return len(_WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def sentence_count(text: str) -> int:
+    stripped = text.strip()
+    if not stripped:
+        return 0
+    return len(_SENTENCE_BREAK.findall(stripped)) + 1
+
+
+def has_quote(text: str) -> bool:
+    return bool(_QUOTE.search(text))
+
+
+def is_prose(text: str, min_words: int = 8) -> bool:
+    """A line that reads like a sentence of running text."""
+    return word_count(text) >= min_words and ends_sentence(text)
+
+
+def is_headline_like(text: str, max_words: int = 20) -> bool:
+    """Short, not ending like a sentence: a headline, subheading or teaser title."""
+    n = word_count(text)
+    return 0 < n <= max_words and not text.rstrip().endswith((".", "!", "?", "。"))
+
+
+def is_lowercase_fragment(text: str, max_words: int = 3) -> bool:
+    """A few lowercase words with no punctuation: what an image's alt text leaves behind."""
+    stripped = text.strip()
+    if not stripped or not regex.fullmatch(r"[\p{Ll}][\p{Ll}\p{M}'’\- ]*", stripped):
+        return False
+    return word_count(stripped) <= max_words

@@ -1,0 +1,76 @@
+"""The registry is well formed and every rule's own examples hold."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cleaner import Config, clean_and_explain, clean_text
+from cleaner.model import Kind
+from cleaner.registry import BUILTIN, UnknownRuleError, select
+
+RULE_IDS = [r.id for r in BUILTIN]
+
+
+def test_ids_and_names_are_unique_and_well_formed() -> None:
+    assert len(set(RULE_IDS)) == len(RULE_IDS)
+    assert len({r.name for r in BUILTIN}) == len(BUILTIN)
+    for r in BUILTIN:
+        assert re.fullmatch(r"[A-Z]{2}\d{3}", r.id), r.id
+        assert re.fullmatch(r"[a-z]+\.[a-z-]+", r.name), r.name
+        assert r.description and "\n" not in r.description
+        assert r.examples, f"{r.id} has no example"
+        assert isinstance(r.kind, Kind)
+
+
+@pytest.mark.parametrize("rule", BUILTIN, ids=RULE_IDS)
+def test_rule_examples(rule: object) -> None:
+    from cleaner.model import Rule
+
+    assert isinstance(rule, Rule)
+    for ex in rule.examples:
+        assert clean_text(ex.raw) == ex.expected
+        assert clean_text(ex.expected) == ex.expected
+
+
+@pytest.mark.parametrize("rule", [r for r in BUILTIN if r.kind is not Kind.WHITESPACE], ids=lambda r: r.id)
+def test_rule_examples_depend_on_the_rule(rule: object) -> None:
+    """Where an example removes something, it is this rule that removes it."""
+    from cleaner.model import Rule
+
+    assert isinstance(rule, Rule)
+    changing = [ex for ex in rule.examples if ex.raw != ex.expected]
+    assert changing, f"{rule.id} has no example that removes anything"
+    for ex in changing:
+        assert any(r.rule_id == rule.id for r in clean_and_explain(ex.raw).removals)
+
+
+def test_select_and_ignore_by_id_name_and_family() -> None:
+    assert [r.id for r in select(BUILTIN, ("AD001",))] == ["AD001"]
+    assert {r.id for r in select(BUILTIN, ("comments",))} == {"CM001", "CM002"}
+    assert "NV002" not in {r.id for r in select(BUILTIN, (), ("navigation.related",))}
+    assert {r.id for r in select(BUILTIN, ("CM",))} == {"CM001", "CM002"}
+    with pytest.raises(UnknownRuleError):
+        select(BUILTIN, ("XX999",))
+
+
+def test_ignored_rule_keeps_its_lines() -> None:
+    raw = "Body of the story.\n\n[ad_1]\n\nLeave a Reply\n"
+    assert clean_text(raw) == "Body of the story.\n"
+    assert clean_text(raw, Config(ignore=("CM001",))) == "Body of the story.\n\nLeave a Reply\n"
+
+
+def test_removals_name_rule_and_input_lines() -> None:
+    raw = "Headline Of The Story Here\n\nBody of the story goes on.\n\nLeave a Reply\nYour email address will not be published.\n"
+    removals = clean_and_explain(raw).removals
+    assert [(r.rule_id, r.first_line, r.text) for r in removals] == [
+        ("CM001", 5, "Leave a Reply"),
+        ("CM002", 6, "Your email address will not be published."),
+    ]
+
+
+def test_whitespace_normalisation() -> None:
+    assert clean_text("One.\r\n\r\n\r\nTwo.\u00a0\r\n") == "One.\n\nTwo.\n"
+    assert clean_text("") == ""
+    assert clean_text("\n\n  \n") == ""
