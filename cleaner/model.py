@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -136,6 +136,15 @@ class Rule:
     description: str
     examples: tuple[Example, ...]
     apply: Apply = field(compare=False, repr=False)
+    params: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
+    """Tunable thresholds of a heuristic rule, with defaults; config `thresholds` overrides them."""
+
+    def param(self, config: Config, name: str) -> float:
+        """The value of threshold `name`: from the config (keyed `ID.name` or `dotted.name.name`), else the default."""
+        for key in (f"{self.id}.{name}", f"{self.name}.{name}"):
+            if key in config.thresholds:
+                return config.thresholds[key]
+        return self.params[name]
 
     @property
     def family(self) -> str:

@@ -74,3 +74,11 @@ def test_whitespace_normalisation() -> None:
     assert clean_text("One.\r\n\r\n\r\nTwo.\u00a0\r\n") == "One.\n\nTwo.\n"
     assert clean_text("") == ""
     assert clean_text("\n\n  \n") == ""
+
+
+def test_thresholds_from_config_override_rule_defaults() -> None:
+    raw = "Stock Groups Today Now\n\nLeader orders troops to fire without warning after unrest\n\nIn a violent crackdown, the leader has directed the forces to fire at will.\n"
+    assert clean_text(raw).startswith("Stock Groups Today Now\n")
+    cfg = Config(thresholds={"HD002.max-label-words": 4})
+    assert clean_text(raw, cfg).startswith("Leader orders")
+    assert clean_text(raw, Config(thresholds={"head.section-label.max-label-words": 4})).startswith("Leader orders")

@@ -13,7 +13,6 @@ _TEMPLATE_LABEL = regex.compile(
     r"thema|rubrik|kategorie|rubrique|catégorie|sujet|tema|categoría|sección)\s*:\s*(?=\S)",
     FLAGS,
 )
-MAX_LABEL_WORDS = 3
 
 
 @rule(
@@ -39,10 +38,10 @@ def template_label(doc: Document, rule: Rule) -> None:
         doc.edit(first, text[m.end() :], m.group(0).strip(), rule)
 
 
-def _is_label(text: str) -> bool:
+def _is_label(text: str, max_words: float) -> bool:
     stripped = text.strip()
     return (
-        0 < word_count(stripped) <= MAX_LABEL_WORDS
+        0 < word_count(stripped) <= max_words
         and len(stripped) <= 30
         and not ends_sentence(stripped)
         and not any(ch.isdigit() for ch in stripped)
@@ -66,11 +65,13 @@ def _is_label(text: str) -> bool:
             "Brexit\n\nThe talks collapsed on Friday after the two sides failed to agree on fishing rights.\n",
         ),
     ),
+    params={"max-label-words": 3},
 )
 def section_label(doc: Document, rule: Rule) -> None:
     content = doc.content_indices()
+    max_words = rule.param(doc.config, "max-label-words")
     run = 0
-    while run < len(content) and _is_label(doc.lines[content[run]].text):
+    while run < len(content) and _is_label(doc.lines[content[run]].text, max_words):
         run += 1
     if run == 0 or run + 1 >= len(content):
         return

@@ -8,7 +8,6 @@ from cleaner.text import ends_sentence, is_prose, word_count
 
 # Rules whose lines open a page footer (comment forms, related lists, share bars, back-links).
 FOOTER_OPENERS = frozenset({"CM001", "CM002", "NV001", "NV002", "SH001", "SH002", "AT001"})
-LONG_PROSE_WORDS = 20
 
 
 @rule(
@@ -24,12 +23,14 @@ LONG_PROSE_WORDS = 20
             "A long paragraph of the article that has more than twenty words in it, so it reads as running prose text.\n",
         ),
     ),
+    params={"long-prose-words": 20},
 )
 def tail_cut(doc: Document, rule: Rule) -> None:
     lines = doc.lines
+    long_prose = rule.param(doc.config, "long-prose-words")
     last_long = -1
     for i, line in doc.iter_content():
-        if word_count(line.text) >= LONG_PROSE_WORDS and ends_sentence(line.text):
+        if word_count(line.text) >= long_prose and ends_sentence(line.text):
             last_long = i
     opener = next(
         (i for i in range(last_long + 1, len(lines)) if lines[i].removed_by in FOOTER_OPENERS),
