@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import regex
 
@@ -68,10 +68,17 @@ def inline_rule(
     return Rule(id, name, Kind.INLINE, description, examples, apply)
 
 
-def rule(id: str, name: str, kind: Kind, description: str, examples: tuple[Example, ...]) -> Callable[[Apply], Rule]:
-    """Decorator for a rule whose logic needs more than a pattern."""
+def rule(
+    id: str,
+    name: str,
+    kind: Kind,
+    description: str,
+    examples: tuple[Example, ...],
+    params: Mapping[str, float] | None = None,
+) -> Callable[[Apply], Rule]:
+    """Decorator for a rule whose logic needs more than a pattern; `params` are its tunable thresholds."""
 
     def wrap(fn: Apply) -> Rule:
-        return Rule(id, name, kind, description, examples, fn)
+        return Rule(id, name, kind, description, examples, fn, dict(params or {}))
 
     return wrap
