@@ -34,5 +34,9 @@ unit: $(STAMP)
 
 test: lint typecheck unit
 
+# Throughput and memory against datatrove's C4 line rules (builds a 40 MB corpus under bench/.work/); not part of `make test`.
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
 clean:
 	rm -rf $(VENV) out out2 .mypy_cache .ruff_cache .pytest_cache

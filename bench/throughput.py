@@ -1,0 +1,339 @@
+"""Throughput and memory benchmark: `cleaner clean` (--jobs 1 and 2) against datatrove's C4 line rules.
+
+    make bench                          # or: .venv/bin/python bench/throughput.py [--repeat N] [--no-big]
+
+It builds a corpus of at least 40 MB from the dev captures in ../shared/bench/dev/raw (copied into
+many sub-folders under bench/.work/), then, in one run and interleaved so that machine noise hits
+every contender alike, times:
+
+- `cleaner clean CORPUS -o OUT --jobs 1` and `--jobs 2`, each a fresh subprocess: the wall time
+  includes interpreter start-up, discovery, reading, cleaning and writing every output file;
+- datatrove 0.10.1's `C4QualityFilter` with only its line rules, in a virtual environment of its
+  own (bench/.work/datatrove-venv, created here), one process: the time is reading the files and
+  filtering `Document` objects, *excluding* its import (favourable to datatrove, so the ratio is
+  a lower bound).
+
+Each run's peak memory is measured twice: the peak RSS of the largest single process (getrusage's
+ru_maxrss) and the peak of the summed RSS of the whole process tree (sampled from /proc), which is
+what a pool of workers costs. A corpus 4x larger checks that memory does not grow with the corpus.
+Cold start (`cleaner --help`, `cleaner clean -` on a small input) is timed too. MB are 10^6 bytes.
+Figures are medians over --repeat runs. Results also go to bench/.work/throughput.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _shared() -> Path:
+    """../shared beside the repository (a clone); from a git worktree nested deeper, the nearest ancestor's."""
+    for parent in REPO.parents:
+        if (parent / "shared" / "bench").is_dir():
+            return parent / "shared"
+    return REPO.parent / "shared"
+
+
+SHARED = _shared()
+RAW = SHARED / "bench" / "dev" / "raw"
+WORK = REPO / "bench" / ".work"
+# The C4 filter module imports `regex` (from datatrove's "processing" extra); the rest of that extra
+# (nltk, fasttext, trafilatura ...) is not used by the line rules, so only regex is added.
+DATATROVE = ("datatrove==0.10.1", "regex")
+DT_VENV = WORK / "datatrove-venv"
+DT_DRIVER = REPO / "bench" / "datatrove_c4.py"
+CLEANER = Path(sys.executable).parent / "cleaner"
+
+TARGET_VS_DATATROVE = 2.0
+TARGET_JOBS2 = 1.6
+TARGET_RSS_MB = 200.0
+TARGET_COLD_S = 0.5
+
+
+@dataclass
+class Run:
+    name: str
+    seconds: float
+    files: int
+    bytes_in: int
+    peak_rss_mb: float
+    """Largest single process (ru_maxrss)."""
+    tree_rss_mb: float
+    """Peak of the summed RSS of the process and its children (sampled)."""
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.bytes_in / 1e6 / self.seconds
+
+    @property
+    def files_per_s(self) -> float:
+        return self.files / self.seconds
+
+
+# --- corpus ---------------------------------------------------------------------------------------
+
+
+def build_corpus(dest: Path, min_mb: float) -> list[Path]:
+    """Copies of the dev raw pages in sub-folders of `dest` (two levels deep), until at least `min_mb`."""
+    pages = sorted(RAW.glob("*.txt"))
+    if not pages:
+        sys.exit(f"no dev pages in {RAW}: ../shared/bench must sit beside the repository")
+    page_bytes = sum(p.stat().st_size for p in pages)
+    copies = max(1, -(-int(min_mb * 1e6) // page_bytes))  # ceil
+    stamp = dest / ".complete"
+    if not (stamp.exists() and stamp.read_text() == f"{copies}"):
+        shutil.rmtree(dest, ignore_errors=True)
+        for c in range(copies):
+            sub = dest / f"site{c // 10:03d}" / f"batch{c % 10}"
+            sub.mkdir(parents=True)
+            for page in pages:
+                shutil.copyfile(page, sub / page.name)
+        stamp.write_text(f"{copies}")
+    return sorted(dest.rglob("*.txt"))
+
+
+# --- measuring a subprocess -----------------------------------------------------------------------
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Summed VmRSS of `pid` and its descendants (0 for any that vanished meanwhile)."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+                    break
+            for task in Path(f"/proc/{p}/task").iterdir():
+                stack.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def wall_time(cmd: list[str], stdin: bytes | None = None) -> float:
+    """Wall seconds of one run of `cmd`."""
+    start = time.perf_counter()
+    subprocess.run(cmd, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def measure(cmd: list[str], stdout_path: Path | None = None) -> tuple[float, float, float]:
+    """Run `cmd` under a fresh Python parent that reports its ru_maxrss (RUSAGE_CHILDREN of that parent
+    covers this one run only); return (wall s, peak RSS MB of the largest process, peak summed tree RSS MB)."""
+    wrapper = (
+        "import resource, subprocess, sys, time\n"
+        "out = open(sys.argv[1], 'wb') if sys.argv[1] else subprocess.DEVNULL\n"
+        "r = subprocess.run(sys.argv[2:], stdout=out)\n"
+        "m = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "sys.stderr.write(f'\\nMAXRSS {m}\\n'); sys.exit(r.returncode)\n"
+    )
+    full = [sys.executable, "-c", wrapper, str(stdout_path or ""), *cmd]
+    peak_tree = 0
+    done = threading.Event()
+    start = time.perf_counter()
+    proc = subprocess.Popen(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def sample() -> None:
+        nonlocal peak_tree
+        while not done.wait(0.02):
+            # The wrapper itself (a small Python) is not part of the run: count its children only.
+            try:
+                kids = [int(c) for c in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
+            except OSError:
+                continue
+            peak_tree = max(peak_tree, sum(_tree_rss_kb(k) for k in kids))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = proc.communicate()
+    wall = time.perf_counter() - start
+    done.set()
+    err = stderr.decode(errors="replace")
+    if proc.returncode != 0:
+        sys.exit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
+    maxrss_kb = int(err.rsplit("MAXRSS", 1)[1].split()[0])
+    return wall, maxrss_kb / 1024, peak_tree / 1024
+
+
+# --- contenders -----------------------------------------------------------------------------------
+
+
+def cleaner_has_jobs() -> bool:
+    result = subprocess.run([str(CLEANER), "clean", "--help"], capture_output=True, text=True, check=True)
+    return "--jobs" in result.stdout
+
+
+def run_cleaner(corpus: Path, files: list[Path], size: int, jobs: int | None, label: str) -> Run:
+    out = WORK / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [str(CLEANER), "clean", str(corpus), "-o", str(out), "-q"]
+    if jobs is not None:
+        cmd += ["--jobs", str(jobs)]
+    wall, rss, tree = measure(cmd)
+    written = sum(1 for _ in out.rglob("*.txt"))
+    if written != len(files):
+        sys.exit(f"{label}: wrote {written} files for {len(files)} inputs")
+    return Run(label, wall, len(files), size, rss, tree)
+
+
+def ensure_datatrove() -> Path:
+    python = DT_VENV / "bin" / "python"
+    stamp = DT_VENV / ".installed"
+    wanted = " ".join(DATATROVE)
+    if not (stamp.exists() and stamp.read_text() == wanted):
+        print(f"creating {DT_VENV.relative_to(REPO)} with {wanted} ...", flush=True)
+        shutil.rmtree(DT_VENV, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(DT_VENV)], check=True)
+        pip = subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", *DATATROVE], capture_output=True, text=True
+        )
+        if pip.returncode != 0:
+            sys.exit(f"could not install {wanted}:\n{pip.stdout}{pip.stderr}")
+        stamp.write_text(wanted)
+    return python
+
+
+def run_datatrove(python: Path, files: list[Path], size: int) -> tuple[Run, float]:
+    listing = WORK / "files.lst"
+    listing.write_text("".join(f"{p}\n" for p in files), encoding="utf-8")
+    report = WORK / "datatrove.json"
+    wall, rss, tree = measure([str(python), str(DT_DRIVER), str(listing)], stdout_path=report)
+    result = json.loads(report.read_text())
+    if result["files"] != len(files) or result["bytes_in"] != size:
+        sys.exit(f"datatrove read {result['files']} files, {result['bytes_in']} bytes; expected {len(files)}, {size}")
+    return Run("datatrove C4 line rules (1 process)", result["seconds"], len(files), size, rss, tree), wall
+
+
+def cold_start(repeat: int) -> dict[str, float]:
+    small = b"A headline\n\n[ad_1]\n\nThe first paragraph of the story, which is kept.\n"
+    helps, stdins = [], []
+    for _ in range(repeat):
+        helps.append(wall_time([str(CLEANER), "--help"]))
+        stdins.append(wall_time([str(CLEANER), "clean", "-"], stdin=small))
+    return {"cleaner --help": statistics.median(helps), "cleaner clean - (small input)": statistics.median(stdins)}
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+
+def median_run(runs: list[Run]) -> Run:
+    return Run(
+        runs[0].name,
+        statistics.median(r.seconds for r in runs),
+        runs[0].files,
+        runs[0].bytes_in,
+        max(r.peak_rss_mb for r in runs),
+        max(r.tree_rss_mb for r in runs),
+    )
+
+
+def table(runs: list[Run]) -> str:
+    rows = [f"| {'run':<40} | {'s':>6} | {'MB/s':>6} | {'files/s':>7} | {'peak RSS MB':>11} | {'tree RSS MB':>11} |"]
+    rows.append("|" + "|".join("-" * (w + 2) for w in (40, 6, 6, 7, 11, 11)) + "|")
+    for r in runs:
+        rows.append(
+            f"| {r.name:<40} | {r.seconds:6.2f} | {r.mb_per_s:6.1f} | {r.files_per_s:7.0f} "
+            f"| {r.peak_rss_mb:11.0f} | {r.tree_rss_mb:11.0f} |"
+        )
+    return "\n".join(rows)
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--min-mb", type=float, default=40.0, help="corpus size (default 40 MB)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each contender; medians are reported")
+    parser.add_argument("--no-big", action="store_true", help="skip the 4x corpus memory check")
+    args = parser.parse_args()
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    files = build_corpus(WORK / "corpus", args.min_mb)
+    size = sum(p.stat().st_size for p in files)
+    corpus = WORK / "corpus"
+    jobs = cleaner_has_jobs()
+    python = ensure_datatrove()
+    print(
+        f"corpus: {len(files)} files, {size / 1e6:.1f} MB ({corpus.relative_to(REPO)}); "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; medians of {args.repeat} runs"
+    )
+    if not jobs:
+        print("note: this cleaner has no --jobs option yet; both cleaner rows run its default (one process)")
+
+    j1: list[Run] = []
+    j2: list[Run] = []
+    dt: list[Run] = []
+    dt_walls: list[float] = []
+    for _ in range(args.repeat):
+        run, wall = run_datatrove(python, files, size)
+        dt.append(run)
+        dt_walls.append(wall)
+        j1.append(run_cleaner(corpus, files, size, 1 if jobs else None, "cleaner clean --jobs 1"))
+        j2.append(run_cleaner(corpus, files, size, 2 if jobs else None, "cleaner clean --jobs 2"))
+    runs = [median_run(dt), median_run(j1), median_run(j2)]
+    print()
+    print(table(runs))
+    ratio_dt = runs[1].mb_per_s / runs[0].mb_per_s
+    ratio_j2 = runs[2].mb_per_s / runs[1].mb_per_s
+    print()
+    print(f"datatrove process wall time incl. start-up: {statistics.median(dt_walls):.2f} s (not used for the ratio)")
+    print(
+        f"cleaner --jobs 1 / datatrove: {ratio_dt:.2f}x  (target >= {TARGET_VS_DATATROVE}x: {verdict(ratio_dt >= TARGET_VS_DATATROVE)})"
+    )
+    print(
+        f"cleaner --jobs 2 / --jobs 1:  {ratio_j2:.2f}x  (target >= {TARGET_JOBS2}x: {verdict(ratio_j2 >= TARGET_JOBS2)})"
+    )
+
+    results: dict[str, object] = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "corpus": {"files": len(files), "bytes": size},
+        "jobs_option": jobs,
+        "runs": [asdict(r) | {"mb_per_s": r.mb_per_s, "files_per_s": r.files_per_s} for r in runs],
+        "ratio_jobs1_vs_datatrove": ratio_dt,
+        "ratio_jobs2_vs_jobs1": ratio_j2,
+    }
+    peak = max(r.tree_rss_mb for r in runs[1:])
+    if not args.no_big:
+        big_files = build_corpus(WORK / "corpus4x", args.min_mb * 4)
+        big_size = sum(p.stat().st_size for p in big_files)
+        big = [
+            run_cleaner(WORK / "corpus4x", big_files, big_size, j if jobs else None, f"4x corpus: --jobs {j}")
+            for j in (1, 2)
+        ]
+        print()
+        print(f"memory check on a corpus 4x larger: {len(big_files)} files, {big_size / 1e6:.1f} MB")
+        print(table(big))
+        peak = max(peak, *(r.tree_rss_mb for r in big))
+        results["big"] = [asdict(r) | {"mb_per_s": r.mb_per_s} for r in big]
+        shutil.rmtree(WORK / "out", ignore_errors=True)
+    print(
+        f"peak memory of any cleaner run (whole process tree): {peak:.0f} MB (target < {TARGET_RSS_MB:.0f} MB: {verdict(peak < TARGET_RSS_MB)})"
+    )
+
+    cold = cold_start(max(5, args.repeat))
+    print()
+    for name, seconds in cold.items():
+        print(f"cold start, {name}: {seconds:.3f} s (target < {TARGET_COLD_S} s: {verdict(seconds < TARGET_COLD_S)})")
+    results["cold_start_s"] = cold
+    (WORK / "throughput.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
