@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from cleaner import decoding
+
 
 class InputError(Exception):
     """A file that cannot be cleaned; the message says which and why."""
@@ -36,21 +38,20 @@ def discover(paths: Iterable[Path], glob: str = "*.txt") -> Iterator[Task]:
             yield Task(root, PurePath(root.name))
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, encoding: str | None = None) -> str:
     try:
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
-    return decode(data, str(path))
+    return decode(data, str(path), encoding)
 
 
-def decode(data: bytes, name: str) -> str:
-    if b"\x00" in data:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not text")
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Text from bytes in any encoding (see cleaner.decoding); InputError if it is not text."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(f"{name}: not valid UTF-8 (byte {err.start}); try --encoding") from None
+        return decoding.decode(data, name, encoding)
+    except decoding.NotTextError as err:
+        raise InputError(str(err)) from None
 
 
 def atomic_write(path: Path, text: str) -> None:

@@ -1,0 +1,113 @@
+"""Bytes in any encoding become UTF-8 text with \\n line endings; bytes that are not text are refused."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from cleaner import decoding
+from cleaner.decoding import NotTextError, UnknownEncodingError, declared_charset, decode, decode_detailed
+from cleaner.files import InputError, read_text
+
+FRENCH = "Le garçon mangea une crème brûlée à côté de l’église.\nÇa coûte 5 €, déjà payé.\n"
+GERMAN = "Grüße aus München: die schöne Straße am Fluss.\n"
+RUSSIAN = "Это длинный текст на русском языке, чтобы проверить определение кодировки.\n" * 3
+GREEK = "Η γρήγορη καφέ αλεπού πηδάει πάνω από τον σκύλο.\n"
+JAPANESE = "こんにちは世界、これはテストです。記事の本文はここから始まります。\n"
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+    ],
+)
+def test_bom_decides_and_is_dropped(bom: bytes, codec: str) -> None:
+    data = bom + "Héllo\r\nwörld\r\n".encode(codec)
+    result = decode_detailed(data, "f.txt")
+    assert (result.text, result.encoding, result.evidence) == ("Héllo\nwörld\n", codec, "bom")
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [(FRENCH, "cp1252"), (GERMAN, "latin-1"), (RUSSIAN, "cp1251"), (RUSSIAN, "koi8-r"), (GREEK, "cp1253"),
+     (JAPANESE, "shift_jis"), (JAPANESE, "euc-jp")],
+)  # fmt: skip
+def test_legacy_encodings_are_detected(text: str, codec: str) -> None:
+    assert decode(text.encode(codec), "legacy.txt") == text
+
+
+def test_declared_charset_wins_over_detection() -> None:
+    # A Windows-1251 page whose declaration says so: decoded by the declaration, not a guess.
+    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><p>{RUSSIAN}</p></body></html>'
+    result = decode_detailed(page.encode("cp1251"), "p.html")
+    assert result.evidence == "declared" and result.encoding == "cp1251" and RUSSIAN in result.text
+
+
+def test_xml_declaration_and_latin1_label_means_cp1252() -> None:
+    data = '<?xml version="1.0" encoding="ISO-8859-1"?><doc>“quoted” café</doc>'.encode("cp1252")
+    assert declared_charset(data) == "cp1252"
+    assert "“quoted” café" in decode(data, "d.xml")
+
+
+def test_valid_utf8_beats_a_wrong_declaration() -> None:
+    page = '<meta charset="iso-8859-1"><p>Grüße, café, naïve — “quotes”</p>'.encode()
+    result = decode_detailed(page, "mislabelled.html")
+    assert result.encoding == "utf-8" and "Grüße, café, naïve — “quotes”" in result.text
+
+
+def test_forced_encoding_overrides_everything() -> None:
+    data = "Ceci est du texte en latin-1: é à ç".encode("latin-1")
+    assert decode(data, "f.txt", "latin-1").endswith("é à ç")
+    # Forcing a wrong one gives that decoding, as asked; forcing UTF-8 on latin-1 is refused.
+    with pytest.raises(NotTextError, match=r"f\.txt: not valid utf-8"):
+        decode(data, "f.txt", "utf-8")
+    with pytest.raises(UnknownEncodingError):
+        decode(data, "f.txt", "no-such-codec")
+
+
+def test_line_endings_become_newlines() -> None:
+    assert decode(b"one\r\ntwo\rthree\n", "x") == "one\ntwo\nthree\n"
+
+
+def test_bomless_utf16_is_recognised() -> None:
+    assert decode("Plain words in UTF-16 without a mark.\n".encode("utf-16-le"), "w.txt").startswith("Plain words")
+    assert decode("Plain words in UTF-16 without a mark.\n".encode("utf-16-be"), "w.txt").startswith("Plain words")
+
+
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [
+        (b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04", "NUL"),
+        (bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 19, 20, 21]) * 40 + b"some words", "control characters"),
+        ("text".encode("utf-16-le") + b"\x00\x00\x00\x00", "NUL"),
+    ],
+)
+def test_binary_is_refused_with_the_file_name(data: bytes, why: str) -> None:
+    with pytest.raises(NotTextError, match=rf"^blob\.bin: .*{why}"):
+        decode(data, "blob.bin")
+
+
+def test_a_few_stray_control_characters_are_still_text() -> None:
+    text = "A paragraph with a stray escape \x1b and a form feed \x0c in it, otherwise ordinary prose.\n"
+    assert decode(text.encode(), "ok.txt") == text
+    assert decoding.MAX_CONTROL_SHARE < 0.5
+
+
+def test_files_read_text_delegates_and_names_the_file(tmp_path: Path) -> None:
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(FRENCH.encode("cp1252"))
+    assert read_text(legacy) == FRENCH
+    wide = tmp_path / "wide.txt"
+    wide.write_bytes(codecs.BOM_UTF16_LE + GERMAN.encode("utf-16-le"))
+    assert read_text(wide) == GERMAN
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(InputError, match=r"image\.txt: binary file \(contains NUL bytes\)"):
+        read_text(binary)

@@ -1,0 +1,72 @@
+"""HTML pages: sniffing, main-content extraction through trafilatura, the full-page fallback."""
+
+from __future__ import annotations
+
+import pytest
+from htmlpages import ARTICLE, footer_only_page, news_page
+
+from cleaner.html import HtmlMode, html_to_text, is_html_name, looks_like_html, page_text
+from cleaner.pipeline import clean_text
+
+
+@pytest.mark.parametrize("mode", list(HtmlMode))
+def test_article_kept_and_debris_gone_after_the_rules(mode: HtmlMode) -> None:
+    extracted = html_to_text(news_page(), mode)
+    assert not extracted.fallback
+    assert "[ad_1]" in extracted.text  # trafilatura alone keeps the shortcode: why the rules run after it
+    cleaned = clean_text(extracted.text)
+    for sentence in ARTICLE:
+        assert sentence + "\n" in cleaned
+    for debris in ("[ad_1]", "Advertisement", "Leave a Reply", "Your email address", "Home\n", "Copyright", "var "):
+        assert debris not in cleaned
+
+
+def test_paragraphs_stay_one_per_line() -> None:
+    lines = html_to_text(news_page()).text.splitlines()
+    assert [line for line in lines if line in ARTICLE] == ARTICLE
+
+
+def test_fallback_to_full_page_text_when_nothing_is_found() -> None:
+    result = html_to_text(footer_only_page())
+    assert result.fallback
+    assert "Opening hours are nine to five every weekday except public holidays." in result.text
+    assert "Leave a Reply" not in clean_text(result.text)
+
+
+def test_page_text_puts_each_visible_block_on_a_line() -> None:
+    lines = page_text(news_page()).splitlines()
+    assert lines[:3] == ["Home", "World", "Sports"]
+    assert ARTICLE[0] in lines and "Copyright 2026 Harbour Gazette. All rights reserved." in lines
+    assert not any("tracking" in line or "color:" in line for line in lines)  # scripts and styles are not text
+    assert page_text('<div style="display: none">secret</div><p hidden>gone</p><p>shown</p>') == "shown\n"
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        "<!DOCTYPE html><html><body>x</body></html>",
+        "\ufeff  <!doctype HTML>\n<html>",
+        '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">',
+        "<!-- saved by a browser -->\n<html><head>",
+        "<head><meta charset=utf-8><title>t</title></head>",
+        "Saved page\n<html><head><title>t</title></head><body>",
+    ],
+)
+def test_html_is_sniffed(start: str) -> None:
+    assert looks_like_html(start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A story about web pages.\nIt mentions the <html> tag and the <body> of a letter.\n" + "More prose. " * 200,
+        "Plain article text with a <b>bold</b> word.\n",
+        "",
+    ],
+)
+def test_text_is_not_sniffed_as_html(text: str) -> None:
+    assert not looks_like_html(text)
+
+
+def test_html_names() -> None:
+    assert is_html_name("a/Page.HTML") and is_html_name("b.htm") and not is_html_name("c.html.txt")

@@ -1,0 +1,118 @@
+"""JSONL corpora: one field cleaned per record, everything else kept, bad lines passed through and counted."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from cleaner.jsonl import MAX_LISTED, JsonlError, clean_file, clean_lines, is_jsonl_name, readable
+from cleaner.pipeline import clean_text
+
+DIRTY = "The harbour bridge will be rebuilt, the council decided on Tuesday.\n[ad_1]\nWork starts next spring.\nLeave a Reply\n"
+CLEAN = "The harbour bridge will be rebuilt, the council decided on Tuesday.\nWork starts next spring.\n"
+
+
+def _records() -> list[dict[str, object]]:
+    return [
+        {"id": "a", "text": DIRTY, "meta": {"url": "https://example.org/a", "score": 0.5}},
+        {"id": "b", "text": CLEAN, "tags": ["x", "y"]},
+        {"id": "c", "content": DIRTY},
+        {"text": "Une phrase en français, avec des accents : déjà vu.\nAdvertisement\n", "id": "d", "n": 3},
+    ]
+
+
+def _jsonl(records: list[dict[str, object]], *extra: tuple[int, bytes]) -> bytes:
+    lines = [json.dumps(r).encode() for r in records]
+    for index, line in extra:
+        lines.insert(index, line)
+    return b"\n".join(lines) + b"\n"
+
+
+def test_clean_lines_cleans_one_field_and_keeps_the_rest() -> None:
+    out = io.BytesIO()
+    report = clean_lines(io.BytesIO(_jsonl(_records())), out.write, clean_text)
+    got = [json.loads(line) for line in out.getvalue().splitlines()]
+    want = _records()
+    want[0]["text"] = CLEAN
+    want[3]["text"] = "Une phrase en français, avec des accents : déjà vu.\n"
+    assert got == want
+    assert [list(r) for r in got] == [list(r) for r in want]  # field order kept too
+    assert (report.records, report.changed, report.without_text, report.malformed) == (4, 2, 1, 0)
+
+
+def test_untouched_records_are_written_back_byte_for_byte() -> None:
+    # Formatting the rules did not need to change (escapes, spacing, number forms) stays as it was.
+    line = b'{"text":  "Already clean prose about the caf\\u00e9.\\n", "x": 1.50e2}\n'
+    out = io.BytesIO()
+    clean_lines(io.BytesIO(line), out.write, clean_text)
+    assert out.getvalue() == line
+
+
+def test_malformed_lines_pass_through_unchanged_and_are_counted() -> None:
+    bad = [(1, b"{not json"), (3, b"[1, 2, 3]"), (5, b'{"text": "caf\xe9"}')]
+    data = _jsonl(_records(), *bad)
+    out = io.BytesIO()
+    report = clean_lines(io.BytesIO(data), out.write, clean_text)
+    lines = out.getvalue().split(b"\n")[:-1]
+    assert len(lines) == 7
+    assert [lines[1], lines[3], lines[5]] == [b"{not json", b"[1, 2, 3]", b'{"text": "caf\xe9"}']
+    assert report.malformed == 3 and report.malformed_lines == [2, 4, 6] and report.records == 4
+    (warning, missing) = report.warnings("corpus.jsonl")
+    assert warning == "corpus.jsonl: 3 malformed line(s) passed through unchanged, line(s) 2, 4, 6"
+    assert "1 record(s) without a string 'text' field" in missing
+
+
+def test_many_malformed_lines_are_summarised() -> None:
+    data = b"oops\n" * (MAX_LISTED + 5)
+    report = clean_lines(io.BytesIO(data), io.BytesIO().write, clean_text)
+    assert report.malformed == MAX_LISTED + 5 and len(report.malformed_lines) == MAX_LISTED
+    assert f"(first {MAX_LISTED} listed)" in report.warnings("x")[0]
+
+
+def test_other_text_key_and_crlf_and_bom() -> None:
+    data = b"\xef\xbb\xbf" + json.dumps({"content": DIRTY, "text": DIRTY}).encode() + b"\r\n"
+    out = io.BytesIO()
+    clean_lines(io.BytesIO(data), out.write, clean_text, text_key="content")
+    assert out.getvalue().endswith(b"}\n")
+    record = json.loads(out.getvalue())
+    assert record == {"content": CLEAN, "text": DIRTY}
+
+
+@pytest.mark.parametrize(("src_name", "dst_name"), [("c.jsonl.gz", "c.jsonl.gz"), ("c.jsonl", "c.jsonl")])
+def test_clean_file_keeps_gzip_and_is_idempotent(tmp_path: Path, src_name: str, dst_name: str) -> None:
+    data = _jsonl(_records() * 50, (7, b"{broken"))
+    src = tmp_path / src_name
+    src.write_bytes(gzip.compress(data) if src_name.endswith(".gz") else data)
+    first, second = tmp_path / "1" / dst_name, tmp_path / "2" / dst_name
+    report = clean_file(src, first, clean_text)
+    assert report.records == 200 and report.malformed == 1 and report.malformed_lines == [8]
+    raw = first.read_bytes()
+    assert raw.startswith(b"\x1f\x8b") == dst_name.endswith(".gz")
+    body = gzip.decompress(raw) if dst_name.endswith(".gz") else raw
+    # Only the records without a "text" field (the "content" ones) still hold the shortcode.
+    assert body.count(b"[ad_1]") == 50 and b"{broken\n" in body and body.count(b"\n") == 201
+    assert clean_file(first, second, clean_text).changed == 0
+    assert second.read_bytes() == raw  # second pass: byte-identical (gzip written with mtime 0)
+    assert list(tmp_path.rglob("*.tmp")) == []
+
+
+def test_corrupt_gzip_is_an_error_naming_the_file_and_leaves_nothing(tmp_path: Path) -> None:
+    src = tmp_path / "bad.jsonl.gz"
+    src.write_bytes(gzip.compress(_jsonl(_records() * 100))[:200])
+    with pytest.raises(JsonlError, match=r"bad\.jsonl\.gz: cannot clean"):
+        clean_file(src, tmp_path / "out" / "bad.jsonl.gz", clean_text)
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_readable_unzips_a_stream_by_its_magic() -> None:
+    data = _jsonl(_records())
+    assert readable(io.BytesIO(gzip.compress(data))).read() == data
+    assert readable(io.BytesIO(data)).read() == data
+
+
+def test_jsonl_names() -> None:
+    assert is_jsonl_name("x/Corpus.JSONL") and is_jsonl_name("c.jsonl.gz") and not is_jsonl_name("c.json")
