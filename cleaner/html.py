@@ -171,7 +171,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u200b\r\f\v]+")
 
 def page_text(html: str) -> str:
     """Every visible text block of the page on its own line, as a naive full-page scraper saves it."""
-    import lxml.html
+    import lxml.html  # type: ignore[import-untyped]
     from lxml import etree
 
     try:

@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 GZIP_MAGIC = b"\x1f\x8b"
@@ -110,7 +110,7 @@ def _clean_line(body: bytes, number: int, clean: Callable[[str], str], text_key:
 
 
 @contextlib.contextmanager
-def open_input(path: Path) -> Iterator[IO[bytes]]:
+def open_input(path: Path) -> Iterator[io.BufferedIOBase]:
     """The file's bytes, decompressed when it is gzip (by its magic bytes, whatever its name)."""
     with path.open("rb") as raw:
         if raw.read(2) == GZIP_MAGIC:
@@ -122,9 +122,9 @@ def open_input(path: Path) -> Iterator[IO[bytes]]:
             yield raw
 
 
-def readable(stream: IO[bytes]) -> IO[bytes]:
+def readable(stream: IO[bytes]) -> io.BufferedIOBase:
     """A byte stream (stdin, say) decompressed if it starts as gzip; peeks without consuming."""
-    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[arg-type]
+    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(cast(io.RawIOBase, stream))
     if buffered.peek(2)[:2] == GZIP_MAGIC:
         return gzip.GzipFile(fileobj=buffered, mode="rb")
     return buffered
