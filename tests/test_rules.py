@@ -82,3 +82,43 @@ def test_thresholds_from_config_override_rule_defaults() -> None:
     cfg = Config(thresholds={"HD002.max-label-words": 4})
     assert clean_text(raw, cfg).startswith("Leader orders")
     assert clean_text(raw, Config(thresholds={"head.section-label.max-label-words": 4})).startswith("Leader orders")
+
+
+def test_every_rule_family_has_three_fixture_cases_and_a_negative_one() -> None:
+    """A negative case is one the rules must leave exactly as it is."""
+    from tests.conftest import FIXTURES
+
+    folders = {"ads": "markers"}
+    for family in sorted({r.family for r in BUILTIN} - {"content"}):
+        folder = FIXTURES / folders.get(family, family)
+        pairs = [
+            (p, p.with_name(p.name.replace(".raw.txt", ".expected.txt"))) for p in sorted(folder.glob("*.raw.txt"))
+        ]
+        assert len(pairs) >= 3, f"{folder} has fewer than three cases"
+        if family != "whitespace":
+            assert any(r.read_bytes() == e.read_bytes() for r, e in pairs), f"{folder} has no negative case"
+
+
+def test_keep_captions_keeps_the_caption_and_cuts_the_credit() -> None:
+    raw = (
+        "Headline of the story here\n\n"
+        "The lighthouse was built in 1874. Photograph: Anna Berg/Reuters\n"
+        "Image caption Volunteers filled sandbags through the night\n\n"
+        "Marchers in the square on Monday morning.\n\nJane Doe | AFP | Getty Images\n\n"
+        "The body of the story goes on for a while.\n"
+    )
+    assert clean_text(raw) == "Headline of the story here\n\nThe body of the story goes on for a while.\n"
+    kept = clean_text(raw, Config(keep_captions=True))
+    assert kept == (
+        "Headline of the story here\n\n"
+        "The lighthouse was built in 1874.\n"
+        "Volunteers filled sandbags through the night\n\n"
+        "Marchers in the square on Monday morning.\n\n"
+        "The body of the story goes on for a while.\n"
+    )
+    assert clean_text(kept, Config(keep_captions=True)) == kept
+
+
+def test_a_share_bar_above_the_headline_does_not_open_the_tail() -> None:
+    raw = "Share this:\nFerry service resumes\n\nNew timetable\n\nBoats will leave every hour from seven.\n"
+    assert clean_text(raw) == "Ferry service resumes\n\nNew timetable\n\nBoats will leave every hour from seven.\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from cleaner.model import Document, Kind, Rule
-from cleaner.rules.base import FLAGS, examples, label_of, rule
+from cleaner.rules.base import FLAGS, examples, label_of, line_rule, rule
 from cleaner.text import has_quote, is_prose, sentence_count, word_count
 
 AGENCIES = (
@@ -20,8 +20,12 @@ AGENCIES = (
 _AGENCY = regex.compile(rf"\b(?:{AGENCIES})\b", FLAGS)
 _CREDIT_PREFIX = (
     r"(?:(?:photo|image|picture|pic|photograph|illustration|video|graphic|foto|bild|imagen|"
-    r"crédit photo|crédito)s?(?: credit)?s?|credits?|source|quelle|fuente|©|\(c\))\s*(?::|\.\.\.|…|-|by)?\s*"
+    r"crédit photo|crédito)s?(?: credit| copyright)?s?|credits?|copyright|source|quelle|fuente|©|\(c\))"
+    r"\s*(?::|\.\.\.|…|-|by)?\s*"
 )
+# A credit line that starts with a label ("Image copyright Reuters", "Photo: AP") heads the caption
+# below it; only a bare credit ("Xinhua | Getty Images") closes the caption above it.
+_LABELLED = regex.compile(rf"(?:{_CREDIT_PREFIX})(?=\S)", FLAGS)
 # A name or agency segment: a few capitalised-or-short words, no sentence inside.
 _SEGMENT = r"[^\s.!?|/,;:]+(?:[ \-.'’&][^\s!?|/,;:]+){0,6}"
 _CREDIT_LINE = regex.compile(
@@ -143,11 +147,23 @@ def credit_caption(doc: Document, rule: Rule) -> None:
             doc.remove(i, rule)
 
 
+# Reported speech marks a sentence of the story, never a caption.
+_REPORTED = regex.compile(r"\b(?:said|says|told|according to|sagte|a déclaré|dijo)\b", FLAGS)
+
+
+def _closes_caption(text: str) -> bool:
+    """A bare credit in the Name | Agency | Agency form, which sites print right under a caption.
+    A credit with a label ("Image copyright Reuters", "Photo: AP") heads the caption below it, and
+    a lone "AP Photo/Name" often follows a paragraph of the story, so neither counts."""
+    label = label_of(text)
+    return "|" in label and is_credit_line(text) and not _LABELLED.match(label)
+
+
 @rule(
     "CR003",
     "credits.caption-before-credit",
     Kind.BLOCK,
-    "A one-sentence caption (5 to 50 words) directly above a credit line (the credit line itself is CR001).",
+    "A one-sentence caption (5 to 50 words) directly above a bare Name | Agency credit line (the credit line itself is CR001).",
     examples(
         (
             "Headline\n\nMarchers in Aktau on January 4, 2022.\n\nXinhua News Agency | Getty Images\n\nBody text.\n",
@@ -162,11 +178,71 @@ def caption_before_credit(doc: Document, rule: Rule) -> None:
     for i, line in enumerate(doc.lines):
         if line.blank:
             continue
-        if previous is not None and is_credit_line(line.text):
+        if previous is not None and _closes_caption(line.text):
             text = doc.lines[previous].text
-            if sentence_count(text) == 1 and 5 <= word_count(text) <= 50 and not has_quote(text):
+            if (
+                sentence_count(text) == 1
+                and 5 <= word_count(text) <= 50
+                and not has_quote(text)
+                and not _REPORTED.search(text)
+            ):
                 doc.remove(previous, rule)
         previous = i if line.kept else None
 
 
-RULES = (credit_line, credit_caption, caption_before_credit)
+_CAPTION_LABEL = regex.compile(
+    r"\s*(?:(?:image|media|photo|picture|video)\s?caption|caption\s*:|bildunterschrift\s*:|légende\s*:|pie de foto\s*:)\s*",
+    FLAGS,
+)
+
+
+@rule(
+    "CR004",
+    "credits.caption-label",
+    Kind.LINE,
+    "A line labelled as a caption (Image caption ..., Media caption ..., Caption: ...); "
+    "with keep-captions only the label is cut.",
+    examples(
+        (
+            "Body.\nImage caption Crowds gathered outside the court on Monday\nMore body.\n",
+            "Body.\nMore body.\n",
+        ),
+        (
+            "The caption on the old photograph named every player in the team.\n",
+            "The caption on the old photograph named every player in the team.\n",
+        ),
+    ),
+)
+def caption_label(doc: Document, rule: Rule) -> None:
+    for i, line in doc.iter_content():
+        m = _CAPTION_LABEL.match(line.text)
+        if not m:
+            continue
+        if doc.config.keep_captions and m.end() < len(line.text.rstrip()):
+            doc.edit(i, line.text[m.end() :], m.group(0).strip(), rule)
+        else:
+            doc.remove(i, rule)
+
+
+GALLERY = line_rule(
+    "CR005",
+    "credits.gallery",
+    "Photo-gallery controls: Image 3 of 12, 1 / 23, Back to Gallery, Enlarge this image, Hide caption.",
+    [
+        r"(?:image|photo|picture|slide|foto|bild|imagen)\s*\d+\s*(?:of|/|von|de|sur)\s*\d+",
+        r"\d+\s*/\s*\d+",
+        r"(?:back to|return to) (?:the )?(?:photo )?gallery",
+        r"(?:view|open|launch|see|start) (?:the )?(?:full )?(?:photo |image )?(?:gallery|slideshow)(?: \(\d+ (?:photos|images)\))?",
+        r"\d+ (?:photos|images|pictures|fotos|bilder)",
+        r"enlarge (?:this )?(?:image|photo)",
+        r"(?:toggle|hide|show|expand) (?:the )?caption",
+        r"caption",
+        r"zoom(?: in)?",
+    ],
+    examples(
+        ("Body.\n\nImage 1 of 23\n\n1 / 23\n\nBack to Gallery\n\nMore body.\n", "Body.\n\nMore body.\n"),
+        ("The gallery showed 12 photos of the flood.\n", "The gallery showed 12 photos of the flood.\n"),
+    ),
+)
+
+RULES = (credit_line, credit_caption, caption_before_credit, caption_label, GALLERY)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import regex
 
 from cleaner.model import Document, Kind, Rule
-from cleaner.rules.base import FLAGS, examples, rule
+from cleaner.rules.base import FLAGS, examples, line_rule, rule
 from cleaner.text import ends_sentence, is_headline_like, is_lowercase_fragment, is_prose, word_count
 
 _TEMPLATE_LABEL = regex.compile(
-    r"^\s*(?:topic|topics|category|categories|section|tags?|filed under|posted in|"
+    r"^\s*(?:topic|topics|category|categories|section|"
     r"thema|rubrik|kategorie|rubrique|catégorie|sujet|tema|categoría|sección)\s*:\s*(?=\S)",
     FLAGS,
 )
@@ -35,7 +35,10 @@ def template_label(doc: Document, rule: Rule) -> None:
     m = _TEMPLATE_LABEL.match(doc.lines[first].text)
     if m:
         text = doc.lines[first].text
-        doc.edit(first, text[m.end() :], m.group(0).strip(), rule)
+        if word_count(text[m.end() :]) <= 2:
+            doc.remove(first, rule)  # "Category: Politics" is a label, not a headline behind one
+        else:
+            doc.edit(first, text[m.end() :], m.group(0).strip(), rule)
 
 
 def _is_label(text: str, max_words: float) -> bool:
@@ -115,4 +118,28 @@ def alt_fragment(doc: Document, rule: Rule) -> None:
         doc.remove(i, rule)
 
 
-RULES = (template_label, section_label, alt_fragment)
+_TAG_LABELS = (
+    r"tags?|tagged(?: with| as| in)?|filed (?:under|in)|posted (?:in|under)|categor(?:y|ies)|(?:related )?topics?|"
+    r"keywords|schlagwörter|schlagworte|stichwörter|themen|étiquettes|mots-clés|etiquetas|temas"
+)
+
+TAG_LINE = line_rule(
+    "HD004",
+    "head.tag-line",
+    "Tag and category lines: Tags: a, b, c; Filed under: ...; Topics; Posted in ... | Permalink.",
+    [
+        rf"(?:{_TAG_LABELS})(?:\s*:\s*.{{0,150}})?",
+        r"tags?\s+#.{0,150}",
+        r"posted (?:in|under) .{1,100}\|\s*permalink.{0,60}",
+    ],
+    examples(
+        ("Body of the story.\n\nTags: drought, water, weather\n", "Body of the story.\n"),
+        ("Body.\n\nTopics\n\nMore body.\n", "Body.\n\nMore body.\n"),
+        (
+            "Topics discussed included the budget and the war.\n",
+            "Topics discussed included the budget and the war.\n",
+        ),
+    ),
+)
+
+RULES = (template_label, section_label, alt_fragment, TAG_LINE)

@@ -8,10 +8,15 @@ AD_SHORTCODE = inline_rule(
     "AD001",
     "ads.shortcode",
     "Ad-slot shortcodes such as [ad_1], [ad_2], [adsense] or [ad id=3].",
-    [r"[ \t]*\[\s*/?\s*(?:ad|ads|adsense|advert|advertisement|ad_?\d+)(?:[_\- ]?\d+)?(?:\s[^\]\n]{0,80})?\s*\]"],
+    # Attributes need an "=": "[ad id=3]" is a slot, "[ad campaign]" is an editor's insertion.
+    [
+        r"[ \t]*\[\s*/?\s*(?:ad|ads|adsense|advert|advertisement|ad_?\d+)(?:[_\- ]?\d+)?(?:\s+[\w-]+=[^\]\n]{0,80})?\s*\]"
+    ],
     examples(
         ("Headline\n\n[ad_1]\n\nFirst paragraph.\n\n[ad_2]\n", "Headline\n\nFirst paragraph.\n"),
         ("Text before [ad_3] text after.\n", "Text before text after.\n"),
+        ('[ad id="3"]\nText.\n', "Text.\n"),
+        ("He said [ad campaigns] were to blame.\n", "He said [ad campaigns] were to blame.\n"),
     ),
 )
 

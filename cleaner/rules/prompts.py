@@ -8,12 +8,21 @@ from cleaner.model import Document, Kind, Rule
 from cleaner.rules.base import FLAGS, examples, label_of, line_rule, rule
 from cleaner.text import word_count
 
+# Phrases only a site says about itself; "the firm uses cookies to track users" is news, not a banner.
 _COOKIE = regex.compile(
-    r"\b(?:we use cookies|(?:this|our) (?:web)?site uses cookies|uses cookies to|use of cookies|"
-    r"cookie (?:policy|settings|preferences|consent|notice)|accept (?:all )?cookies|"
-    r"by (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site|"
-    r"wir verwenden cookies|diese website verwendet cookies|"
+    r"\b(?:we(?: and our (?:partners|vendors))? use cookies|(?:this|our) (?:web)?site (?:uses|is using) cookies|"
+    r"our use of cookies|accept (?:all )?cookies|(?:happy|consent) to receive (?:all )?cookies|"
+    r"by (?:continuing to (?:use|browse)|using|browsing) (?:this|our) (?:web)?site|"
+    r"if you continue (?:to use|using|browsing|to browse) (?:this|our) (?:web)?site|"
+    r"wir verwenden cookies|diese (?:web)?seite verwendet cookies|"
     r"(?:ce site|nous) utilis(?:e|ons) des cookies|utilizamos cookies|este sitio (?:web )?utiliza cookies)\b",
+    FLAGS,
+)
+# Cookie links and headings, as whole lines.
+_COOKIE_LABEL = regex.compile(
+    r"(?:manage )?cookies?(?: (?:policy|settings|preferences|consent|notice|statement|declaration))?"
+    r"|(?:privacy and|privacy &) cookies?(?: policy)?|cookie-?richtlinie|politique (?:de|relative aux) cookies"
+    r"|política de cookies",
     FLAGS,
 )
 
@@ -35,15 +44,15 @@ _COOKIE_BUTTON = regex.compile(
             "Body.\n",
         ),
         (
-            "Body about baking cookies for the holidays.\n",
-            "Body about baking cookies for the holidays.\n",
+            "The regulator said the firm uses cookies to track users across other websites.\n\nAccept\n",
+            "The regulator said the firm uses cookies to track users across other websites.\n\nAccept\n",
         ),
     ),
 )
 def cookie(doc: Document, rule: Rule) -> None:
     found = False
     for i, line in doc.iter_content():
-        if word_count(line.text) <= 60 and _COOKIE.search(line.text):
+        if (word_count(line.text) <= 60 and _COOKIE.search(line.text)) or _COOKIE_LABEL.fullmatch(label_of(line.text)):
             doc.remove(i, rule)
             found = True
     if not found:

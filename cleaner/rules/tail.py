@@ -28,12 +28,23 @@ FOOTER_OPENERS = frozenset({"CM001", "CM002", "NV001", "NV002", "SH001", "SH002"
 def tail_cut(doc: Document, rule: Rule) -> None:
     lines = doc.lines
     long_prose = rule.param(doc.config, "long-prose-words")
-    last_long = -1
+    # The footer can only open after the article's last long paragraph (or, in an article of
+    # short paragraphs, its last sentence): a share bar above the headline or between the
+    # first paragraphs must not take the headline or subheadings with it.
+    last_long = last_prose = -1
     for i, line in doc.iter_content():
-        if word_count(line.text) >= long_prose and ends_sentence(line.text):
-            last_long = i
+        if ends_sentence(line.text):
+            words = word_count(line.text)
+            if words >= long_prose:
+                last_long = i
+            elif is_prose(line.text):
+                last_prose = i
+    if last_long >= 0:
+        last_prose = last_long
+    if last_prose < 0:
+        return
     opener = next(
-        (i for i in range(last_long + 1, len(lines)) if lines[i].removed_by in FOOTER_OPENERS),
+        (i for i in range(last_prose + 1, len(lines)) if lines[i].removed_by in FOOTER_OPENERS),
         None,
     )
     if opener is None:
