@@ -63,9 +63,42 @@ def looks_like_html(text: str) -> bool:
 def html_to_text(html: str, mode: HtmlMode = HtmlMode.DEFAULT) -> HtmlText:
     """The article text of a page: trafilatura's main content, else the page's visible blocks."""
     extracted = _main_content(html, mode)
+    if mode is HtmlMode.DEFAULT and extracted.strip():
+        extracted = _agree(extracted, _main_content(html, HtmlMode.PRECISION))
     if extracted.strip():
         return HtmlText(_tidy(extracted), fallback=False)
     return HtmlText(page_text(html), fallback=True)
+
+
+def _agree(default: str, precise: str) -> str:
+    """Lines of the default extraction that the precision-favouring one also keeps, plus prose.
+
+    trafilatura's default setting lets through related-story lists, newsletter boxes and teaser
+    lines that its precision setting drops; the precision setting sometimes drops real paragraphs
+    too. A line both keep is content; a line only the default keeps stays if it reads as a
+    sentence. When the precision setting lost most of the page, it failed: keep the default.
+    """
+    lines = default.splitlines()
+    kept_precise = precise.splitlines()
+    if sum(map(len, kept_precise)) < MIN_PRECISE_SHARE * sum(map(len, lines)):
+        return default
+    agreed = set(kept_precise)
+    return "\n".join(line for line in lines if line in agreed or _is_prose(line)) + "\n"
+
+
+# A line only the default setting keeps must look like a sentence to stay (see _agree).
+MIN_PRECISE_SHARE = 0.3
+MIN_PROSE_WORDS = 8
+MIN_PROSE_CHARS = 64  # CJK text has no spaces: count characters too
+_SENTENCE_END = re.compile(r"[.!?…。！？\"”’»)]\s*$")
+
+
+def _is_prose(line: str) -> bool:
+    text = line.strip()
+    if text.startswith(("- ", "* ", "• ")):
+        return False  # a list item: the form related-story lists take
+    long_enough = len(text.split()) >= MIN_PROSE_WORDS or len(text) >= MIN_PROSE_CHARS
+    return long_enough and _SENTENCE_END.search(text) is not None
 
 
 def _main_content(html: str, mode: HtmlMode) -> str:

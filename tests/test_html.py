@@ -70,3 +70,24 @@ def test_text_is_not_sniffed_as_html(text: str) -> None:
 
 def test_html_names() -> None:
     assert is_html_name("a/Page.HTML") and is_html_name("b.htm") and not is_html_name("c.html.txt")
+
+
+def test_default_mode_keeps_what_both_settings_agree_on_plus_prose() -> None:
+    from cleaner.html import _agree
+
+    default = "\n".join(
+        [
+            "Headline of the story",
+            ARTICLE[0],
+            "Subheading both settings keep",
+            ARTICLE[1],
+            "- Teaser of another story only the default setting keeps",
+            "Sign up for our newsletter",
+            ARTICLE[2],
+        ]
+    )
+    precise = "\n".join([ARTICLE[0], "Subheading both settings keep", ARTICLE[2]])
+    # ARTICLE[1] is missing from the precise setting but reads as a sentence: it stays.
+    assert _agree(default, precise).splitlines() == [ARTICLE[0], "Subheading both settings keep", *ARTICLE[1:3]]
+    # A precise setting that lost most of the page has failed: the default is kept whole.
+    assert _agree(default, "Subheading both settings keep") == default
