@@ -132,7 +132,10 @@ def credit_line(doc: Document, rule: Rule) -> None:
     "A caption line that ends in a photo credit (Source:, Photo:, Credit... naming an agency); "
     "with keep-captions only the credit is cut.",
     examples(
-        ("Body.\nProtestors in Almaty. Source: Abduaziz Madyarov /AFP via Getty Images. |\nMore.\n", "Body.\nMore.\n"),
+        (
+            "Body.\nProtestors in Almaty. Source: Abduaziz Madyarov /AFP via Getty Images. |\nMore body.\n",
+            "Body.\nMore body.\n",
+        ),
         ("He did not win.Credit...Doug Mills/The New York Times\nBody.\n", "Body.\n"),
     ),
 )
@@ -229,7 +232,8 @@ GALLERY = line_rule(
     "credits.gallery",
     "Photo-gallery controls: Image 3 of 12, 1 / 23, Back to Gallery, Enlarge this image, Hide caption.",
     [
-        r"(?:image|photo|picture|slide|foto|bild|imagen)\s*\d+\s*(?:of|/|von|de|sur)\s*\d+",
+        r"(?:image|photo|picture|slide|foto|bild|imagen)\s*\d+\s*(?:of|/|von|de|sur)\s*/?\s*\d+",
+        r"closed captioning",
         r"\d+\s*/\s*\d+",
         r"(?:back to|return to) (?:the )?(?:photo )?gallery",
         r"(?:view|open|launch|see|start) (?:the )?(?:full )?(?:photo |image )?(?:gallery|slideshow)(?: \(\d+ (?:photos|images)\))?",

@@ -119,7 +119,7 @@ def alt_fragment(doc: Document, rule: Rule) -> None:
 
 
 _TAG_LABELS = (
-    r"tags?|tagged(?: with| as| in)?|filed (?:under|in)|posted (?:in|under)|categor(?:y|ies)|(?:related )?topics?|"
+    r"tags?|tagged(?: with| as| in)?|filed (?:under|in)|posted (?:in|under)|categor(?:y|ies)|(?:related )?(?:topics?|tags)|"
     r"keywords|schlagwörter|schlagworte|stichwörter|themen|étiquettes|mots-clés|etiquetas|temas"
 )
 

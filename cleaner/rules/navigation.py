@@ -77,6 +77,7 @@ RELATED_HEADING = line_rule(
         r"trending(?: (?:now|stories|articles|topics|today))?",
         r"don'?t miss",
         r"editor'?s picks?",
+        r"(?:more )?stories like this(?: one)?",
         r"ähnliche (?:beiträge|artikel)",
         r"(?:das|dies) könnte (?:dich|sie) auch interessieren",
         r"mehr zum thema(?: .{1,40})?",
@@ -109,6 +110,8 @@ JUMP_LINKS = line_rule(
         r"(?:back|go|return|scroll) to (?:the )?top(?: of (?:the )?page)?",
         r"(?:load|show|view|see) (?:more|all)(?: (?:stories|articles|posts|news))?",
         r"toggle (?:navigation|menu|search)",
+        r"accessibility links",
+        r"(?:[«‹<←]\s*)?prev(?:ious)?\s*[|/•]?\s*next(?:\s*[»›>→])?",
         r"(?:main )?menu",
         r"close(?: menu)?",
         r"weiterlesen|mehr lesen|zum inhalt springen|nach oben",
@@ -122,4 +125,68 @@ JUMP_LINKS = line_rule(
     ),
 )
 
-RULES = (prev_next, RELATED_HEADING, JUMP_LINKS)
+# Links every site prints in its header and footer; a line made only of them is furniture.
+# Words that could head a section of an article ("Jobs", "Health", "Legal") are left out.
+_SITE_LINKS = (
+    r"privacy(?: (?:policy|notice|statement|settings|center|centre|preferences))?|(?:updated )?privacy policy"
+    r"|terms(?: of (?:use|service|sale))?|terms (?:and|&) conditions|terms (?:and|&) privacy"
+    r"|contact(?: us)?|about(?: us| me)?|advertis(?:e|ing)(?: with us)?|site ?map|site index|rss(?: feeds?)?|careers"
+    r"|accessibility(?: statement)?|ad ?choices|your ad choices|do not sell my (?:personal )?info(?:rmation)?"
+    r"|your california privacy rights|subscriber agreement|copyright policy|community guidelines"
+    r"|work with us|press releases|faq|home(?: ?page)?|search|sign out|log ?out|newsletters|more|(?:all )?sections|menusections"
+    r"|[×✕☰]|impressum|datenschutz(?:erklärung)?|kontakt|mentions légales|aviso legal|política de privacidad|aviso de privacidad"
+)
+SITE_LINKS = line_rule(
+    "NV004",
+    "navigation.site-links",
+    "Header and footer link lines: Home, Search, Privacy Policy, Terms of Use, Contact Us, About Us, Site Map, RSS.",
+    [rf"(?:{_SITE_LINKS})(?:\s*[|•·/,]\s*(?:{_SITE_LINKS}))*"],
+    examples(
+        ("Home\nSearch\nHeadline of the story\n\nBody text.\n", "Headline of the story\n\nBody text.\n"),
+        ("Body text.\n\nPrivacy Policy | Terms of Use | Contact Us\n", "Body text.\n"),
+        (
+            "Contact us if you saw the accident, police said.\n",
+            "Contact us if you saw the accident, police said.\n",
+        ),
+    ),
+)
+
+TEASER_META = line_rule(
+    "NV005",
+    "navigation.teaser-meta",
+    "The time stamps and reading times of teaser lists: 3 hours ago, 32M ago, Updated 1 day ago, 5 min read.",
+    [
+        r"(?:updated |posted |published )?(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?"
+        r"|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago",
+        r"(?:\d+|one)\s*(?:-| )?min(?:ute)?s?\.? read",
+        r"vor \d+ (?:minuten|stunden|tagen)|il y a \d+ (?:minutes?|heures?|jours?)|hace \d+ (?:minutos?|horas?|días?)",
+    ],
+    examples(
+        ("Body text.\n\nMayor resigns\n3 hours ago\n", "Body text.\n\nMayor resigns\n"),
+        ("Two days ago the river burst its banks.\n", "Two days ago the river burst its banks.\n"),
+    ),
+)
+
+LINK_LINE = line_rule(
+    "NV006",
+    "navigation.link-line",
+    "A link to another story set into the article: Read more: <headline>, Related: ..., See also: ..., Watch: ....",
+    [
+        r"(?:read more|related(?: (?:article|story|stories|coverage|content|links?|reading))?|see also|also read|read also"
+        r"|read next|must read|don'?t miss|more on this(?: story)?|further reading|watch|listen"
+        r"|lesen sie auch|lesen sie mehr|mehr zum thema|(?:à )?lire aussi|voir aussi|lee también|leer también|ver también)"
+        r"\s*:\s*\S.{0,200}",
+    ],
+    examples(
+        (
+            "First paragraph.\n\nRead more: Council approves new budget\n\nSecond paragraph.\n",
+            "First paragraph.\n\nSecond paragraph.\n",
+        ),
+        (
+            "Read more about the plan in the council's report.\n",
+            "Read more about the plan in the council's report.\n",
+        ),
+    ),
+)
+
+RULES = (prev_next, RELATED_HEADING, JUMP_LINKS, SITE_LINKS, TEASER_META, LINK_LINE)

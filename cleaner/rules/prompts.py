@@ -75,6 +75,14 @@ NEWSLETTER = line_rule(
         r"(?:enter|type) your e-?mail(?: address)?(?: here)?(?:[ ,.!:-]+.{0,80})?",
         r"(?:e-?mail address|your e-?mail)",
         r"newsletters?(?: sign[- ]?up)?",
+        r"(?:[\w'’+&.-]+ ){0,4}newsletters?(?: (?:&|and) alerts)?(?: sign[- ]?up)?!?",
+        r"(?:get|see|view|browse|manage|all|our|free|email|e-mail|daily|weekly)(?: all| our| free)? newsletters?(?: .{0,60})?",
+        r"(?:sign up|subscribe|register)(?: now| today| here)?(?: (?:for|to))? .{0,80}newsletters?.{0,150}",
+        r"(?:sign up|subscribe)\s*:\s*.{1,60}",
+        r"subscribe (?:to|for) [^.!?]{1,60}",
+        r"subscribe now.{0,60}|subscriber services|manage (?:your )?subscriptions?|(?:digital|corporate|print) subscriptions?"
+        r"|subscriptions?|e-?edition|today's paper|home delivery",
+        r"(?:subscribe|register|log ?in|sign ?in|sign up)(?:\s*(?:[|/]|or)?\s*(?:subscribe|register|log ?in|sign ?in|sign up|sign out|log ?out))+",
         r"(?:subscribe|sign up|sign in|log ?in|log ?out|register|my account|create (?:an|your) account)(?: now| today| here)?",
         r"already (?:a subscriber|have an account|registered)\??(?: .{0,40})?",
         r"subscribe (?:for|to get|and get) (?:full|unlimited|digital) .{0,100}",
@@ -94,4 +102,44 @@ NEWSLETTER = line_rule(
     ),
 )
 
-RULES = (cookie, NEWSLETTER)
+# What a site says about itself inside a sentence: newsletter pitches, ad-blocker and browser
+# notices, terms-of-use boilerplate. Found anywhere in a short line; the phrase is the evidence.
+_NOTICE = regex.compile(
+    r"(?:^|(?<=[.!?]\s))(?:sign up|subscribe|join|get|start your day)[^.!?]{0,120}(?:newsletter|inbox)"
+    r"|delivered (?:straight |directly |right )?to your (?:e-?mail )?inbox"
+    r"|(?:disable|turn off|whitelist|pause|deactivate) (?:your |the |an |any )?ad[ -]?block"
+    r"|talk about your ad[ -]?block"
+    r"|(?:enable|turn on) javascript|javascript (?:is )?(?:disabled|required|must be enabled)"
+    r"|update (?:to )?(?:a )?(?:modern|newer|supported) browser"
+    r"|(?:your|this) browser (?:is (?:not supported|out of date|outdated)|does not support)"
+    r"|detected (?:that )?you are (?:on|using) internet explorer"
+    r"|constitutes acceptance of (?:our|the)"
+    r"|(?:we have|we.ve) updated our privacy policy|your privacy is important to us",
+    FLAGS,
+)
+
+
+@rule(
+    "PR003",
+    "prompts.site-notice",
+    Kind.LINE,
+    "A short line in which the site talks to the reader: newsletter pitches, ad-blocker and browser "
+    "notices, terms-of-use boilerplate.",
+    examples(
+        ("Body.\n\nGet the day's top headlines delivered to your inbox every morning.\n", "Body.\n"),
+        ("Body.\n\nIf you value our work, please disable your ad blocker.\n", "Body.\n"),
+        (
+            "Most readers who sign up for a newsletter never read it, the study found.\n",
+            "Most readers who sign up for a newsletter never read it, the study found.\n",
+        ),
+    ),
+    params={"max-words": 50},
+)
+def site_notice(doc: Document, rule: Rule) -> None:
+    max_words = rule.param(doc.config, "max-words")
+    for i, line in doc.iter_content():
+        if _NOTICE.search(line.text) and word_count(line.text) <= max_words:
+            doc.remove(i, rule)
+
+
+RULES = (cookie, NEWSLETTER, site_notice)

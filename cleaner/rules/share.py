@@ -39,7 +39,11 @@ SHARE_RUN = line_rule(
     "SH002",
     "share.run",
     "A line made only of social network names, glued or separated: FacebookTwitterPinterestEmail.",
-    [rf"(?:(?:{_NETWORKS})[\s|•·,/]*){{2,}}", r"(?:facebook|twitter|pinterest|linkedin|whatsapp|reddit|email|print)"],
+    [
+        rf"(?:(?:{_NETWORKS})[\s|•·,/]*){{2,}}",
+        r"(?:facebook|twitter|pinterest|linkedin|whatsapp|reddit|email|print|instagram|youtube|flipboard|tumblr|"
+        r"telegram|snapchat|tiktok|messenger|copy link|sms|rss)",
+    ],
     examples(
         ("Text.\n\nFacebookTwitterPinterestEmail\n", "Text.\n"),
         ("Text.\nFacebook | Twitter | WhatsApp\n", "Text.\n"),

@@ -7,7 +7,24 @@ from cleaner.rules.base import examples, rule
 from cleaner.text import ends_sentence, is_prose, word_count
 
 # Rules whose lines open a page footer (comment forms, related lists, share bars, back-links).
-FOOTER_OPENERS = frozenset({"CM001", "CM002", "NV001", "NV002", "SH001", "SH002", "AT001"})
+FOOTER_OPENERS = frozenset(
+    {
+        "CM001",
+        "CM002",
+        "NV001",
+        "NV002",
+        "NV004",
+        "NV005",
+        "NV006",
+        "SH001",
+        "SH002",
+        "AT001",
+        "PR001",
+        "PR002",
+        "PR003",
+        "HD004",
+    }
+)
 
 
 @rule(
@@ -23,11 +40,12 @@ FOOTER_OPENERS = frozenset({"CM001", "CM002", "NV001", "NV002", "SH001", "SH002"
             "A long paragraph of the article that has more than twenty words in it, so it reads as running prose text.\n",
         ),
     ),
-    params={"long-prose-words": 20},
+    params={"long-prose-words": 20, "subhead-paragraph-words": 15},
 )
 def tail_cut(doc: Document, rule: Rule) -> None:
     lines = doc.lines
     long_prose = rule.param(doc.config, "long-prose-words")
+    subhead_words = int(rule.param(doc.config, "subhead-paragraph-words"))
     # The footer can only open after the article's last long paragraph (or, in an article of
     # short paragraphs, its last sentence): a share bar above the headline or between the
     # first paragraphs must not take the headline or subheadings with it.
@@ -49,10 +67,17 @@ def tail_cut(doc: Document, rule: Rule) -> None:
     )
     if opener is None:
         return
-    for i in range(opener + 1, len(lines)):
-        line = lines[i]
-        if line.kept and not line.blank and not is_prose(line.text):
-            doc.remove(i, rule)
+    content = [i for i in doc.content_indices() if i > opener]
+    for pos, i in enumerate(content):
+        text = lines[i].text
+        if is_prose(text):
+            continue
+        # A short line right above a paragraph of the article is its subheading; the footer
+        # opened too early (a link line between paragraphs), so leave it.
+        following = lines[content[pos + 1]].text if pos + 1 < len(content) else ""
+        if is_prose(following, min_words=subhead_words):
+            continue
+        doc.remove(i, rule)
 
 
 RULES = (tail_cut,)

@@ -11,7 +11,7 @@ from cleaner.rules.base import examples, rule
     "whitespace.trailing",
     Kind.WHITESPACE,
     "Trailing spaces, tabs and no-break spaces at line ends are removed.",
-    examples(("Text.\u00a0 \nMore.\t\n", "Text.\nMore.\n")),
+    examples(("Text.\u00a0 \nMore text.\t\n", "Text.\nMore text.\n")),
 )
 def trailing(doc: Document, rule: Rule) -> None:
     for line in doc.lines:
