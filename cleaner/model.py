@@ -48,8 +48,9 @@ class Removal:
         return f"{self.first_line}-{self.last_line}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
+    # slots: a page has thousands of lines and every rule reads them; slots make both cheaper.
     number: int
     """1-based line number in the input."""
     text: str
@@ -61,7 +62,7 @@ class Line:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.text or self.text.isspace()  # as `not text.strip()`, without a copy
 
 
 @dataclass
@@ -72,24 +73,36 @@ class Document:
     lines: list[Line]
     config: Config
     removals: list[Removal] = field(default_factory=list)
+    edits: int = 0
+    """How many times a line's text was edited (through `edit`), so views of the text can be cached."""
+    _text: tuple[int, str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, config: Config) -> Document:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         if text.startswith("\ufeff"):
             text = text[1:]
-        lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
-        if lines and lines[-1].text == "" and len(lines) > 1:
-            lines.pop()  # the final newline ends the last line; it is not a line of its own
-        return cls(lines, config)
+        parts = text.split("\n")
+        if len(parts) > 1 and parts[-1] == "":
+            parts.pop()  # the final newline ends the last line; it is not a line of its own
+        return cls(list(map(Line, range(1, len(parts) + 1), parts)), config)
+
+    def text(self) -> str:
+        """The current text of every line (removed ones too), joined by newlines: what a rule's
+        prefilter searches. Cached until the next `edit`."""
+        if self._text is None or self._text[0] != self.edits:
+            self._text = (self.edits, "\n".join([ln.text for ln in self.lines]))
+        return self._text[1]
 
     def content_indices(self) -> list[int]:
         """Indices of kept, non-blank lines, in order."""
-        return [i for i, ln in enumerate(self.lines) if ln.kept and not ln.blank]
+        # Spelled out rather than through `kept`/`blank`: every rule walks every line, so it counts.
+        return [i for i, ln in enumerate(self.lines) if ln.removed_by is None and ln.text and not ln.text.isspace()]
 
     def iter_content(self) -> Iterator[tuple[int, Line]]:
         for i, ln in enumerate(self.lines):
-            if ln.kept and not ln.blank:
+            if ln.removed_by is None and ln.text and not ln.text.isspace():
                 yield i, ln
 
     def remove(self, index: int, rule: Rule) -> None:
@@ -115,6 +128,7 @@ class Document:
         """Replace a line's text after an inline rule took `removed` out of it."""
         line = self.lines[index]
         line.text = new_text
+        self.edits += 1
         self._record(rule, line.number, line.number, removed)
         if line.blank:
             line.removed_by = rule.id
@@ -138,6 +152,9 @@ class Rule:
     apply: Apply = field(compare=False, repr=False)
     params: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
     """Tunable thresholds of a heuristic rule, with defaults; config `thresholds` overrides them."""
+    prefilter: Callable[[str], object] | None = field(default=None, compare=False, repr=False)
+    """A cheap test of the whole text (`Document.text()`): when it is falsy the rule cannot act on
+    this document and the pipeline skips it. It must be truthy whenever the rule could act."""
 
     def param(self, config: Config, name: str) -> float:
         """The value of threshold `name`: from the config (keyed `ID.name` or `dotted.name.name`), else the default."""

@@ -37,6 +37,8 @@ def clean_and_explain(text: str, config: Config | None = None) -> Explanation:
     cfg = config or Config()
     doc = Document.from_text(text, cfg)
     for rule in active_rules(cfg):
+        if rule.prefilter is not None and not rule.prefilter(doc.text()):
+            continue  # nothing on this page the rule could act on
         rule.apply(doc, rule)
     return Explanation(render(doc), tuple(sorted(doc.removals, key=lambda r: (r.first_line, r.last_line))))
 
