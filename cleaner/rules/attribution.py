@@ -18,10 +18,14 @@ SOURCE_LINK = line_rule(
         r"the post .{1,200} appeared first on .{1,100}",
         r"(?:view|see) (?:the )?original (?:article|post|story)(?: .{1,60})?",
         r"quelle(?:link)?|lien source|enlace (?:a la )?fuente",
+        # A source or via line under the article: "SOURCE: News agencies", "Via: The Verge", "H/T: ...".
+        r"(?:sources?|via|h/t|hat tip|quelle|quellen|fuente|fuentes)\s*:\s*.{1,100}",
+        r"(?:this (?:article|story|post) (?:is|was|has been) )?republished (?:from|with permission|here|under) .{1,200}",
     ],
     examples(
         ("Last paragraph.\n\nSource link\n", "Last paragraph.\n"),
         ("Text.\n\nOriginally published at example.com on May 2, 2021.\n", "Text.\n"),
+        ("Text.\n\nSOURCE: News agencies\n", "Text.\n"),
         (
             "Text.\n\n— CNBC's Natasha Turak contributed to this report.\n",
             "Text.\n\n— CNBC's Natasha Turak contributed to this report.\n",

@@ -91,7 +91,8 @@ def is_credit_line(text: str) -> bool:
 def trailing_credit(text: str) -> regex.Match[str] | None:
     """The credit at the end of a caption line, when it names an agency or a Name/Agency pair."""
     m = _TRAILING_CREDIT.search(text.rstrip())
-    if not m or m.start() == 0:
+    # A caption needs a few words of its own; "Main image credit: Getty" is a credit, not a caption.
+    if not m or word_count(text[: m.start()]) < 3:
         return None
     credit = m.group(0)
     if _sentence_words(credit) > 1:

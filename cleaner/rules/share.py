@@ -22,6 +22,8 @@ SHARE_LABEL = line_rule(
         r"(?:tweet|retweet|pin it|email this|print this(?: (?:article|page|story))?|e-?mail to a friend)",
         r"(?:follow|like|find) us(?: on .{1,60})?",
         r"like this",
+        r"\d[\d.,]*\s?[km]?\s+shares?|shares?\s+\d[\d.,]*\s?[km]?",
+        r"save(?: (?:article|story|for later|this (?:article|story)))?|bookmark(?: (?:this|article|story))?|gift (?:this )?article",
         r"like loading(?:\.\.\.|…)?",
         r"loading(?:\.\.\.|…)",
         r"(?:teilen|auf \w+ teilen|artikel teilen|diesen artikel teilen)",
