@@ -1,112 +1,288 @@
-"""The `cleaner` command: a thin layer over the library."""
+"""The `cleaner` command: a thin layer over the library (cleaner.batch does the per-file work)."""
 
 from __future__ import annotations
 
 import sys
-from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from cleaner import registry
-from cleaner.config import Config
-from cleaner.files import InputError, atomic_write, decode, discover, read_text
-from cleaner.pipeline import Explanation, clean_and_explain
+from cleaner import batch, settings
+from cleaner.config import Config, Mode
+from cleaner.files import InputError, decode, discover, read_text
+from cleaner.pipeline import all_rules, clean_and_explain
 
-EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+if TYPE_CHECKING:
+    from rich.console import Console
+
+EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+PROGRESS_MIN_FILES = 10
+"""Fewer files than this finish before a progress bar would tell anything."""
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 nothing to do or success; 1 files changed (fix) or would change (check); "
+    "2 usage error, bad configuration, or a file that could not be processed "
+    "(every other file is still processed)."
+)
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Strip scraper debris from article captures and keep every sentence of the article.",
+    help="Strip scraper debris from article captures and keep every sentence of the article.\n\n" + EXIT_CODES_HELP,
 )
 
+PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively with --glob).")]
+GlobOpt = Annotated[str, typer.Option("--glob", help="Which files to take from folders.")]
 SelectOpt = Annotated[
-    list[str] | None, typer.Option("--select", help="Only these rules (id, id prefix, name or family).")
+    list[str] | None,
+    typer.Option("--select", help="Only these rules (id, id prefix, name or family); replaces the configured list."),
 ]
 IgnoreOpt = Annotated[
-    list[str] | None, typer.Option("--ignore", help="Skip these rules (id, id prefix, name or family).")
+    list[str] | None,
+    typer.Option("--ignore", help="Skip these rules (id, id prefix, name or family); replaces the configured list."),
 ]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", help="TOML settings file (default: [tool.cleaner] in the nearest pyproject.toml).", dir_okay=False
+    ),
+]
+ModeOpt = Annotated[
+    Mode | None,
+    typer.Option("--mode", help="How much may go beyond known debris; conservative removes only known debris."),
+]
+KeepCaptionsOpt = Annotated[bool | None, typer.Option("--keep-captions", help="Keep photo captions.")]
+MaxRemovalOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--max-removal",
+        min=0.0,
+        max=1.0,
+        help="Leave a file unchanged (with a warning) if cleaning would remove more than this fraction "
+        "of its words [default: 0.98].",
+    ),
+]
+JobsOpt = Annotated[
+    int | None, typer.Option("-j", "--jobs", min=1, help="Worker processes [default: all cores].", show_default=False)
+]
+ReportOpt = Annotated[
+    Path | None, typer.Option("--report", help="Write a JSON report: per file and totals.", dir_okay=False)
+]
+QuietOpt = Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar and no summary.")]
+DiffOpt = Annotated[bool, typer.Option("--diff", help="Print a unified diff of each change.")]
 
 
-def _config(select: list[str] | None, ignore: list[str] | None) -> Config:
-    cfg = Config(select=tuple(select or ()), ignore=tuple(ignore or ()))
-    try:
-        registry.select(registry.BUILTIN, cfg.select, cfg.ignore)
-    except registry.UnknownRuleError as err:
-        _fail(str(err))
-    return cfg
-
-
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(EXIT_ERROR)
 
 
-def _count_lines(result: Explanation, counts: Counter[str]) -> None:
-    for r in result.removals:
-        counts[r.rule_id] += r.last_line - r.first_line + 1
+def _config(
+    config_file: Path | None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    mode: Mode | None = None,
+    keep_captions: bool | None = None,
+    max_removal: float | None = None,
+) -> Config:
+    """The run's settings, checked; a bad configuration ends the run here, before any file is read."""
+    try:
+        loaded = settings.load(config_file)
+        return settings.with_overrides(
+            loaded.config,
+            select=select,
+            ignore=ignore,
+            mode=mode,
+            keep_captions=keep_captions,
+            max_removal=max_removal,
+        )
+    except settings.SettingsError as err:
+        _fail(str(err))
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
 
 
 @app.command()
 def clean(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to clean; '-' reads stdin.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Folder for the cleaned tree.")] = None,
-    glob: Annotated[str, typer.Option("--glob", help="Which files to take from folders.")] = "*.txt",
+    glob: GlobOpt = "*.txt",
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary.")] = False,
+    config_file: ConfigOpt = None,
+    mode: ModeOpt = None,
+    keep_captions: KeepCaptionsOpt = None,
+    max_removal: MaxRemovalOpt = None,
+    jobs: JobsOpt = None,
+    report: ReportOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
-    """Clean files or folder trees into OUTPUT (mirrored names); inputs are never modified."""
-    cfg = _config(select, ignore)
+    """Clean files or folder trees into OUTPUT (mirrored names); inputs are never modified.
+
+    Without -o, the cleaned text of each file goes to stdout. Exit 0, or 2 if a file could not be processed.
+    """
+    cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
     if [str(p) for p in paths] == ["-"]:
-        data = sys.stdin.buffer.read()
-        try:
-            text = decode(data, "<stdin>")
-        except InputError as err:
-            _fail(str(err))
-        sys.stdout.write(clean_and_explain(text, cfg).text)
+        _clean_stdin(cfg)
         return
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        _fail(f"no such file or folder: {', '.join(map(str, missing))}")
     if output is None and any(p.is_dir() for p in paths):
         _fail("cleaning a folder needs -o/--output")
-    files = bytes_in = bytes_out = errors = 0
-    counts: Counter[str] = Counter()
-    for task in discover(paths, glob):
-        try:
-            text = read_text(task.source)
-        except InputError as err:
-            typer.echo(f"error: {err}", err=True)
-            errors += 1
-            continue
-        result = clean_and_explain(text, cfg)
-        _count_lines(result, counts)
-        files += 1
-        bytes_in += len(text.encode("utf-8"))
-        bytes_out += len(result.text.encode("utf-8"))
-        if output is None:
-            sys.stdout.write(result.text)
-        else:
-            atomic_write(output / task.relative, result.text)
+    options = batch.Options(batch.Action.CLEAN, cfg, output=output)
+    _run(paths, glob, options, jobs, report, quiet)
+
+
+def _clean_stdin(cfg: Config) -> None:
+    try:
+        text = decode(sys.stdin.buffer.read(), "<stdin>")
+    except InputError as err:
+        _fail(str(err))
+    outcome = batch.clean_one(text, cfg, "<stdin>")
+    for warning in outcome.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    sys.stdout.write(outcome.text)
+
+
+@app.command()
+def fix(
+    paths: PathsArg,
+    diff: DiffOpt = False,
+    glob: GlobOpt = "*.txt",
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    config_file: ConfigOpt = None,
+    mode: ModeOpt = None,
+    keep_captions: KeepCaptionsOpt = None,
+    max_removal: MaxRemovalOpt = None,
+    jobs: JobsOpt = None,
+    report: ReportOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Clean files in place (atomic writes, permissions kept) and print `Fixing <file>` for each change.
+
+    Exit 0 if nothing changed, 1 if a file changed, 2 if a file could not be processed.
+    """
+    cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
+    _run(paths, glob, batch.Options(batch.Action.FIX, cfg, diff=diff), jobs, report, quiet)
+
+
+@app.command()
+def check(
+    paths: PathsArg,
+    diff: DiffOpt = False,
+    glob: GlobOpt = "*.txt",
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    config_file: ConfigOpt = None,
+    mode: ModeOpt = None,
+    keep_captions: KeepCaptionsOpt = None,
+    max_removal: MaxRemovalOpt = None,
+    jobs: JobsOpt = None,
+    report: ReportOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Write nothing; list the files that would change (or print a diff with --diff).
+
+    Exit 0 if none would change, 1 if one would (or the --max-removal valve stopped one), 2 if a file could not be processed.
+    """
+    cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
+    _run(paths, glob, batch.Options(batch.Action.CHECK, cfg, diff=diff), jobs, report, quiet)
+
+
+def _run(
+    paths: Sequence[Path], glob: str, options: batch.Options, jobs: int | None, report: Path | None, quiet: bool
+) -> None:
+    if any(str(p) == "-" for p in paths):
+        _fail(f"'-' (stdin) works with `cleaner clean` only, not `cleaner {options.action}`")
+    tasks = list(discover(paths, glob))
+    results: list[batch.FileResult] = []
+    totals = batch.Totals()
+    try:
+        for res in _with_progress(batch.run(tasks, options, jobs or batch.default_jobs()), len(tasks), quiet):
+            _print_result(res, options)
+            results.append(res)
+            totals.add(res)
+    except KeyboardInterrupt:
+        typer.echo(f"interrupted after {len(results)} of {len(tasks)} file(s); the others were not touched", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    if report is not None:
+        batch.write_report(report, results, totals)
     if not quiet:
-        rules = ", ".join(f"{rid} {n}" for rid, n in sorted(counts.items()))
-        typer.echo(
-            f"{files} file(s) cleaned, {bytes_in:,} bytes in, {bytes_out:,} bytes out"
-            + (f", {errors} error(s)" if errors else "")
-            + (f"; lines removed: {rules}" if rules else ""),
-            err=True,
-        )
-    if errors:
-        raise typer.Exit(EXIT_ERROR)
+        _print_summary(totals, options)
+    raise typer.Exit(_exit_code(totals, options))
+
+
+def _with_progress(results: Iterator[batch.FileResult], total: int, quiet: bool) -> Iterator[batch.FileResult]:
+    """Pass results through, with a progress bar on stderr when it is a terminal and the run is long enough."""
+    if quiet or total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield from results
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=_stderr(), transient=True) as progress:
+        bar = progress.add_task("cleaning", total=total)
+        for res in results:
+            yield res
+            progress.advance(bar)
+
+
+def _print_result(res: batch.FileResult, options: batch.Options) -> None:
+    if res.error is not None:
+        typer.echo(f"error: {res.error}", err=True)
+        return
+    for warning in res.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if res.changed and options.action is batch.Action.FIX:
+        typer.echo(f"Fixing {res.source}")
+    elif res.changed and options.action is batch.Action.CHECK and not options.diff:
+        typer.echo(f"Would fix {res.source}")
+    if res.diff:
+        sys.stdout.write(res.diff)
+    if res.text is not None:
+        sys.stdout.write(res.text)
+
+
+def _print_summary(totals: batch.Totals, options: batch.Options) -> None:
+    from rich.table import Table
+
+    changed = {batch.Action.CLEAN: "files changed by cleaning", batch.Action.FIX: "files fixed"}
+    table = Table(title=f"cleaner {options.action}", title_justify="left", show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("files", f"{totals.files:,}")
+    table.add_row(changed.get(options.action, "files that would change"), f"{totals.changed:,}")
+    if totals.refused:
+        table.add_row("left unchanged (--max-removal)", f"{totals.refused:,}")
+    if totals.errors:
+        table.add_row("errors", f"{totals.errors:,}")
+    table.add_row("bytes in", f"{totals.bytes_in:,}")
+    table.add_row("bytes out", f"{totals.bytes_out:,}")
+    table.add_row("lines removed", f"{sum(totals.removed.values()):,}")
+    if totals.removed:
+        table.add_row("  by rule", ", ".join(f"{rid} {n:,}" for rid, n in sorted(totals.removed.items())))
+    _stderr().print(table)
+
+
+def _exit_code(totals: batch.Totals, options: batch.Options) -> int:
+    if totals.errors:
+        return EXIT_ERROR
+    if options.action is batch.Action.FIX and totals.changed:
+        return EXIT_CHANGED
+    if options.action is batch.Action.CHECK and (totals.changed or totals.refused):
+        return EXIT_CHANGED
+    return EXIT_OK
 
 
 @app.command("rules")
-def list_rules() -> None:
-    """List every rule: id, name, kind and what it removes."""
-    for r in registry.BUILTIN:
+def list_rules(config_file: ConfigOpt = None) -> None:
+    """List every rule, built-in and configured: id, name, kind and what it removes."""
+    for r in all_rules(_config(config_file)):
         typer.echo(f"{r.id}  {r.name:<32} {r.kind.value:<10} {r.description}")
 
 
@@ -115,9 +291,12 @@ def explain(
     path: Annotated[Path, typer.Argument(help="A capture to explain; '-' reads stdin.")],
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    config_file: ConfigOpt = None,
+    mode: ModeOpt = None,
+    keep_captions: KeepCaptionsOpt = None,
 ) -> None:
     """Show each removed line (or marker) with the rule that removed it."""
-    cfg = _config(select, ignore)
+    cfg = _config(config_file, select, ignore, mode, keep_captions)
     try:
         text = decode(sys.stdin.buffer.read(), "<stdin>") if str(path) == "-" else read_text(path)
     except InputError as err:

@@ -16,6 +16,24 @@ class Mode(StrEnum):
     RECALL = "recall"
 
 
+class UserRuleKind(StrEnum):
+    LINE = "line"
+    """Drop a whole line whose text (without bullets and pipes around it) matches a pattern."""
+    INLINE = "inline"
+    """Strip a marker wherever it appears inside a line; a line left empty goes too."""
+
+
+@dataclass(frozen=True)
+class UserRule:
+    """A rule a user adds in the configuration; it runs right after the built-in rules of its kind."""
+
+    id: str
+    name: str
+    kind: UserRuleKind
+    patterns: tuple[str, ...]
+    description: str = ""
+
+
 @dataclass(frozen=True)
 class Config:
     select: tuple[str, ...] = ()
@@ -23,3 +41,9 @@ class Config:
     keep_captions: bool = False
     mode: Mode = Mode.DEFAULT
     thresholds: dict[str, float] = field(default_factory=dict)
+    rules: tuple[UserRule, ...] = ()
+    """User rules from the configuration, in the order given."""
+    max_removal: float = 0.98
+    """Safety valve for batch runs: a file whose cleaning would remove more than this fraction of
+    its words is left unchanged and reported. Not 0.9: real full-page dumps in the bench reach 96%
+    debris by words (gold vs raw), and a valve that refuses correct work is worse than none."""

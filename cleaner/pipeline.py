@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cleaner import registry
-from cleaner.config import Config
-from cleaner.model import Document, Removal, Rule
+from cleaner.config import Config, UserRule, UserRuleKind
+from cleaner.model import Document, Kind, Removal, Rule
+from cleaner.rules.base import inline_rule, line_rule
 
 
 @dataclass(frozen=True)
@@ -16,13 +17,35 @@ class Explanation:
     removals: tuple[Removal, ...]
 
 
+def _build(user: UserRule) -> Rule:
+    builder = line_rule if user.kind is UserRuleKind.LINE else inline_rule
+    return builder(user.id, user.name, user.description or f"User {user.kind} rule.", user.patterns, ())
+
+
 @lru_cache(maxsize=64)
-def _active(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, ...]:
-    return registry.select(registry.BUILTIN, select, ignore)
+def _with_user_rules(user_rules: tuple[UserRule, ...]) -> tuple[Rule, ...]:
+    """The built-in rules with each user rule right after the last built-in rule of its kind."""
+    rules = list(registry.BUILTIN)
+    for user in user_rules:
+        built = _build(user)
+        kind = Kind.LINE if user.kind is UserRuleKind.LINE else Kind.INLINE
+        same = [i for i, r in enumerate(rules) if r.kind is kind]
+        rules.insert(same[-1] + 1 if same else len(rules), built)
+    return tuple(rules)
+
+
+def all_rules(config: Config) -> tuple[Rule, ...]:
+    """Every rule a run with `config` knows, in order: built-in and user rules."""
+    return _with_user_rules(tuple(config.rules))
+
+
+@lru_cache(maxsize=64)
+def _active(select: tuple[str, ...], ignore: tuple[str, ...], user_rules: tuple[UserRule, ...]) -> tuple[Rule, ...]:
+    return registry.select(_with_user_rules(user_rules), select, ignore)
 
 
 def active_rules(config: Config) -> tuple[Rule, ...]:
-    return _active(tuple(config.select), tuple(config.ignore))
+    return _active(tuple(config.select), tuple(config.ignore), tuple(config.rules))
 
 
 def render(doc: Document) -> str:
