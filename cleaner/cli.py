@@ -46,7 +46,7 @@ IgnoreOpt = Annotated[
 ConfigOpt = Annotated[
     Path | None,
     typer.Option(
-        "--config", help="TOML settings file (default: [tool.cleaner] in the nearest pyproject.toml).", dir_okay=False
+        "--config", help="TOML settings file (default: \\[tool.cleaner] in the nearest pyproject.toml).", dir_okay=False
     ),
 ]
 ModeOpt = Annotated[
@@ -61,11 +61,11 @@ MaxRemovalOpt = Annotated[
         min=0.0,
         max=1.0,
         help="Leave a file unchanged (with a warning) if cleaning would remove more than this fraction "
-        "of its words [default: 0.98].",
+        "of its words \\[default: 0.98].",
     ),
 ]
 JobsOpt = Annotated[
-    int | None, typer.Option("-j", "--jobs", min=1, help="Worker processes [default: all cores].", show_default=False)
+    int | None, typer.Option("-j", "--jobs", min=1, help="Worker processes \\[default: all cores].", show_default=False)
 ]
 ReportOpt = Annotated[
     Path | None, typer.Option("--report", help="Write a JSON report: per file and totals.", dir_okay=False)
