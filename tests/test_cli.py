@@ -207,7 +207,7 @@ def test_a_bad_file_gives_exit_2_and_the_others_are_still_fixed(tmp_path: Path, 
 
 
 def test_check_reports_errors_with_exit_2(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_bytes(b"\xff\xfe\x00bad")
+    (tmp_path / "a.txt").write_bytes(b"\x00\x01\x02garbage")
     result = runner.invoke(app, ["check", str(tmp_path)])
     assert result.exit_code == 2 and "a.txt" in result.stderr
 
