@@ -6,7 +6,7 @@ import regex
 
 from cleaner.model import Document, Kind, Rule
 from cleaner.rules.base import FLAGS, examples, label_of, line_rule, rule
-from cleaner.text import has_quote, is_prose, sentence_count, word_count
+from cleaner.text import ends_sentence, has_quote, is_prose, sentence_count, word_count
 
 AGENCIES = (
     r"getty(?: images)?|afp|agence france-presse|reuters|associated press|ap(?: photo)?|xinhua(?: news agency)?|"
@@ -221,6 +221,10 @@ def caption_label(doc: Document, rule: Rule) -> None:
     for i, line in doc.iter_content():
         m = _CAPTION_LABEL.match(line.text)
         if not m:
+            continue
+        # "Image caption competitions are held every year." is a sentence; a labelled caption
+        # has a colon after its label or no full stop at its end.
+        if ":" not in m.group(0) and ends_sentence(line.text):
             continue
         if doc.config.keep_captions and m.end() < len(line.text.rstrip()):
             doc.edit(i, line.text[m.end() :], m.group(0).strip(), rule)

@@ -68,7 +68,8 @@ RELATED_HEADING = line_rule(
         r"related(?: (?:posts?|articles?|stories|story|news|content|reading|coverage|topics|links|videos?|items))?",
         r"(?:you|we think you) (?:may|might|will|would) (?:also )?(?:like|enjoy|be interested in)(?: this| these)?",
         r"(?:more|other|latest|top|recent) (?:stories|news|articles|posts|headlines)(?: (?:from|on|about|in) .{1,60})?",
-        r"more (?:from|on|in) (?:the )?[\w&' .-]{1,40}",
+        # A heading, not a sentence: a few words and no full stop ("More on this story will follow.").
+        r"(?![^\n]*[.!?]$)more (?:from|on|in) (?:the )?[\w&'’.-]+(?: [\w&'’.-]+){0,3}",
         r"recommended(?: for you| stories| articles| reading| videos)?",
         r"(?:read|watch|see) (?:also|next)",
         r"(?:also|further) read(?:ing)?",

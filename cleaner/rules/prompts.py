@@ -79,7 +79,7 @@ NEWSLETTER = line_rule(
         r"(?:get|see|view|browse|manage|all|our|free|email|e-mail|daily|weekly)(?: all| our| free)? newsletters?(?: .{0,60})?",
         r"(?:sign up|subscribe|register)(?: now| today| here)?(?: (?:for|to))? .{0,80}newsletters?.{0,150}",
         r"(?:sign up|subscribe)\s*:\s*.{1,60}",
-        r"subscribe (?:to|for) [^.!?]{1,60}",
+        r"subscribe (?:to|for) [^.!?,;]{1,50}",
         r"subscribe now.{0,60}|subscriber services|manage (?:your )?subscriptions?|(?:digital|corporate|print) subscriptions?"
         r"|subscriptions?|e-?edition|today's paper|home delivery",
         r"(?:subscribe|register|log ?in|sign ?in|sign up)(?:\s*(?:[|/]|or)?\s*(?:subscribe|register|log ?in|sign ?in|sign up|sign out|log ?out))+",

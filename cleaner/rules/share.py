@@ -20,7 +20,7 @@ SHARE_LABEL = line_rule(
         r"(?:click|tap) to (?:share|email|print|tweet)(?: (?:on|this|a|to) .{1,60})?",
         r".{0,60}\(opens in (?:a )?new window\)",
         r"(?:tweet|retweet|pin it|email this|print this(?: (?:article|page|story))?|e-?mail to a friend)",
-        r"(?:follow|like|find) us(?: on .{1,60})?",
+        r"(?:follow|like|find) us(?: on [^,.;!?]{1,40})?",
         r"like this",
         r"\d[\d.,]*\s?[km]?\s+shares?|shares?\s+\d[\d.,]*\s?[km]?",
         r"save(?: (?:article|story|for later|this (?:article|story)))?|bookmark(?: (?:this|article|story))?|gift (?:this )?article",
