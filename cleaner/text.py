@@ -7,13 +7,17 @@ import regex
 _WORD = regex.compile(r"\w+")
 # Chinese, Japanese and Korean are written without spaces: count characters instead of words.
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_SENTENCE_END = regex.compile(r"[.!?。！？…:;][\"'”’»)\]]*\s*$")
+_SENTENCE_PUNCT = ".!?。！？…:;"
+_CLOSERS = "\"'”’»)]"
 _SENTENCE_BREAK = regex.compile(r"[.!?。！？][\"'”’»)\]]*\s+(?=[\p{Lu}\"“‘'«(])")
 _QUOTE = regex.compile(r"[\"“”«»]")
+_LOWERCASE_FRAGMENT = regex.compile(r"[\p{Ll}][\p{Ll}\p{M}'’\- ]*")
 
 
 def word_count(text: str) -> int:
     """Words, with each CJK character counting as half a word (about two per word)."""
+    if text.isascii():  # the common case needs one pass
+        return len(_WORD.findall(text))
     cjk = len(_CJK.findall(text))
     if cjk:
         latin = len(_WORD.findall(_CJK.sub(" ", text)))
@@ -22,7 +26,10 @@ def word_count(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text))
+    """The line ends in sentence punctuation, maybe followed by closing quotes or brackets."""
+    # Plain string work on the line's end: a regex search would try every position of the line.
+    end = text.rstrip().rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _SENTENCE_PUNCT
 
 
 def sentence_count(text: str) -> int:
@@ -50,6 +57,6 @@ def is_headline_like(text: str, max_words: int = 20) -> bool:
 def is_lowercase_fragment(text: str, max_words: int = 3) -> bool:
     """A few lowercase words with no punctuation: what an image's alt text leaves behind."""
     stripped = text.strip()
-    if not stripped or not regex.fullmatch(r"[\p{Ll}][\p{Ll}\p{M}'’\- ]*", stripped):
+    if not stripped or len(stripped) > 60 or not stripped[0].islower() or not _LOWERCASE_FRAGMENT.fullmatch(stripped):
         return False
     return word_count(stripped) <= max_words

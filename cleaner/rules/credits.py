@@ -45,6 +45,12 @@ _TRAILING_CREDIT = regex.compile(
 )
 
 
+# Every trailing credit has one of these labels followed by ":", "..." or "…".
+_CREDIT_CUE = regex.compile(
+    r"(?:photo|image|picture|pic|photograph|illustration|graphic|foto|bild|imagen|credit|source|quelle|fuente)s?"
+    r"\s*(?::|\.\.\.|…)",
+    FLAGS,
+)
 _LOWER_WORD = regex.compile(r"(?<![\w'’])\p{Ll}[\w'’-]*")
 # Lowercase words a credit may hold; any other lowercase word means a sentence, not a credit.
 _CREDIT_GLUE = frozenset(
@@ -81,7 +87,8 @@ def _sentence_words(text: str) -> int:
 def is_credit_line(text: str) -> bool:
     """A line that is only a photo credit: names and agencies, optionally after "Photo:"."""
     label = label_of(text)
-    if not label or word_count(label) > 16 or _sentence_words(label) > 1:
+    # 16 words never take 200 characters; the length check spares the word count on paragraphs.
+    if not label or len(label) > 200 or word_count(label) > 16 or _sentence_words(label) > 1:
         return False
     if _MUST_PREFIX.match(label) and _PREFIXED.fullmatch(label) and not is_prose(label):
         return True
@@ -90,6 +97,8 @@ def is_credit_line(text: str) -> bool:
 
 def trailing_credit(text: str) -> regex.Match[str] | None:
     """The credit at the end of a caption line, when it names an agency or a Name/Agency pair."""
+    if not _CREDIT_CUE.search(text):  # one cheap scan before the anchored search
+        return None
     m = _TRAILING_CREDIT.search(text.rstrip())
     # A caption needs a few words of its own; "Main image credit: Getty" is a credit, not a caption.
     if not m or word_count(text[: m.start()]) < 3:

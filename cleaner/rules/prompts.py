@@ -52,6 +52,9 @@ _COOKIE_BUTTON = regex.compile(
 def cookie(doc: Document, rule: Rule) -> None:
     found = False
     for i, line in doc.iter_content():
+        lowered = line.text.lower()
+        if "cookie" not in lowered and " site" not in lowered and "seite" not in lowered:
+            continue  # every phrase of the banner names cookies or the site
         if (word_count(line.text) <= 60 and _COOKIE.search(line.text)) or _COOKIE_LABEL.fullmatch(label_of(line.text)):
             doc.remove(i, rule)
             found = True
@@ -119,6 +122,9 @@ _NOTICE = regex.compile(
 )
 
 
+_NOTICE_CUES = ("newsletter", "inbox", "block", "javascript", "browser", "explorer", "constitutes", "privacy")
+
+
 @rule(
     "PR003",
     "prompts.site-notice",
@@ -138,6 +144,13 @@ _NOTICE = regex.compile(
 def site_notice(doc: Document, rule: Rule) -> None:
     max_words = rule.param(doc.config, "max-words")
     for i, line in doc.iter_content():
+        # Fifty words never take 600 characters, and every notice holds one of the cue words:
+        # both checks spare the search on ordinary lines.
+        if len(line.text) > 12 * max_words:
+            continue
+        lowered = line.text.lower()
+        if not any(cue in lowered for cue in _NOTICE_CUES):
+            continue
         if _NOTICE.search(line.text) and word_count(line.text) <= max_words:
             doc.remove(i, rule)
 

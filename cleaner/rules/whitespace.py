@@ -6,16 +6,23 @@ from cleaner.model import Document, Kind, Rule
 from cleaner.rules.base import examples, rule
 
 
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 @rule(
     "WS001",
     "whitespace.trailing",
     Kind.WHITESPACE,
-    "Trailing spaces, tabs and no-break spaces at line ends are removed.",
-    examples(("Text.\u00a0 \nMore text.\t\n", "Text.\nMore text.\n")),
+    "Trailing spaces, tabs, no-break and zero-width spaces at line ends are removed.",
+    examples(
+        ("Text.\u00a0 \nMore text.\t\n", "Text.\nMore text.\n"),
+        ("Text.\u200b\n\u200b\n\nMore text.\n", "Text.\n\nMore text.\n"),
+    ),
 )
 def trailing(doc: Document, rule: Rule) -> None:
     for line in doc.lines:
-        line.text = line.text.rstrip()
+        # str.rstrip() knows no-break spaces but not the zero-width ones editors and scrapers leave.
+        line.text = line.text.rstrip().rstrip(_INVISIBLE).rstrip()
 
 
 @rule(
