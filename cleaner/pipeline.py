@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cleaner import registry
+from cleaner import text as text_measures
 from cleaner.config import Config, UserRule, UserRuleKind
 from cleaner.model import Document, Kind, Removal, Rule
 from cleaner.rules.base import inline_rule, line_rule
@@ -59,10 +60,13 @@ def clean_and_explain(text: str, config: Config | None = None) -> Explanation:
     """Clean `text` and say what was removed: each removal names its rule and input line(s)."""
     cfg = config or Config()
     doc = Document.from_text(text, cfg)
-    for rule in active_rules(cfg):
-        if rule.prefilter is not None and not rule.prefilter(doc.text()):
-            continue  # nothing on this page the rule could act on
-        rule.apply(doc, rule)
+    try:
+        for rule in active_rules(cfg):
+            if rule.prefilter is not None and not rule.prefilter(doc.text()):
+                continue  # nothing on this page the rule could act on
+            rule.apply(doc, rule)
+    finally:
+        text_measures.forget()
     return Explanation(render(doc), tuple(sorted(doc.removals, key=lambda r: (r.first_line, r.last_line))))
 
 

@@ -14,8 +14,28 @@ _QUOTE = regex.compile(r"[\"“”«»]")
 _LOWERCASE_FRAGMENT = regex.compile(r"[\p{Ll}][\p{Ll}\p{M}'’\- ]*")
 
 
+# Word counts of the lines of the page being cleaned: several rules count the same line. The
+# pipeline empties it after each page (`forget`), so it holds one page at most.
+_word_counts: dict[str, int] = {}
+
+
+def forget() -> None:
+    """Drop the per-page memo (the pipeline calls it after each page)."""
+    _word_counts.clear()
+
+
 def word_count(text: str) -> int:
     """Words, with each CJK character counting as half a word (about two per word)."""
+    n = _word_counts.get(text)
+    if n is None:
+        n = _count_words(text)
+        if len(_word_counts) > 100_000:  # called outside the pipeline: keep it bounded
+            _word_counts.clear()
+        _word_counts[text] = n
+    return n
+
+
+def _count_words(text: str) -> int:
     if text.isascii():  # the common case needs one pass
         return len(_WORD.findall(text))
     cjk = len(_CJK.findall(text))

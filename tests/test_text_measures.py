@@ -1,0 +1,20 @@
+"""The per-page memo of word counts changes no count."""
+
+from __future__ import annotations
+
+from cleaner import text
+from cleaner.pipeline import clean_text
+
+
+def test_word_count_is_the_same_cached_or_not() -> None:
+    for sample in ["Three small words", "日本語の文です", "Mixed 日本 text", "Ünïcödé wörds hére", ""]:
+        text.forget()
+        first = text.word_count(sample)
+        assert text.word_count(sample) == first == text._count_words(sample)
+    assert text.word_count("日本語の文です") == 4  # seven CJK characters count as (7 + 1) // 2 words
+    text.forget()
+
+
+def test_the_pipeline_forgets_the_counts_of_each_page() -> None:
+    clean_text("A headline\n\nThe first paragraph of the story, which is kept.\n")
+    assert text._word_counts == {}
