@@ -5,7 +5,6 @@ from __future__ import annotations
 from cleaner.model import Document, Kind, Rule
 from cleaner.rules.base import examples, rule
 
-
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 
