@@ -7,19 +7,31 @@ write their own outputs; only results (counts, messages, and a diff or text when
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePath
+from typing import IO, Any
 
+from cleaner import jsonl
 from cleaner.config import Config
-from cleaner.files import InputError, Task, atomic_write, read_text
+from cleaner.files import InputError, Task, atomic_write, decode, read_text
+from cleaner.html import FALLBACK_WARNING, HtmlMode, html_to_text, is_html_name, looks_like_html
 from cleaner.pipeline import Explanation, clean_and_explain
 from cleaner.text import word_count
+
+
+class InputFormat(StrEnum):
+    """How input files are read; AUTO goes by name (.html/.htm, .jsonl/.jsonl.gz) and sniffs HTML content."""
+
+    AUTO = "auto"
+    TEXT = "text"
+    HTML = "html"
+    JSONL = "jsonl"
 
 
 class Action(StrEnum):
@@ -41,6 +53,12 @@ class Options:
     """For `clean`: the folder of the mirrored tree; None sends cleaned text back (for stdout)."""
     diff: bool = False
     """Send back a unified diff of the change."""
+    input_format: InputFormat = InputFormat.AUTO
+    encoding: str | None = None
+    """Force this encoding instead of detecting one (see cleaner.decoding)."""
+    text_key: str = jsonl.DEFAULT_TEXT_KEY
+    """For JSONL: the field of each record that is cleaned."""
+    html_mode: HtmlMode = HtmlMode.DEFAULT
 
 
 @dataclass
@@ -115,21 +133,26 @@ def destination(task: Task, options: Options) -> Path | None:
 
 
 def _process_text(task: Task, options: Options) -> FileResult:
-    text = read_text(task.source)
+    text = read_text(task.source, options.encoding)
+    if options.input_format is InputFormat.AUTO and looks_like_html(text):
+        return _process_page(task, options, text)
     outcome = clean_one(text, options.config, str(task.source))
-    out = destination(task, options)
+    return _finish(task, options, text, outcome, destination(task, options))
+
+
+def _finish(task: Task, options: Options, before: str, outcome: Outcome, out: Path | None) -> FileResult:
     res = FileResult(
         source=str(task.source),
         output=str(out) if out is not None else None,
-        bytes_in=len(text.encode("utf-8")),
+        bytes_in=len(before.encode("utf-8")),
         bytes_out=len(outcome.text.encode("utf-8")),
         removed=outcome.removed,
         warnings=outcome.warnings,
-        changed=outcome.text != text,
+        changed=outcome.text != before,
         refused=outcome.refused,
     )
     if options.diff and res.changed:
-        res.diff = unified_diff(text, outcome.text, str(task.source))
+        res.diff = unified_diff(before, outcome.text, str(task.source))
     if options.action is Action.CLEAN and out is None:
         res.text = outcome.text
     elif out is not None and (options.action is Action.CLEAN or res.changed):
@@ -137,14 +160,134 @@ def _process_text(task: Task, options: Options) -> FileResult:
     return res
 
 
+def _process_html(task: Task, options: Options) -> FileResult:
+    return _process_page(task, options, read_text(task.source, options.encoding))
+
+
+def _process_page(task: Task, options: Options, html: str) -> FileResult:
+    """A saved page: its main content (see cleaner.html), then the rules; written as `<name>.txt`."""
+    if options.action is not Action.CLEAN:
+        # fix/check rewrite files in place; turning a page into text in place would destroy it.
+        skip = f"{task.source}: an HTML page is cleaned into text by `cleaner clean`, never in place; skipped"
+        return FileResult(source=str(task.source), warnings=[skip])
+    outcome = clean_html(html, options, str(task.source))
+    out = options.output / html_output_name(task) if options.output is not None else None
+    return _finish(task, options, html, outcome, out)
+
+
+def clean_html(html: str, options: Options, name: str) -> Outcome:
+    extracted = html_to_text(html, options.html_mode)
+    outcome = clean_one(extracted.text, options.config, name)
+    if extracted.fallback:
+        return replace(outcome, warnings=[f"{name}: {FALLBACK_WARNING}", *outcome.warnings])
+    return outcome
+
+
+def html_output_name(task: Task) -> PurePath:
+    """`page.html` -> `page.txt`; a page whose `.txt` name a sibling file already has keeps its full name."""
+    if task.relative.suffix.lower() == ".txt":
+        return task.relative
+    if task.source.with_suffix(".txt").exists():
+        return task.relative.with_name(task.relative.name + ".txt")
+    return task.relative.with_suffix(".txt")
+
+
+class _RecordCleaner:
+    """Cleans JSONL records one by one (the safety valve applies per record) and tallies what went."""
+
+    def __init__(self, options: Options, name: str) -> None:
+        self.config, self.name = options.config, name
+        self.removed: Counter[str] = Counter()
+        self.refused = 0
+
+    def __call__(self, text: str) -> str:
+        outcome = clean_one(text, self.config, self.name)
+        self.removed.update(outcome.removed)
+        self.refused += outcome.refused
+        return outcome.text
+
+    def result(self, source: str, report: jsonl.JsonlReport, key: str) -> FileResult:
+        warnings = report.warnings(source, key)
+        if self.refused:
+            warnings.append(f"{source}: {self.refused} record(s) left unchanged by --max-removal")
+        return FileResult(
+            source=source,
+            bytes_in=report.bytes_in,
+            bytes_out=report.bytes_out,
+            removed=dict(sorted(self.removed.items())),
+            warnings=warnings,
+            changed=report.changed > 0,
+            refused=self.refused > 0,
+        )
+
+
+def _process_jsonl(task: Task, options: Options) -> FileResult:
+    """A JSONL corpus, streamed: one field cleaned per record (see cleaner.jsonl); same name out."""
+    name = str(task.source)
+    cleaner = _RecordCleaner(options, name)
+    out = destination(task, options)
+    sink: io.BytesIO | None = None
+    try:
+        if out is not None:
+            only_if_changed = options.action is Action.FIX
+            report = jsonl.clean_file(task.source, out, cleaner, options.text_key, only_if_changed=only_if_changed)
+        else:
+            sink = io.BytesIO() if options.action is Action.CLEAN else None
+            with jsonl.open_input(task.source) as lines:
+                report = jsonl.clean_lines(lines, sink.write if sink else _ignore, cleaner, options.text_key)
+    except jsonl.JsonlError as err:
+        raise InputError(str(err)) from None
+    res = cleaner.result(name, report, options.text_key)
+    res.output = str(out) if out is not None else None
+    if sink is not None and out is None:
+        res.text = sink.getvalue().decode("utf-8", errors="replace")
+    return res
+
+
+def _ignore(_: bytes) -> None:
+    return None
+
+
+def process_stream(source: IO[bytes], sink: IO[bytes], options: Options) -> FileResult:
+    """`cleaner clean -`: stdin to stdout. JSONL (--format jsonl) streams; text and HTML (sniffed) are read whole."""
+    name = "<stdin>"
+    if options.input_format is InputFormat.JSONL:
+        cleaner = _RecordCleaner(options, name)
+        report = jsonl.clean_lines(jsonl.readable(source), sink.write, cleaner, options.text_key)
+        return cleaner.result(name, report, options.text_key)
+    text = decode(source.read(), name, options.encoding)
+    page = options.input_format is InputFormat.HTML
+    if page or (options.input_format is InputFormat.AUTO and looks_like_html(text)):
+        outcome = clean_html(text, options, name)
+    else:
+        outcome = clean_one(text, options.config, name)
+    sink.write(outcome.text.encode("utf-8"))
+    return FileResult(
+        source=name,
+        bytes_in=len(text.encode("utf-8")),
+        bytes_out=len(outcome.text.encode("utf-8")),
+        removed=outcome.removed,
+        warnings=outcome.warnings,
+        changed=outcome.text != text,
+        refused=outcome.refused,
+    )
+
+
 Handler = Callable[[Task, Options], FileResult]
 """Turns one input file into a FileResult (reading, cleaning, writing); one per input format."""
 
-HANDLERS: dict[str, Handler] = {"text": _process_text}
+HANDLERS: dict[str, Handler] = {"text": _process_text, "html": _process_html, "jsonl": _process_jsonl}
 
 
 def format_of(task: Task, options: Options) -> str:
-    """Which handler takes `task`. Only plain text so far; HTML and JSONL get their own handlers."""
+    """Which handler takes `task`: the forced --format, else the name (text files are sniffed for HTML)."""
+    if options.input_format is not InputFormat.AUTO:
+        return options.input_format.value
+    name = task.source.name
+    if jsonl.is_jsonl_name(name):
+        return "jsonl"
+    if is_html_name(name):
+        return "html"
     return "text"
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from cleaner import batch, settings
 from cleaner.config import Config, Mode
+from cleaner.decoding import UnknownEncodingError, check_encoding
 from cleaner.files import InputError, decode, discover, read_text
+from cleaner.html import HtmlMode
 from cleaner.pipeline import all_rules, clean_and_explain
 
 if TYPE_CHECKING:
@@ -72,6 +74,22 @@ ReportOpt = Annotated[
 ]
 QuietOpt = Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar and no summary.")]
 DiffOpt = Annotated[bool, typer.Option("--diff", help="Print a unified diff of each change.")]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Read inputs in this encoding [default: BOM, declared charset, UTF-8, detected]."),
+]
+FormatOpt = Annotated[
+    batch.InputFormat,
+    typer.Option(
+        "--format",
+        help="Input format; auto goes by name (.html/.htm, .jsonl/.jsonl.gz) and sniffs HTML in other files.",
+    ),
+]
+TextKeyOpt = Annotated[str, typer.Option("--text-key", help="JSONL: the field of each record to clean.")]
+HtmlModeOpt = Annotated[
+    HtmlMode, typer.Option("--html-mode", help="HTML: trafilatura's precision/recall trade-off for the main content.")
+]
+CLEAN_GLOB = "*.txt,*.html,*.htm,*.jsonl,*.jsonl.gz"
 
 
 def _fail(message: str) -> NoReturn:
@@ -112,7 +130,7 @@ def _stderr() -> Console:
 def clean(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to clean; '-' reads stdin.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Folder for the cleaned tree.")] = None,
-    glob: GlobOpt = "*.txt",
+    glob: GlobOpt = CLEAN_GLOB,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     config_file: ConfigOpt = None,
@@ -122,30 +140,48 @@ def clean(
     jobs: JobsOpt = None,
     report: ReportOpt = None,
     quiet: QuietOpt = False,
+    encoding: EncodingOpt = None,
+    input_format: FormatOpt = batch.InputFormat.AUTO,
+    text_key: TextKeyOpt = "text",
+    html_mode: HtmlModeOpt = HtmlMode.DEFAULT,
 ) -> None:
     """Clean files or folder trees into OUTPUT (mirrored names); inputs are never modified.
 
+    Text in any encoding comes out UTF-8; an HTML page comes out as `<name>.txt` (its main content,
+    cleaned); a JSONL corpus keeps its name (and its gzip), with one field cleaned per record.
     Without -o, the cleaned text of each file goes to stdout. Exit 0, or 2 if a file could not be processed.
     """
     cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
+    inputs = _inputs(encoding, input_format, text_key, html_mode)
+    options = batch.Options(batch.Action.CLEAN, cfg, output=output, **inputs)
     if [str(p) for p in paths] == ["-"]:
-        _clean_stdin(cfg)
+        _clean_stdin(options)
         return
     if output is None and any(p.is_dir() for p in paths):
         _fail("cleaning a folder needs -o/--output")
-    options = batch.Options(batch.Action.CLEAN, cfg, output=output)
     _run(paths, glob, options, jobs, report, quiet)
 
 
-def _clean_stdin(cfg: Config) -> None:
+def _inputs(
+    encoding: str | None, input_format: batch.InputFormat, text_key: str, html_mode: HtmlMode = HtmlMode.DEFAULT
+) -> dict[str, Any]:
+    """The input-format fields of batch.Options, checked before any file is read."""
     try:
-        text = decode(sys.stdin.buffer.read(), "<stdin>")
+        codec = check_encoding(encoding) if encoding else None
+    except UnknownEncodingError as err:
+        _fail(str(err))
+    return {"encoding": codec, "input_format": input_format, "text_key": text_key, "html_mode": html_mode}
+
+
+def _clean_stdin(options: batch.Options) -> None:
+    """stdin to stdout: text, HTML (sniffed) or, with --format jsonl, a JSONL stream (gzip or not)."""
+    try:
+        res = batch.process_stream(sys.stdin.buffer, sys.stdout.buffer, options)
     except InputError as err:
         _fail(str(err))
-    outcome = batch.clean_one(text, cfg, "<stdin>")
-    for warning in outcome.warnings:
+    sys.stdout.buffer.flush()
+    for warning in res.warnings:
         typer.echo(f"warning: {warning}", err=True)
-    sys.stdout.write(outcome.text)
 
 
 @app.command()
@@ -162,13 +198,17 @@ def fix(
     jobs: JobsOpt = None,
     report: ReportOpt = None,
     quiet: QuietOpt = False,
+    encoding: EncodingOpt = None,
+    input_format: FormatOpt = batch.InputFormat.AUTO,
+    text_key: TextKeyOpt = "text",
 ) -> None:
     """Clean files in place (atomic writes, permissions kept) and print `Fixing <file>` for each change.
 
     Exit 0 if nothing changed, 1 if a file changed, 2 if a file could not be processed.
     """
     cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
-    _run(paths, glob, batch.Options(batch.Action.FIX, cfg, diff=diff), jobs, report, quiet)
+    options = batch.Options(batch.Action.FIX, cfg, diff=diff, **_inputs(encoding, input_format, text_key))
+    _run(paths, glob, options, jobs, report, quiet)
 
 
 @app.command()
@@ -185,13 +225,17 @@ def check(
     jobs: JobsOpt = None,
     report: ReportOpt = None,
     quiet: QuietOpt = False,
+    encoding: EncodingOpt = None,
+    input_format: FormatOpt = batch.InputFormat.AUTO,
+    text_key: TextKeyOpt = "text",
 ) -> None:
     """Write nothing; list the files that would change (or print a diff with --diff).
 
     Exit 0 if none would change, 1 if one would (or the --max-removal valve stopped one), 2 if a file could not be processed.
     """
     cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
-    _run(paths, glob, batch.Options(batch.Action.CHECK, cfg, diff=diff), jobs, report, quiet)
+    options = batch.Options(batch.Action.CHECK, cfg, diff=diff, **_inputs(encoding, input_format, text_key))
+    _run(paths, glob, options, jobs, report, quiet)
 
 
 def _run(

@@ -25,7 +25,8 @@ class Task:
 
 
 def _matches(path: Path, glob: str) -> bool:
-    return path.match(glob) or PurePath(path.name).match(glob)
+    """`glob` may list several patterns separated by commas ("*.txt,*.html")."""
+    return any(path.match(g) or PurePath(path.name).match(g) for g in glob.split(",") if g)
 
 
 def discover(paths: Iterable[Path], glob: str = "*.txt") -> Iterator[Task]:

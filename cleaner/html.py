@@ -11,7 +11,6 @@ and a run over text files must not pay for them.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -123,6 +122,8 @@ def _main_content(html: str, mode: HtmlMode) -> str:
 def _quiet_trafilatura() -> None:
     # trafilatura logs "empty HTML tree" and similar at WARNING; a page it cannot read is reported
     # by our own warning, not by a stray log line on stderr in the middle of a progress bar.
+    import logging
+
     logger = logging.getLogger("trafilatura")
     if not logger.handlers:
         logger.addHandler(logging.NullHandler())

@@ -135,10 +135,13 @@ def clean_file(
     target: Path,
     clean: Callable[[str], str],
     text_key: str = DEFAULT_TEXT_KEY,
+    *,
+    only_if_changed: bool = False,
 ) -> JsonlReport:
-    """Clean `source` into `target` (gzip if its name ends in .gz), atomically: readers never see half a file."""
+    """Clean `source` into `target` (gzip if its name ends in .gz), atomically: readers never see half
+    a file. With `only_if_changed` (cleaning in place), a file no record of which changed is left as it was."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle, open_input(source) as lines:
@@ -148,8 +151,10 @@ def clean_file(
                     report = clean_lines(lines, zipped.write, clean, text_key)
             else:
                 report = clean_lines(lines, handle.write, clean, text_key)
-        if mode is not None:
-            os.chmod(tmp, mode)
+        if only_if_changed and not report.changed:
+            _discard(tmp)
+            return report
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except (OSError, EOFError, zlib.error) as err:
         _discard(tmp)
@@ -159,6 +164,13 @@ def clean_file(
         _discard(tmp)
         raise
     return report
+
+
+def _umask() -> int:
+    """The process umask, for the permissions of a new file (reading it means setting it back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _discard(tmp: str) -> None:

@@ -111,3 +111,19 @@ def test_files_read_text_delegates_and_names_the_file(tmp_path: Path) -> None:
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(InputError, match=r"image\.txt: binary file \(contains NUL bytes\)"):
         read_text(binary)
+
+
+def test_cli_encoding_option(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    runner = CliRunner()
+    # Too short for detection to be sure: --encoding says what it is.
+    src = tmp_path / "short.txt"
+    src.write_bytes("Привет, мир!\n[ad_1]\n".encode("koi8-r"))
+    result = runner.invoke(app, ["clean", str(src), "-o", str(tmp_path / "out"), "--encoding", "koi8-r"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "short.txt").read_bytes() == "Привет, мир!\n".encode()
+    result = runner.invoke(app, ["clean", str(src), "-o", str(tmp_path / "out"), "--encoding", "klingon"])
+    assert result.exit_code == 2 and "unknown encoding: klingon" in result.stderr

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from htmlpages import ARTICLE, footer_only_page, news_page
+from typer.testing import CliRunner
 
+from cleaner.cli import app
 from cleaner.html import HtmlMode, html_to_text, is_html_name, looks_like_html, page_text
 from cleaner.pipeline import clean_text
+
+runner = CliRunner()
 
 
 @pytest.mark.parametrize("mode", list(HtmlMode))
@@ -91,3 +97,44 @@ def test_default_mode_keeps_what_both_settings_agree_on_plus_prose() -> None:
     assert _agree(default, precise).splitlines() == [ARTICLE[0], "Subheading both settings keep", *ARTICLE[1:3]]
     # A precise setting that lost most of the page has failed: the default is kept whole.
     assert _agree(default, "Subheading both settings keep") == default
+
+
+def test_cli_cleans_pages_into_txt_names_and_sniffs_html_in_any_file(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    (src / "sub").mkdir(parents=True)
+    (src / "story.html").write_text(news_page())
+    (src / "sub" / "saved.txt").write_text(news_page())  # a page saved under a text name
+    (src / "sub" / "twin.htm").write_text(news_page())
+    (src / "sub" / "twin.txt").write_text(ARTICLE[0] + "\n")  # its .txt name is taken: the page keeps its full name
+    result = runner.invoke(app, ["clean", str(src), "-o", str(out), "--html-mode", "precision"])
+    assert result.exit_code == 0, result.output
+    produced = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert produced == ["story.txt", "sub/saved.txt", "sub/twin.htm.txt", "sub/twin.txt"]
+    for name in ("story.txt", "sub/saved.txt", "sub/twin.htm.txt"):
+        text = (out / name).read_text()
+        assert all(sentence in text for sentence in ARTICLE) and "<p>" not in text and "[ad_1]" not in text
+    assert (out / "sub" / "twin.txt").read_text() == ARTICLE[0] + "\n"
+
+
+def test_cli_reports_the_fallback(tmp_path: Path) -> None:
+    page = tmp_path / "hours.html"
+    page.write_text(footer_only_page())
+    result = runner.invoke(app, ["clean", str(page), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert "hours.html: no main content found in the HTML; cleaned the full page text instead" in result.stderr
+    assert "Opening hours" in (tmp_path / "out" / "hours.txt").read_text()
+
+
+def test_cli_stdin_sniffs_html() -> None:
+    result = runner.invoke(app, ["clean", "-"], input=news_page().encode("utf-8"))
+    assert result.exit_code == 0
+    assert ARTICLE[0] in result.stdout and "<html" not in result.stdout and "[ad_1]" not in result.stdout
+
+
+def test_fix_and_check_leave_pages_alone(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(news_page())
+    for command in ("fix", "check"):
+        result = runner.invoke(app, [command, str(page)])
+        assert result.exit_code == 0 and "never in place; skipped" in result.stderr
+    assert page.read_text() == news_page()

@@ -8,9 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from cleaner.cli import app
 from cleaner.jsonl import MAX_LISTED, JsonlError, clean_file, clean_lines, is_jsonl_name, readable
 from cleaner.pipeline import clean_text
+
+runner = CliRunner()
 
 DIRTY = "The harbour bridge will be rebuilt, the council decided on Tuesday.\n[ad_1]\nWork starts next spring.\nLeave a Reply\n"
 CLEAN = "The harbour bridge will be rebuilt, the council decided on Tuesday.\nWork starts next spring.\n"
@@ -116,3 +120,41 @@ def test_readable_unzips_a_stream_by_its_magic() -> None:
 
 def test_jsonl_names() -> None:
     assert is_jsonl_name("x/Corpus.JSONL") and is_jsonl_name("c.jsonl.gz") and not is_jsonl_name("c.json")
+
+
+def test_cli_stdin_jsonl_plain_and_gzip() -> None:
+    data = _jsonl(_records(), (2, b"oops"))
+    for payload in (data, gzip.compress(data)):
+        result = runner.invoke(app, ["clean", "-", "--format", "jsonl"], input=payload)
+        assert result.exit_code == 0
+        lines = result.stdout.splitlines()
+        assert lines[2] == "oops" and json.loads(lines[0])["text"] == CLEAN and "[ad_1]" in lines[3]
+        assert "<stdin>: 1 malformed line(s) passed through unchanged, line(s) 3" in result.stderr
+
+
+def test_cli_text_key_and_forced_format(tmp_path: Path) -> None:
+    src = tmp_path / "dump.ndjson"  # not a .jsonl name: --format says what it is
+    src.write_bytes(_jsonl(_records()))
+    result = runner.invoke(
+        app, ["clean", str(src), "-o", str(tmp_path / "out"), "--format", "jsonl", "--text-key", "content"]
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in (tmp_path / "out" / "dump.ndjson").read_text().splitlines()]
+    assert records[2]["content"] == CLEAN and records[0]["text"] == DIRTY
+    assert "3 record(s) without a string 'content' field" in result.stderr
+
+
+def test_fix_and_check_on_jsonl(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl.gz"
+    corpus.write_bytes(gzip.compress(_jsonl(_records())))
+    before = corpus.read_bytes()
+    report = tmp_path / "report.json"
+    result = runner.invoke(app, ["check", str(tmp_path), "--glob", "*.jsonl.gz", "--report", str(report)])
+    assert result.exit_code == 1 and corpus.read_bytes() == before
+    totals = json.loads(report.read_text())["totals"]
+    assert totals["changed"] == 1 and totals["lines_removed"]["AD001"] == 1
+    assert runner.invoke(app, ["fix", str(corpus)]).exit_code == 1
+    fixed = corpus.read_bytes()
+    assert fixed != before and b"[ad_1]" not in gzip.decompress(fixed).split(b"\n")[0]
+    assert runner.invoke(app, ["fix", str(corpus)]).exit_code == 0
+    assert corpus.read_bytes() == fixed  # nothing left to change: not even recompressed
