@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path, PurePath
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from cleaner import jsonl
 from cleaner.config import Config
@@ -23,6 +23,9 @@ from cleaner.files import InputError, Task, atomic_write, decode, read_text
 from cleaner.html import FALLBACK_WARNING, HtmlMode, html_to_text, is_html_name, looks_like_html
 from cleaner.pipeline import Explanation, clean_and_explain
 from cleaner.text import word_count
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 class InputFormat(StrEnum):
@@ -336,15 +339,19 @@ def run(tasks: Sequence[Task], options: Options, jobs: int = 1) -> Iterator[File
     """Results of `process` for each task, in task order, with up to `jobs` worker processes."""
     workers = min(jobs, len(tasks))
     if workers <= 1:
-        for task in tasks:
-            yield process(task, options)
-        return
+        return (process(task, options) for task in tasks)
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,))
+    # map() submits every task now, which forks the workers before the caller starts any thread
+    # (a progress bar's); small chunks keep the bar moving and the workers evenly loaded.
+    mapped = pool.map(_work, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8))))
+    return _drain(pool, mapped)
+
+
+def _drain(pool: ProcessPoolExecutor, mapped: Iterator[FileResult]) -> Iterator[FileResult]:
     try:
-        # Small chunks keep the progress bar moving and the workers evenly loaded.
-        yield from pool.map(_work, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8))))
+        yield from mapped
     finally:
         # On Ctrl-C: drop what has not started, let workers finish the files in hand.
         pool.shutdown(wait=True, cancel_futures=True)

@@ -252,7 +252,11 @@ def _run(
             results.append(res)
             totals.add(res)
     except KeyboardInterrupt:
-        typer.echo(f"interrupted after {len(results)} of {len(tasks)} file(s); the others were not touched", err=True)
+        typer.echo(
+            f"interrupted after {len(results)} of {len(tasks)} file(s) were reported; "
+            "every file is either untouched or fully written",
+            err=True,
+        )
         raise typer.Exit(EXIT_INTERRUPTED) from None
     if report is not None:
         batch.write_report(report, results, totals)
@@ -294,11 +298,12 @@ def _print_result(res: batch.FileResult, options: batch.Options) -> None:
 
 def _print_summary(totals: batch.Totals, options: batch.Options) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     changed = {batch.Action.CLEAN: "files changed by cleaning", batch.Action.FIX: "files fixed"}
     table = Table(title=f"cleaner {options.action}", title_justify="left", show_header=False, box=None)
     table.add_column(style="bold")
-    table.add_column(justify="right")
+    table.add_column(justify="right", max_width=64)
     table.add_row("files", f"{totals.files:,}")
     table.add_row(changed.get(options.action, "files that would change"), f"{totals.changed:,}")
     if totals.refused:
@@ -309,7 +314,8 @@ def _print_summary(totals: batch.Totals, options: batch.Options) -> None:
     table.add_row("bytes out", f"{totals.bytes_out:,}")
     table.add_row("lines removed", f"{sum(totals.removed.values()):,}")
     if totals.removed:
-        table.add_row("  by rule", ", ".join(f"{rid} {n:,}" for rid, n in sorted(totals.removed.items())))
+        by_rule = ", ".join(f"{rid}={n:,}" for rid, n in sorted(totals.removed.items()))
+        table.add_row("  by rule", Text(by_rule, justify="left"))
     _stderr().print(table)
 
 
