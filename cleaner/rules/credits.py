@@ -34,24 +34,34 @@ _CREDIT_LINE = regex.compile(
 )
 _PREFIXED = regex.compile(rf"{_CREDIT_PREFIX}.{{1,100}}", FLAGS)
 _MUST_PREFIX = regex.compile(
-    r"(?:photo|image|picture|pic|photograph|foto|bild|imagen)s?(?: credit)?s?\s*:|credits?\s*:|©|\(c\)", FLAGS
+    r"(?:photo|image|picture|pic|photograph|foto|bild|imagen)s?(?: credit)?s?\s*:|credits?\s*:|©|\(c\)"
+    r"|(?:photo(?:graph)?|image|picture|illustration)s? by (?=\p{Lu})|(?:photo|image|picture)s? copyright\b",
+    FLAGS,
 )
 # A credit at the end of a caption: "... Source: Name /AFP via Getty Images. |", "...Credit...Name/The Times".
+# Also "... (AP Photo/Name)", "... (Photo by Name/Getty Images)", "... [File: Reuters]",
+# "... © Reuters / Name" and "... Photograph by Name/AFP".
 _TRAILING_CREDIT = regex.compile(
-    r"(?:(?<=[.!?)\s”’\"])|(?<=\w))\s*\(?"
-    r"(?:(?:photo|image|picture|pic|photograph|illustration|graphic|foto|bild|imagen)s?(?: credit)?s?|credits?|source|quelle|fuente)"
-    r"\s*(?::|\.\.\.|…)\s*[^.!?|]{1,100}?\s*[.)]?\s*\|?\s*$",
+    r"(?:(?<=[.!?)\s”’\"])|(?<=\w))\s*(?:"
+    r"\(?(?:(?:photo|image|picture|pic|photograph|illustration|graphic|foto|bild|imagen)s?(?: credit)?s?|credits?|source|quelle|fuente)"
+    r"\s*(?::|\.\.\.|…)\s*[^.!?|]{1,100}?\s*[.)]?\s*\|?"
+    rf"|\((?:(?:{AGENCIES})\s+)?(?:photo|image|picture|foto)s?\s*(?:/|by\b|:)\s*[^()]{{1,80}}\)"
+    r"|\[(?:file|photo|image)s?\s*:\s*[^\]]{1,60}\]"
+    rf"|©\s*(?:{AGENCIES})(?:\s*/\s*[^/.]{{1,40}})?"
+    r"|(?:photo(?:graph)?|image|picture)s? by [^.!?|]{1,80}?"
+    r")\s*\.?\s*$",
     FLAGS,
 )
 
 
-# Every trailing credit has one of these labels followed by ":", "..." or "…".
+# Every trailing credit has one of these labels followed by ":", "...", "…", "/" or "by", or a ©.
 _CREDIT_CUE = regex.compile(
     r"(?:photo|image|picture|pic|photograph|illustration|graphic|foto|bild|imagen|credit|source|quelle|fuente)s?"
-    r"\s*(?::|\.\.\.|…)",
+    r"\s*(?::|\.\.\.|…|/|by\b)|©|\[file",
     FLAGS,
 )
-_LOWER_WORD = regex.compile(r"(?<![\w'’])\p{Ll}[\w'’-]*")
+# Handles (@name, #tag) are names, not words of a sentence.
+_LOWER_WORD = regex.compile(r"(?<![\w'’@#])\p{Ll}[\w'’-]*")
 # Lowercase words a credit may hold; any other lowercase word means a sentence, not a credit.
 _CREDIT_GLUE = frozenset(
     [
@@ -147,6 +157,7 @@ def credit_line(doc: Document, rule: Rule) -> None:
             "Body.\nMore body.\n",
         ),
         ("He did not win.Credit...Doug Mills/The New York Times\nBody.\n", "Body.\n"),
+        ("Cars at a dealership in Littleton, Colo. (AP Photo/David Zalubowski)\nBody.\n", "Body.\n"),
     ),
 )
 def credit_caption(doc: Document, rule: Rule) -> None:
