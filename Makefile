@@ -38,5 +38,9 @@ test: lint typecheck unit
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
+# Clean the dev pages of ../shared/bench in default and conservative mode and score them against gold.
+bench-quality: $(STAMP)
+	$(BIN)/python bench/quality.py
+
 clean:
 	rm -rf $(VENV) out out2 .mypy_cache .ruff_cache .pytest_cache

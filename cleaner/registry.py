@@ -5,10 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from cleaner.model import Rule
-from cleaner.rules import attribution, comments, credits, head, markers, navigation, prompts, share, tail, whitespace
+from cleaner.rules import (
+    attribution,
+    comments,
+    content,
+    credits,
+    head,
+    markers,
+    navigation,
+    prompts,
+    share,
+    tail,
+    whitespace,
+)
 
 # Order matters: inline markers go first so lines they empty are gone before line rules look;
-# head rules need the debris above the headline already marked; the tail cut reads what
+# head rules need the debris above the headline already marked; content detection looks at
+# what the phrase rules left (and where a comment section opened); the tail cut reads what
 # the line and block rules found; whitespace shapes the result last.
 BUILTIN: tuple[Rule, ...] = (
     *markers.RULES,
@@ -19,6 +32,7 @@ BUILTIN: tuple[Rule, ...] = (
     *credits.RULES,
     *prompts.RULES,
     *head.RULES,
+    *content.RULES,
     *tail.RULES,
     *whitespace.RULES,
 )

@@ -1,0 +1,235 @@
+"""Train the content-detection line model on the dev pages and write cleaner/content/weights.json.
+
+Needs scikit-learn, which the package itself does not: run it in a venv of its own,
+
+    python3 -m venv bench/.work/venv
+    bench/.work/venv/bin/pip install scikit-learn regex justext
+    bench/.work/venv/bin/python bench/train_content.py            # grouped CV report, then fit on all and write
+    bench/.work/venv/bin/python bench/train_content.py --cv-only  # only the report
+
+Labels: a line the pipeline still holds when content detection starts is article if its text
+appears in the page's gold text (whitespace removed, matched in order; short lines must follow
+the previous match directly, so a menu item that happens to occur in the article is not taken).
+Cross-validation is grouped by site (domain in meta.json), so a site's pages are never both in
+training and in test: the estimate is for sites the model has not seen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import math
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+# In CI the repo is a fresh clone with shared/ beside it; a git worktree sits deeper, so look upwards.
+SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared" / "bench").is_dir()), ROOT.parent / "shared")
+sys.path.insert(0, str(ROOT))
+
+import regex  # noqa: E402
+
+from cleaner.config import Config  # noqa: E402
+from cleaner.content import view  # noqa: E402
+from cleaner.content.features import NAMES, page_features  # noqa: E402
+from cleaner.content.model import STAGE2_WINDOWS, Linear, LineModel, score, stage2_rows  # noqa: E402
+from cleaner.content.select import Selection, choose  # noqa: E402
+from cleaner.model import Document, Kind  # noqa: E402
+from cleaner.registry import BUILTIN  # noqa: E402
+
+_SPACE = regex.compile(r"\s+")
+_TOKEN = regex.compile(r"\w+")
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub("", text).lower()
+
+
+def align(texts: Sequence[str], gold: str) -> list[bool]:
+    g = _squash(gold)
+    pos = 0
+    out = []
+    for text in texts:
+        s = _squash(text)
+        idx = g.find(s, pos)
+        if len(s) >= 20:
+            if idx < 0:
+                idx = g.find(s)
+            label = idx >= 0
+        else:
+            label = idx >= 0 and idx - pos <= 2
+        if label:
+            pos = idx + len(s)
+        out.append(label)
+    return out
+
+
+def before_content(raw: str, config: Config) -> Document:
+    """The document as content detection sees it: the rules before it have run."""
+    doc = Document.from_text(raw, config)
+    for rule in BUILTIN:
+        if rule.kind in (Kind.CONTENT, Kind.TAIL, Kind.WHITESPACE):
+            break
+        rule.apply(doc, rule)
+    return doc
+
+
+@dataclass
+class PageData:
+    pid: str
+    domain: str
+    texts: list[str]
+    rows: list[list[float]]
+    labels: list[bool]
+    weights: list[float]
+    gold: str
+    raw: str
+
+
+def mass_weights(texts: Sequence[str]) -> list[float]:
+    return [float(len(t)) for t in texts]
+
+
+def load_pages(data: Path) -> list[PageData]:
+    meta = json.loads((data / "meta.json").read_text())
+    pages = []
+    for pid in sorted(meta):
+        raw = (data / "raw" / f"{pid}.txt").read_text(encoding="utf-8")
+        gold = (data / "gold" / f"{pid}.txt").read_text(encoding="utf-8")
+        v = view(before_content(raw, Config()))
+        page = page_features(v.texts, v.barrier)
+        pages.append(
+            PageData(
+                pid, meta[pid]["domain"], v.texts, page.rows, align(v.texts, gold), mass_weights(v.texts), gold, raw
+            )
+        )
+    return pages
+
+
+def _scorer() -> Any:
+    spec = importlib.util.spec_from_file_location("score", SHARED / "bench" / "score.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _sample_weight(texts: Sequence[str]) -> list[float]:
+    # The metric counts tokens: weigh each line by its token count, damped so short lines still count.
+    return [math.sqrt(max(1, len(_TOKEN.findall(t)))) for t in texts]
+
+
+def fit_linear(x: list[list[float]], y: list[bool], w: list[float], c: float) -> dict[str, Any]:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    xa = np.asarray(x, dtype=float)
+    mean = xa.mean(axis=0)
+    scale = xa.std(axis=0)
+    scale[scale == 0] = 1.0
+    lr = LogisticRegression(C=c, max_iter=2000)
+    lr.fit((xa - mean) / scale, np.asarray(y), sample_weight=np.asarray(w))
+    return {
+        "weights": [round(float(v), 6) for v in lr.coef_[0]],
+        "bias": round(float(lr.intercept_[0]), 6),
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+    }
+
+
+def stack(pages: Sequence[PageData], attr: str) -> list[Any]:
+    out: list[Any] = []
+    for p in pages:
+        out.extend(getattr(p, attr))
+    return out
+
+
+def fit(pages: Sequence[PageData], c1: float, c2: float, folds: int = 4) -> dict[str, Any]:
+    """Stage 1 on all lines; stage 2 on stage-1 scores that were predicted out of fold
+    (grouped by site), so stage 2 learns from scores like those it will see on new pages."""
+    sw = _sample_weight(stack(pages, "texts"))
+    s1 = fit_linear(stack(pages, "rows"), stack(pages, "labels"), sw, c1)
+    p1_oof: dict[str, list[float]] = {}
+    for test in _group_folds(pages, folds):
+        train = [p for p in pages if p.pid not in test]
+        inner = Linear.from_dict(
+            fit_linear(stack(train, "rows"), stack(train, "labels"), _sample_weight(stack(train, "texts")), c1)
+        )
+        for p in pages:
+            if p.pid in test:
+                p1_oof[p.pid] = [1 / (1 + math.exp(-max(-30, min(30, inner.logit(r))))) for r in p.rows]
+    x2: list[list[float]] = []
+    for p in pages:
+        x2.extend(stage2_rows(p1_oof[p.pid], p.weights))
+    s2 = fit_linear(x2, stack(pages, "labels"), sw, c2)
+    return {"stage1": s1, "stage2": s2}
+
+
+def _group_folds(pages: Sequence[PageData], k: int) -> list[set[str]]:
+    """Sites dealt round-robin into k folds (sorted, so deterministic)."""
+    domains = sorted({p.domain for p in pages})
+    fold_of = {d: i % k for i, d in enumerate(domains)}
+    return [{p.pid for p in pages if fold_of[p.domain] == f} for f in range(k)]
+
+
+def predict(params: dict[str, Any], pages: Sequence[PageData]) -> dict[str, list[float]]:
+    model = LineModel(Linear.from_dict(params["stage1"]), Linear.from_dict(params["stage2"]), {})
+    return {p.pid: score(model, p.rows, p.weights) for p in pages}
+
+
+def evaluate(pages: Sequence[PageData], probs: dict[str, list[float]], sel: Selection) -> dict[str, float]:
+    sc = _scorer()
+    results = {}
+    for p in pages:
+        keep = choose(probs[p.pid], sel)
+        out = "\n".join(t for t, k in zip(p.texts, keep, strict=True) if k)
+        results[p.pid] = sc.score_page(p.gold, p.raw, out)
+    agg = sc.aggregate(results)
+    return {k: agg[k] for k in ("precision", "recall", "f1", "debris_removed")}
+
+
+SELECTIONS = {
+    "precision": Selection(threshold=0.6, gap_threshold=0.3, max_gap=2),
+    "default": Selection(threshold=0.35, gap_threshold=0.1, max_gap=3),
+    "recall": Selection(threshold=0.2, gap_threshold=0.03, max_gap=4),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+    ap.add_argument("--data", type=Path, default=SHARED / "bench" / "dev")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--c1", type=float, default=1.0)
+    ap.add_argument("--c2", type=float, default=1.0)
+    ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--out", type=Path, default=ROOT / "cleaner" / "content" / "weights.json")
+    a = ap.parse_args(argv)
+
+    pages = load_pages(a.data)
+    print(f"{len(pages)} pages, {sum(len(p.texts) for p in pages)} lines, {len(NAMES)} features")
+    oof: dict[str, list[float]] = {}
+    for test in _group_folds(pages, a.folds):
+        params = fit([p for p in pages if p.pid not in test], a.c1, a.c2)
+        oof.update(predict(params, [p for p in pages if p.pid in test]))
+    for mode, sel in SELECTIONS.items():
+        print(f"grouped-CV {mode:9s} " + " ".join(f"{k}={v:.3f}" for k, v in evaluate(pages, oof, sel).items()))
+    if a.cv_only:
+        return 0
+    params = fit(pages, a.c1, a.c2)
+    full = predict(params, pages)
+    for mode, sel in SELECTIONS.items():
+        print(f"in-sample  {mode:9s} " + " ".join(f"{k}={v:.3f}" for k, v in evaluate(pages, full, sel).items()))
+    params["features"] = list(NAMES)
+    params["stage2_windows"] = list(STAGE2_WINDOWS)
+    params["thresholds"] = {m: vars(s) for m, s in SELECTIONS.items()}
+    a.out.write_text(json.dumps(params, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""Content detection: find the article among menus, bylines, related lists and footers.
+
+`features` measures each line, `model` scores it with a small learned line model, `select` keeps
+the article region(s); cleaner.rules.content wires this into the rule pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleaner.model import Document
+
+# Families whose removals open a comment section: what follows is not the article.
+_BARRIER_FAMILIES = ("CM",)
+# Characters that make a line look non-blank without showing anything (str.strip keeps some).
+_INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
+
+
+@dataclass(frozen=True)
+class View:
+    """The lines content detection looks at: kept, non-blank lines of the document."""
+
+    indices: list[int]
+    texts: list[str]
+    barrier: list[bool]
+
+
+def view(doc: Document) -> View:
+    indices: list[int] = []
+    texts: list[str] = []
+    barrier: list[bool] = []
+    seen_barrier = False
+    for i, line in enumerate(doc.lines):
+        if line.removed_by is not None:
+            if line.removed_by.startswith(_BARRIER_FAMILIES) and texts:
+                seen_barrier = True
+            continue
+        if not line.text.strip(_INVISIBLE):
+            continue
+        indices.append(i)
+        texts.append(line.text)
+        barrier.append(seen_barrier)
+    return View(indices, texts, barrier)

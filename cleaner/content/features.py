@@ -1,0 +1,217 @@
+"""Per-line features of a page, computed in one pass over its lines.
+
+Everything here is measured in a way that holds across languages: lengths in characters and in
+words (CJK characters count as half a word, since those scripts have no spaces), stopword density
+relative to the page's own prose (so a language whose stop list is short is not penalised),
+punctuation, case, digits and symbols, repetition, position, and runs of short lines.
+The same code computes the features for training (bench/train_content.py) and at run time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from cleaner.content.stoplists import guess_language, stoplist
+
+_TOKEN = regex.compile(r"\w+")
+_ALPHA_WORD = regex.compile(r"[^\W\d_]+")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_HANGUL = regex.compile(r"\p{Hangul}")
+_CAPITALISED = regex.compile(r"\b\p{Lu}")
+_UPPER = regex.compile(r"\p{Lu}")
+_LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
+_SYMBOL = regex.compile(r"[|•·›»«‹/\\@#©®™+=_<>~^*\[\]{}]")
+_COMMA = regex.compile(r"[,，、;；]")
+_TERMINAL = regex.compile(r"[.!?。！？\"”’»)]\s*$")
+_ELLIPSIS = regex.compile(r"(?:…|\.\.\.|\bmore|\bless)\s*$", regex.IGNORECASE)
+_SENTENCE = regex.compile(r"[.!?。！？](?:\s|$)")
+_GLUED = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")
+_URLISH = regex.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w", regex.IGNORECASE)
+_DATE = regex.compile(
+    r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\d+\s*(?:분|시간|일|日|年|月)"
+)
+_COUNTER = regex.compile(r"\(\d+\)|^\s*\d+\s*$")
+_BULLET = regex.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,3}[.)]|\(?[a-z]\))\s+")
+_LEADING_QUOTE = regex.compile(r"^\s*[\"“«„'‘—–-]")
+
+# A line at or under this many words is "short" (menus, labels, list items, headings).
+SHORT_WORDS = 4
+# Window half-widths over which neighbours' features are averaged.
+_NEAR = 2
+_FAR = 6
+
+OWN = (
+    "log_chars",
+    "log_words",
+    "cjk",
+    "stop",
+    "stop_rel",
+    "terminal",
+    "colon_end",
+    "ellipsis",
+    "sentences",
+    "capitalised",
+    "upper",
+    "digits",
+    "symbols",
+    "commas",
+    "glued",
+    "urlish",
+    "date",
+    "counter",
+    "bullet",
+    "quote",
+    "repeated",
+    "short",
+    "short_run",
+    "pos",
+    "pos_chars",
+    "barrier",
+)
+NEIGHBOUR_BASE = ("log_words", "stop_rel", "terminal", "short")
+NAMES = (
+    *OWN,
+    *(f"prev_{n}" for n in NEIGHBOUR_BASE),
+    *(f"next_{n}" for n in NEIGHBOUR_BASE),
+    *(f"near_{n}" for n in NEIGHBOUR_BASE),
+    *(f"far_{n}" for n in NEIGHBOUR_BASE),
+    "after_colon",
+    "page_short",
+    "page_lines",
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """The features of each line of a page, in `NAMES` order, and the language guessed."""
+
+    rows: list[list[float]]
+    language: str | None
+
+
+def _words(text: str, cjk: int) -> float:
+    if cjk:
+        return len(_TOKEN.findall(_CJK.sub(" ", text))) + cjk / 2
+    return float(len(_TOKEN.findall(text)))
+
+
+def _own(text: str, stops: frozenset[str]) -> list[float]:
+    n = len(text)
+    cjk = len(_CJK.findall(text))
+    words = _words(text, cjk)
+    tokens = _ALPHA_WORD.findall(text.lower())
+    n_tok = len(tokens) or 1
+    stop = sum(map(stops.__contains__, tokens)) / n_tok if stops else 0.0
+    letters = len(_LETTER.findall(text)) or 1
+    alpha_words = len(tokens) or 1
+    return [
+        math.log1p(n),
+        math.log1p(words),
+        cjk / n,
+        stop,
+        0.0,  # stop_rel: filled in once the page's typical density is known
+        1.0 if _TERMINAL.search(text) else 0.0,
+        1.0 if text.rstrip().endswith((":", "：")) else 0.0,
+        1.0 if _ELLIPSIS.search(text) else 0.0,
+        min(len(_SENTENCE.findall(text)), 5) / 5,
+        len(_CAPITALISED.findall(text)) / alpha_words,
+        len(_UPPER.findall(text)) / letters,
+        len(_DIGIT.findall(text)) / n,
+        len(_SYMBOL.findall(text)) / n,
+        min(len(_COMMA.findall(text)) / max(words, 1.0), 1.0),
+        min(len(_GLUED.findall(text)), 3) / 3,
+        1.0 if _URLISH.search(text) else 0.0,
+        1.0 if _DATE.search(text) else 0.0,
+        1.0 if _COUNTER.search(text) else 0.0,
+        1.0 if _BULLET.match(text) else 0.0,
+        1.0 if _LEADING_QUOTE.match(text) else 0.0,
+        0.0,  # repeated
+        1.0 if words <= SHORT_WORDS else 0.0,
+        0.0,  # short_run
+        0.0,  # pos
+        0.0,  # pos_chars
+        0.0,  # barrier
+    ]
+
+
+def _window_mean(values: Sequence[float], half: int) -> list[float]:
+    """Mean of values[i-half : i+half+1] for every i, by prefix sums."""
+    prefix = [0.0]
+    for v in values:
+        prefix.append(prefix[-1] + v)
+    n = len(values)
+    out = []
+    for i in range(n):
+        lo, hi = max(0, i - half), min(n, i + half + 1)
+        out.append((prefix[hi] - prefix[lo]) / (hi - lo))
+    return out
+
+
+def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -> Page:
+    """Features of each line in `texts` (the page's non-blank lines, in order).
+
+    `barrier[i]` says a comment-section marker was seen before line i.
+    """
+    n = len(texts)
+    if not n:
+        return Page([], None)
+    language = guess_language("\n".join(texts))
+    stops = stoplist(language) if language else frozenset()
+    idx = {name: k for k, name in enumerate(OWN)}
+    rows = [_own(t, stops) for t in texts]
+
+    # Typical stopword density of the page's prose: the length-weighted mean over longer lines.
+    num = den = 0.0
+    for t, r in zip(texts, rows, strict=True):
+        if r[idx["log_words"]] >= math.log1p(8):
+            num += r[idx["stop"]] * len(t)
+            den += len(t)
+    typical = num / den if den else 0.0
+    counts = Counter(t.strip() for t in texts)
+    total_chars = sum(len(t) for t in texts) or 1
+    seen_chars = 0
+    short_col = [r[idx["short"]] for r in rows]
+    run_len = [0.0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and short_col[j]:
+            j += 1
+        for k in range(i, j):
+            run_len[k] = math.log1p(j - i)
+        i = max(j, i + 1)
+    for k, (t, r) in enumerate(zip(texts, rows, strict=True)):
+        r[idx["stop_rel"]] = min(r[idx["stop"]] / typical, 3.0) if typical > 0 else 0.0
+        r[idx["repeated"]] = 1.0 if counts[t.strip()] > 1 else 0.0
+        r[idx["short_run"]] = run_len[k]
+        r[idx["pos"]] = k / n
+        r[idx["pos_chars"]] = seen_chars / total_chars
+        r[idx["barrier"]] = 1.0 if barrier and barrier[k] else 0.0
+        seen_chars += len(t)
+
+    cols = [idx[b] for b in NEIGHBOUR_BASE]
+    series = [[r[c] for r in rows] for c in cols]
+    near = [_window_mean(s, _NEAR) for s in series]
+    far = [_window_mean(s, _FAR) for s in series]
+    page_short = sum(short_col) / n
+    page_lines = math.log1p(n)
+    colon_col = idx["colon_end"]
+    out = []
+    for k, r in enumerate(rows):
+        prev = rows[k - 1] if k > 0 else None
+        nxt = rows[k + 1] if k + 1 < n else None
+        extra = [prev[c] if prev else 0.0 for c in cols]
+        extra += [nxt[c] if nxt else 0.0 for c in cols]
+        extra += [s[k] for s in near]
+        extra += [s[k] for s in far]
+        extra.append(prev[colon_col] if prev else 0.0)
+        extra.append(page_short)
+        extra.append(page_lines)
+        out.append(r + extra)
+    return Page(out, language)

@@ -1,0 +1,98 @@
+"""The learned line model: two small logistic regressions, pure Python, weights in JSON.
+
+Stage 1 scores each line from its own and its neighbours' features; stage 2 rescores it from the
+stage-1 scores around it (an article is a run of lines, so a line among article lines is likely
+article too). Weights are trained by bench/train_content.py and shipped in weights.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import mul
+from pathlib import Path
+from typing import Any
+
+WEIGHTS = Path(__file__).with_name("weights.json")
+# Half-widths of the windows stage 2 averages stage-1 scores over.
+STAGE2_WINDOWS = (1, 3, 8)
+
+
+@dataclass(frozen=True)
+class Linear:
+    """A standardised logistic regression: sigmoid(sum(w * (x - mean) / scale) + bias)."""
+
+    weights: tuple[float, ...]
+    bias: float
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Linear:
+        # Fold the standardisation into the weights once, so scoring is one dot product.
+        w = [float(x) for x in d["weights"]]
+        mean = [float(x) for x in d["mean"]]
+        scale = [float(x) or 1.0 for x in d["scale"]]
+        folded = tuple(wi / si for wi, si in zip(w, scale, strict=True))
+        bias = float(d["bias"]) - sum(fi * mi for fi, mi in zip(folded, mean, strict=True))
+        return cls(folded, bias)
+
+    def logit(self, row: Sequence[float]) -> float:
+        total: float = sum(map(mul, self.weights, row))
+        return total + self.bias
+
+
+@dataclass(frozen=True)
+class LineModel:
+    stage1: Linear
+    stage2: Linear
+    thresholds: Mapping[str, Mapping[str, Any]]
+    """Per mode: the arguments of cleaner.content.select.Selection."""
+
+
+@lru_cache(maxsize=1)
+def load(path: Path = WEIGHTS) -> LineModel:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return LineModel(Linear.from_dict(data["stage1"]), Linear.from_dict(data["stage2"]), data["thresholds"])
+
+
+def sigmoid(z: float) -> float:
+    if z < -30:
+        return 0.0
+    if z > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _window_means(values: Sequence[float], half: int) -> list[float]:
+    prefix = [0.0]
+    for v in values:
+        prefix.append(prefix[-1] + v)
+    n = len(values)
+    return [
+        (prefix[min(n, i + half + 1)] - prefix[max(0, i - half)]) / (min(n, i + half + 1) - max(0, i - half))
+        for i in range(n)
+    ]
+
+
+def stage2_rows(p1: Sequence[float], weights: Sequence[float]) -> list[list[float]]:
+    """Stage-2 inputs: a line's stage-1 score, the mean scores around it, and how much
+    article-like text (score times length weight) lies before and after it."""
+    n = len(p1)
+    windows = [_window_means(p1, h) for h in STAGE2_WINDOWS]
+    mass = [p * w for p, w in zip(p1, weights, strict=True)]
+    total = sum(mass) or 1.0
+    rows = []
+    before = 0.0
+    for i in range(n):
+        after = total - before - mass[i]
+        rows.append([p1[i], *(w[i] for w in windows), before / total, after / total])
+        before += mass[i]
+    return rows
+
+
+def score(model: LineModel, rows: Sequence[Sequence[float]], weights: Sequence[float]) -> list[float]:
+    """The probability that each line is article text."""
+    p1 = [sigmoid(model.stage1.logit(r)) for r in rows]
+    return [sigmoid(model.stage2.logit(r)) for r in stage2_rows(p1, weights)]

@@ -1,0 +1,108 @@
+"""From line scores to the lines to keep: threshold, bridge short gaps inside the article,
+and a passthrough test that leaves already-clean text alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from cleaner.text import ends_sentence, is_headline_like, word_count
+
+# A menu is a run of this many short lines in a row; a clean article rarely has one outside a list.
+MENU_RUN = 4
+_SHORT = 4
+_LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,3}[.):]|\(?[a-zA-Z\d]\))\s")
+_DIGIT = regex.compile(r"\d")
+_BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|av|af)\s", regex.IGNORECASE)
+_LOWER_START = regex.compile(r"^\W*\p{Ll}")
+
+
+@dataclass(frozen=True)
+class Selection:
+    threshold: float
+    """A line scoring at least this is article."""
+    gap_threshold: float
+    """A line between article lines is kept (subheading, short list item) if it scores this."""
+    max_gap: int
+    """Gaps of at most this many lines are bridged."""
+
+
+def choose(probs: Sequence[float], sel: Selection) -> list[bool]:
+    keep = [p >= sel.threshold for p in probs]
+    n = len(keep)
+    if n and not any(keep):
+        # A page holds an article: with no line over the threshold, keep the best-scoring lines.
+        top = max(probs)
+        keep = [p >= top * 0.8 for p in probs]
+    i = 0
+    while i < n:
+        if keep[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and not keep[j]:
+            j += 1
+        inside = i > 0 and j < n
+        if inside and j - i <= sel.max_gap and all(probs[k] >= sel.gap_threshold for k in range(i, j)):
+            for k in range(i, j):
+                keep[k] = True
+        i = j
+    return keep
+
+
+def headline_above(texts: Sequence[str], keep: Sequence[bool], reach: int = 4) -> int | None:
+    """The line to keep as the article's headline: the nearest headline-like line (four words or
+    more, no sentence end, not a byline or date) within `reach` lines above the first kept line."""
+    first = next((i for i, k in enumerate(keep) if k), None)
+    if first is None:
+        return None
+    for i in range(first - 1, max(-1, first - 1 - reach), -1):
+        text = texts[i].strip()
+        if is_headline_like(text, max_words=25) and word_count(text) >= 4 and not _BYLINE.match(text):
+            digits = len(_DIGIT.findall(text))
+            if digits <= 4:
+                return i
+    return None
+
+
+def _short(text: str) -> bool:
+    return word_count(text) <= _SHORT and not ends_sentence(text)
+
+
+def _label(text: str) -> bool:
+    """A menu item: short, no sentence end, no digits, and not starting in lower case (list items
+    such as ingredients do; menu items are capitalised or in a script without case)."""
+    stripped = text.strip()
+    return (
+        _short(stripped)
+        and not _DIGIT.search(stripped)
+        and not _LOWER_START.match(stripped)
+        and not _LIST_ITEM.match(stripped)
+    )
+
+
+def menu_run(texts: Sequence[str]) -> int:
+    """The longest run of menu-item-like lines that is not a list: a list follows a line ending
+    in ':' or has items marked alike (bullets, numbers)."""
+    best = run = 0
+    in_list = False
+    for k, text in enumerate(texts):
+        if not _label(text):
+            run = 0
+            in_list = text.rstrip().endswith((":", "："))
+            continue
+        if k > 0 and texts[k - 1].rstrip().endswith((":", "：")):
+            in_list = True
+        if in_list or _LIST_ITEM.match(text):
+            run = 0
+            continue
+        run += 1
+        best = max(best, run)
+    return best
+
+
+def looks_clean(texts: Sequence[str]) -> bool:
+    """Already-clean text (an article with no page furniture) has no menu-like run of short lines."""
+    return menu_run(texts) < MENU_RUN

@@ -1,0 +1,69 @@
+"""Stop lists from justext, and a guess of the page's language from which list hits most.
+
+justext ships stop lists for about 100 languages as text files in its package. Importing justext
+itself pulls in lxml (a slow import), so the files are read straight from where the package is
+installed, with justext's own normalisation (one word a line, lower-cased). They are loaded on
+first use only, never at import, and kept for the process.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+import regex
+
+_WORD = regex.compile(r"[^\W\d_]+")
+# Words counted for the guess: the most frequent ones carry the stopwords of any language.
+_GUESS_WORDS = 60
+# A guess needs this many stopword hits among the frequent words; below it, no language.
+_MIN_HITS = 8
+
+
+@lru_cache(maxsize=1)
+def _folder() -> Path:
+    spec = find_spec("justext")  # locates the package without importing it (and lxml with it)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("justext is not installed; content detection needs its stop lists")
+    return Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+
+
+def languages() -> tuple[str, ...]:
+    """The names of justext's stop lists, as justext.get_stoplists() gives them."""
+    return tuple(sorted(p.stem for p in _folder().glob("*.txt")))
+
+
+@lru_cache(maxsize=128)
+def stoplist(language: str) -> frozenset[str]:
+    """justext.get_stoplist(language), read without importing justext."""
+    text = (_folder() / f"{language}.txt").read_text(encoding="utf-8")
+    return frozenset(w.lower() for w in text.splitlines() if w.strip())
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """Every stopword of every justext list, mapped to the languages that list it."""
+    names = languages()
+    index: dict[str, list[int]] = {}
+    for n, name in enumerate(names):
+        for word in stoplist(name):
+            index.setdefault(word, []).append(n)
+    return names, {w: tuple(langs) for w, langs in index.items()}
+
+
+def guess_language(text: str) -> str | None:
+    """The justext language whose stop list covers most of the page's frequent words."""
+    counts = Counter(_WORD.findall(text.lower()))
+    if not counts:
+        return None
+    names, index = _index()
+    hits: Counter[int] = Counter()
+    for word, count in counts.most_common(_GUESS_WORDS):
+        for lang in index.get(word, ()):
+            hits[lang] += count
+    if not hits:
+        return None
+    lang, best = hits.most_common(1)[0]
+    return names[lang] if best >= _MIN_HITS else None

@@ -1,0 +1,92 @@
+"""Content detection (CD rules): modes, passthrough, explain/ignore, language guess, the model file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cleaner import Config, Mode, clean_and_explain, clean_text
+from cleaner.cli import app
+from cleaner.content.features import NAMES, page_features
+from cleaner.content.model import WEIGHTS, load
+from cleaner.content.select import looks_clean, menu_run
+from cleaner.content.stoplists import guess_language, languages, stoplist
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "content"
+PAGE = FIXTURES / "menus_footer.raw.txt"
+
+
+def test_default_mode_drops_menus_and_footer_but_keeps_the_article() -> None:
+    raw = PAGE.read_text(encoding="utf-8")
+    out = clean_text(raw)
+    assert "Skip to content" not in out and "Privacy Policy" not in out and "Most Read" not in out
+    for line in raw.splitlines():
+        if len(line.split()) >= 12:  # every paragraph of the article
+            assert line in out
+
+
+def test_conservative_mode_leaves_the_page_to_the_phrase_rules() -> None:
+    raw = PAGE.read_text(encoding="utf-8")
+    result = clean_and_explain(raw, Config(mode=Mode.CONSERVATIVE))
+    assert not [r for r in result.removals if r.rule_id.startswith("CD")]
+    assert "Business" in result.text.splitlines()
+
+
+def test_mode_given_as_a_string_works_too() -> None:
+    raw = PAGE.read_text(encoding="utf-8")
+    assert clean_text(raw, Config(mode="conservative")) == clean_text(raw, Config(mode=Mode.CONSERVATIVE))  # type: ignore[arg-type]
+
+
+def test_precision_removes_at_least_what_recall_removes() -> None:
+    raw = PAGE.read_text(encoding="utf-8")
+    kept = {m: set(clean_text(raw, Config(mode=m)).splitlines()) for m in (Mode.PRECISION, Mode.DEFAULT, Mode.RECALL)}
+    assert kept[Mode.PRECISION] <= kept[Mode.DEFAULT] <= kept[Mode.RECALL]
+
+
+def test_explain_names_the_content_rule_and_ignore_turns_it_off(tmp_path: Path) -> None:
+    capture = tmp_path / "page.txt"
+    capture.write_text(PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    runner = CliRunner()
+    explained = runner.invoke(app, ["explain", str(capture)])
+    assert explained.exit_code == 0, explained.output
+    assert "CD001" in explained.output
+    assert "Business" in explained.output
+    ignored = runner.invoke(app, ["clean", str(capture), "--ignore", "CD001"])
+    assert ignored.exit_code == 0, ignored.output
+    assert "Business" in ignored.output
+
+
+def test_clean_text_passes_through() -> None:
+    article = (FIXTURES / "recipe.raw.txt").read_text(encoding="utf-8")
+    assert looks_clean([ln for ln in article.splitlines() if ln.strip()])
+    menu = ["Home", "World", "Business", "Sport", "A long line of prose that reads as an article sentence."]
+    assert menu_run(menu) == 4 and not looks_clean(menu)
+
+
+def test_lowercase_items_and_items_after_a_colon_are_a_list_not_a_menu() -> None:
+    assert menu_run(["Ingredients:", "Salt", "Pepper", "Flour", "Butter"]) == 0
+    assert menu_run(["капуста", "кабачок", "горох", "помидоры", "лук"]) == 0
+
+
+def test_language_is_guessed_from_the_stop_lists() -> None:
+    assert "English" in languages() and len(languages()) > 50
+    assert "the" in stoplist("English")
+    assert guess_language("the cat sat on the mat and it was not in the house of the dog " * 3) == "English"
+    assert guess_language("die Katze sitzt auf der Matte und das ist nicht in dem Haus von dem Hund " * 3) == "German"
+    assert guess_language("12 34 56") is None
+
+
+def test_features_count_cjk_by_characters() -> None:
+    page = page_features(["東京都は今日、新しい計画を発表しました。", "Home"])
+    assert page.rows[0][NAMES.index("log_words")] > page.rows[1][NAMES.index("log_words")]
+    assert page.rows[0][NAMES.index("cjk")] > 0.5
+
+
+def test_weights_file_matches_the_features() -> None:
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    assert data["features"] == list(NAMES)
+    model = load()
+    assert len(model.stage1.weights) == len(NAMES)
+    assert set(model.thresholds) == {m.value for m in Mode if m is not Mode.CONSERVATIVE}
