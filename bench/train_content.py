@@ -36,7 +36,18 @@ import regex  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 from cleaner.content import view  # noqa: E402
 from cleaner.content.features import NAMES, page_features  # noqa: E402
-from cleaner.content.model import STAGE2_WINDOWS, Linear, LineModel, score, stage2_rows  # noqa: E402
+from cleaner.content.model import (  # noqa: E402
+    STAGE1_FEATURES,
+    STAGE2_FEATURES,
+    STAGE2_WINDOWS,
+    Linear,
+    build,
+    columns,
+    score,
+    sigmoid,
+    stage1_rows,
+    stage2_rows,
+)
 from cleaner.content.select import Selection, choose  # noqa: E402
 from cleaner.model import Document, Kind  # noqa: E402
 from cleaner.registry import BUILTIN  # noqa: E402
@@ -148,25 +159,38 @@ def stack(pages: Sequence[PageData], attr: str) -> list[Any]:
     return out
 
 
+S1 = columns(STAGE1_FEATURES)
+S2 = columns(STAGE2_FEATURES)
+
+
+def _x1(pages: Sequence[PageData]) -> list[list[float]]:
+    return [row for p in pages for row in stage1_rows(S1, p.rows)]
+
+
 def fit(pages: Sequence[PageData], c1: float, c2: float, folds: int = 4) -> dict[str, Any]:
     """Stage 1 on all lines; stage 2 on stage-1 scores that were predicted out of fold
     (grouped by site), so stage 2 learns from scores like those it will see on new pages."""
     sw = _sample_weight(stack(pages, "texts"))
-    s1 = fit_linear(stack(pages, "rows"), stack(pages, "labels"), sw, c1)
+    s1 = fit_linear(_x1(pages), stack(pages, "labels"), sw, c1)
     p1_oof: dict[str, list[float]] = {}
     for test in _group_folds(pages, folds):
         train = [p for p in pages if p.pid not in test]
         inner = Linear.from_dict(
-            fit_linear(stack(train, "rows"), stack(train, "labels"), _sample_weight(stack(train, "texts")), c1)
+            fit_linear(_x1(train), stack(train, "labels"), _sample_weight(stack(train, "texts")), c1)
         )
         for p in pages:
             if p.pid in test:
-                p1_oof[p.pid] = [1 / (1 + math.exp(-max(-30, min(30, inner.logit(r))))) for r in p.rows]
+                p1_oof[p.pid] = [sigmoid(inner.logit(r)) for r in stage1_rows(S1, p.rows)]
     x2: list[list[float]] = []
     for p in pages:
-        x2.extend(stage2_rows(p1_oof[p.pid], p.weights))
+        x2.extend(stage2_rows(p1_oof[p.pid], p.weights, p.rows, S2))
     s2 = fit_linear(x2, stack(pages, "labels"), sw, c2)
-    return {"stage1": s1, "stage2": s2}
+    return {
+        "stage1": s1,
+        "stage2": s2,
+        "stage1_features": list(STAGE1_FEATURES),
+        "stage2_features": list(STAGE2_FEATURES),
+    }
 
 
 def _group_folds(pages: Sequence[PageData], k: int) -> list[set[str]]:
@@ -177,7 +201,7 @@ def _group_folds(pages: Sequence[PageData], k: int) -> list[set[str]]:
 
 
 def predict(params: dict[str, Any], pages: Sequence[PageData]) -> dict[str, list[float]]:
-    model = LineModel(Linear.from_dict(params["stage1"]), Linear.from_dict(params["stage2"]), {})
+    model = build(params)
     return {p.pid: score(model, p.rows, p.weights) for p in pages}
 
 
@@ -193,7 +217,7 @@ def evaluate(pages: Sequence[PageData], probs: dict[str, list[float]], sel: Sele
 
 
 SELECTIONS = {
-    "precision": Selection(threshold=0.6, gap_threshold=0.3, max_gap=2),
+    "precision": Selection(threshold=0.55, gap_threshold=0.3, max_gap=2),
     "default": Selection(threshold=0.35, gap_threshold=0.1, max_gap=3),
     "recall": Selection(threshold=0.2, gap_threshold=0.03, max_gap=4),
 }

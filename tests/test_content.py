@@ -88,5 +88,5 @@ def test_weights_file_matches_the_features() -> None:
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     assert data["features"] == list(NAMES)
     model = load()
-    assert len(model.stage1.weights) == len(NAMES)
+    assert len(model.stage1.weights) == len(data["stage1_features"]) == len(model.stage1_columns)
     assert set(model.thresholds) == {m.value for m in Mode if m is not Mode.CONSERVATIVE}

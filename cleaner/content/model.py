@@ -16,6 +16,8 @@ from operator import mul
 from pathlib import Path
 from typing import Any
 
+from cleaner.content.features import NAMES
+
 WEIGHTS = Path(__file__).with_name("weights.json")
 # Half-widths of the windows stage 2 averages stage-1 scores over.
 STAGE2_WINDOWS = (1, 3, 8)
@@ -43,18 +45,65 @@ class Linear:
         return total + self.bias
 
 
+# Stage 1 sees only what a line is (no neighbours, no position): what the line looks like.
+STAGE1_FEATURES = (
+    "log_chars",
+    "log_words",
+    "cjk",
+    "stop",
+    "stop_rel",
+    "terminal",
+    "colon_end",
+    "ellipsis",
+    "sentences",
+    "capitalised",
+    "upper",
+    "digits",
+    "symbols",
+    "commas",
+    "glued",
+    "urlish",
+    "date",
+    "counter",
+    "bullet",
+    "quote",
+    "repeated",
+    "short",
+)
+# Stage 2 adds where the line is: the stage-1 scores around it and these features.
+STAGE2_FEATURES = ("short_run", "barrier", "pos", "after_colon")
+
+
 @dataclass(frozen=True)
 class LineModel:
     stage1: Linear
     stage2: Linear
+    stage1_columns: tuple[int, ...]
+    stage2_columns: tuple[int, ...]
     thresholds: Mapping[str, Mapping[str, Any]]
     """Per mode: the arguments of cleaner.content.select.Selection."""
+
+
+def columns(names: Sequence[str]) -> tuple[int, ...]:
+    return tuple(NAMES.index(n) for n in names)
+
+
+def build(params: Mapping[str, Any]) -> LineModel:
+    return LineModel(
+        Linear.from_dict(params["stage1"]),
+        Linear.from_dict(params["stage2"]),
+        columns(params.get("stage1_features", STAGE1_FEATURES)),
+        columns(params.get("stage2_features", STAGE2_FEATURES)),
+        params.get("thresholds", {}),
+    )
 
 
 @lru_cache(maxsize=1)
 def load(path: Path = WEIGHTS) -> LineModel:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return LineModel(Linear.from_dict(data["stage1"]), Linear.from_dict(data["stage2"]), data["thresholds"])
+    if data.get("features") != list(NAMES):
+        raise ValueError(f"{path} was trained on other features; re-run bench/train_content.py")
+    return build(data)
 
 
 def sigmoid(z: float) -> float:
@@ -76,23 +125,30 @@ def _window_means(values: Sequence[float], half: int) -> list[float]:
     ]
 
 
-def stage2_rows(p1: Sequence[float], weights: Sequence[float]) -> list[list[float]]:
-    """Stage-2 inputs: a line's stage-1 score, the mean scores around it, and how much
-    article-like text (score times length weight) lies before and after it."""
+def stage1_rows(model_or_cols: LineModel | Sequence[int], rows: Sequence[Sequence[float]]) -> list[list[float]]:
+    cols = model_or_cols.stage1_columns if isinstance(model_or_cols, LineModel) else model_or_cols
+    return [[r[c] for c in cols] for r in rows]
+
+
+def stage2_rows(
+    p1: Sequence[float], weights: Sequence[float], rows: Sequence[Sequence[float]], cols: Sequence[int]
+) -> list[list[float]]:
+    """Stage-2 inputs: a line's stage-1 score, the mean scores around it, how much article-like
+    text (score times length weight) lies before and after it, and the `cols` of its features."""
     n = len(p1)
     windows = [_window_means(p1, h) for h in STAGE2_WINDOWS]
     mass = [p * w for p, w in zip(p1, weights, strict=True)]
     total = sum(mass) or 1.0
-    rows = []
+    out = []
     before = 0.0
     for i in range(n):
         after = total - before - mass[i]
-        rows.append([p1[i], *(w[i] for w in windows), before / total, after / total])
+        out.append([p1[i], *(w[i] for w in windows), before / total, after / total, *(rows[i][c] for c in cols)])
         before += mass[i]
-    return rows
+    return out
 
 
 def score(model: LineModel, rows: Sequence[Sequence[float]], weights: Sequence[float]) -> list[float]:
     """The probability that each line is article text."""
-    p1 = [sigmoid(model.stage1.logit(r)) for r in rows]
-    return [sigmoid(model.stage2.logit(r)) for r in stage2_rows(p1, weights)]
+    p1 = [sigmoid(model.stage1.logit(r)) for r in stage1_rows(model, rows)]
+    return [sigmoid(model.stage2.logit(r)) for r in stage2_rows(p1, weights, rows, model.stage2_columns)]

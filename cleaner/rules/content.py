@@ -15,7 +15,7 @@ from cleaner.content.select import Selection, choose, headline_above, looks_clea
 from cleaner.model import Document, Kind, Rule
 from cleaner.rules.base import examples, rule
 
-_MENU = "Home\nNews\nSports\nWeather\nOpinion\nVideo\nContact\n"
+_MENU = "Gardening\nPuzzles\nLetters\nMotoring\nCrosswords\nObituaries\nPodcasts\n"
 _ARTICLE = (
     "City council approves new budget\n"
     "The city council voted on Tuesday to approve a budget that raises spending on parks and "
@@ -28,7 +28,7 @@ _ARTICLE = (
     "issue is expected to be put before the voters.\n"
     "The mayor is expected to sign the budget later this week, according to a spokesman for the office.\n"
 )
-_FOOTER = "About Us\nPrivacy Policy\nTerms of Use\nAdvertise\nCareers\n"
+_FOOTER = "Our Journalists\nArchive\nCorrections\nReprints\nMasthead\n"
 
 
 def selection(mode: Mode | str) -> Selection:
