@@ -24,6 +24,8 @@ COMMENT_HEADING = line_rule(
         r"please enable javascript to view the comments.{0,60}",
         r"sort (?:comments )?by(?: (?:newest|oldest|best|top|popular))?",
         r"share your thoughts",
+        r"comment on this (?:story|article|post)",
+        r"(?:newest|oldest|best|top|most liked) first",
         r"(?:kommentare?|\d+ kommentare?)",
         r"(?:schreibe|hinterlasse|schreib) einen kommentar",
         r"(?:laisser|laissez|ajouter) un commentaire",

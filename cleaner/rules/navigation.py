@@ -71,7 +71,7 @@ RELATED_HEADING = line_rule(
         # A heading, not a sentence: a few words and no full stop ("More on this story will follow.").
         r"(?![^\n]*[.!?]$)more (?:from|on|in) (?:the )?[\w&'’.-]+(?: [\w&'’.-]+){0,3}",
         r"recommended(?: for you| stories| articles| reading| videos)?",
-        r"(?:read|watch|see) (?:also|next)",
+        r"(?:read|watch|see) (?:also|next)|up next",
         r"(?:also|further) read(?:ing)?",
         r"(?:most|the most) (?:popular|read|viewed|shared|commented)(?: (?:stories|articles|posts|news))?",
         r"popular(?: (?:now|posts|stories|articles|today))?",

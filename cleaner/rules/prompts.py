@@ -90,6 +90,7 @@ NEWSLETTER = line_rule(
         r"already (?:a subscriber|have an account|registered)\??(?: .{0,40})?",
         r"subscribe (?:for|to get|and get) (?:full|unlimited|digital) .{0,100}",
         r"by (?:signing up|subscribing),? you agree .{0,200}",
+        r"donate(?: now| today)?|support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)(?: today| now)?",
         r"thank(?:s| you) for (?:signing up|subscribing).{0,100}",
         r"newsletter abonnieren|jetzt abonnieren|anmelden|abmelden|"
         r"(?:s'abonner|abonnez-vous)(?: à (?:la|notre) newsletter)?|se connecter|"
@@ -117,12 +118,32 @@ _NOTICE = regex.compile(
     r"|(?:your|this) browser (?:is (?:not supported|out of date|outdated)|does not support)"
     r"|detected (?:that )?you are (?:on|using) internet explorer"
     r"|constitutes acceptance of (?:our|the)"
-    r"|(?:we have|we.ve) updated our privacy policy|your privacy is important to us",
+    r"|(?:we have|we.ve) updated our privacy policy|your privacy is important to us"
+    # Paywalls.
+    r"|you have reached (?:your|the) (?:\w+ )?(?:limit|maximum)"
+    r"|(?:subscribe|log ?in|sign ?in|register)(?: now| today)? to (?:continue|keep) reading"
+    r"|(?:create|register for) a free account to (?:continue|keep) reading"
+    r"|this (?:article|content|story) is (?:only )?(?:available|reserved|exclusive) (?:to|for) (?:subscribers|members|premium)",
     FLAGS,
 )
 
 
-_NOTICE_CUES = ("newsletter", "inbox", "block", "javascript", "browser", "explorer", "constitutes", "privacy")
+_NOTICE_CUES = (
+    "newsletter",
+    "inbox",
+    "block",
+    "javascript",
+    "browser",
+    "explorer",
+    "constitutes",
+    "privacy",
+    "limit",
+    "maximum",
+    "reading",
+    "subscribers",
+    "members",
+    "premium",
+)
 
 
 @rule(
