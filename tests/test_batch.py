@@ -1,0 +1,64 @@
+"""The batch and settings modules as a library: what the CLI builds on, on real files in tmp folders."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+from cleaner import batch, settings
+from cleaner.config import Config, Mode
+from cleaner.files import Task, discover
+
+
+def test_settings_become_config_fields(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.cleaner]\nmode = 'precision'\nkeep-captions = true\nmax-removal = 0.5\n"
+        "[tool.cleaner.thresholds]\n'TL001.long-prose-words' = 30\n"
+    )
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    loaded = settings.load(cwd=nested)
+    assert loaded.source == tmp_path / "pyproject.toml"
+    cfg = loaded.config
+    assert (cfg.mode, cfg.keep_captions, cfg.max_removal) == (Mode.PRECISION, True, 0.5)
+    assert cfg.thresholds == {"TL001.long-prose-words": 30.0}
+    over = settings.with_overrides(cfg, mode=Mode.CONSERVATIVE, keep_captions=False, max_removal=0.9)
+    assert (over.mode, over.keep_captions, over.max_removal) == (Mode.CONSERVATIVE, False, 0.9)
+    assert over.thresholds == cfg.thresholds
+
+
+def test_a_pyproject_without_tool_cleaner_gives_defaults(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'captures'\n")
+    loaded = settings.load(cwd=tmp_path)
+    assert loaded.source is None and loaded.config == Config()
+
+
+def test_valve_refuses_only_above_the_fraction() -> None:
+    text = "One two three four.\n\nLeave a Reply\n"  # cleaning removes 3 of 7 words
+    assert not batch.clean_one(text, Config(max_removal=3 / 7 + 1e-9), "t").refused
+    refused = batch.clean_one(text, Config(max_removal=0.4), "t")
+    assert refused.refused and refused.text == text and refused.removed == {}
+    assert "t: cleaning would remove 43% of its words" in refused.warnings[0]
+
+
+def test_pool_results_equal_serial_results(tmp_path: Path, seeds_dir: Path) -> None:
+    for k, raw in enumerate(sorted(seeds_dir.glob("*.raw.txt")) * 3):
+        shutil.copy(raw, tmp_path / f"c{k:02d}.txt")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02")
+    tasks = list(discover([tmp_path]))
+    options = batch.Options(batch.Action.CHECK, Config(), diff=True)
+    serial = [asdict(r) for r in batch.run(tasks, options, jobs=1)]
+    pooled = [asdict(r) for r in batch.run(tasks, options, jobs=2)]
+    assert serial == pooled
+    assert [r["source"] for r in serial] == [str(t.source) for t in tasks]
+    assert sum(r["error"] is not None for r in serial) == 1
+
+
+def test_workers_are_sent_paths_not_contents(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("A sentence of the article.\n" * 20000)
+    (task,) = discover([big])
+    assert isinstance(task, Task)
+    assert len(pickle.dumps(task)) < 500 < big.stat().st_size
