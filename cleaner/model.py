@@ -76,6 +76,9 @@ class Document:
     edits: int = 0
     """How many times a line's text was edited (through `edit`), so views of the text can be cached."""
     _text: tuple[int, str] | None = field(default=None, repr=False, compare=False)
+    line_index: tuple[int, int, dict[int, list[int]]] | None = field(default=None, repr=False, compare=False)
+    """Line rules' candidate lines for this page (see cleaner.rules.base), valid while `edits` is unchanged.
+    Rules change a line's text only through `edit` (whitespace rules, which run last, excepted)."""
 
     @classmethod
     def from_text(cls, text: str, config: Config) -> Document:

@@ -44,6 +44,81 @@ def whole_text_search(pattern: str, flags: int = FLAGS) -> Callable[[str], objec
     return search
 
 
+class _LabelGates:
+    """Which line-rule patterns a line's label could fullmatch, judged from its ends.
+
+    Most lines of a page are menu items and sentences that no label pattern matches, and most
+    fail on their first or last few characters. `regex`'s partial matching says exactly whether
+    a prefix can still grow into a match, and with REVERSE whether a suffix can. One pass per
+    page files each line under the line rules whose pattern both its first and its last three
+    characters allow (bit masks, memoised per prefix and per suffix), so each line rule then looks
+    only at its own few candidates instead of every line. The memos hold facts about the patterns
+    only (whether a string can begin or end a match), never a page's results.
+    """
+
+    EDGE = 3
+    LIMIT = 50_000
+
+    def __init__(self) -> None:
+        self.sources: list[str] = []
+        self.forward: list[regex.Pattern[str]] = []
+        self.backward: list[regex.Pattern[str]] = []
+        self.heads: dict[str, int] = {}
+        self.tails: dict[str, int] = {}
+
+    def add(self, source: str) -> int:
+        self.sources.append(source)
+        self.heads.clear()  # masks computed so far lack the new pattern's bit
+        self.tails.clear()
+        return len(self.sources) - 1
+
+    def _mask(self, key: str, memo: dict[str, int], reverse: bool) -> int:
+        patterns = self.backward if reverse else self.forward
+        while len(patterns) < len(self.sources):  # compiled on first use: start-up stays short
+            patterns.append(regex.compile(self.sources[len(patterns)], FLAGS | (regex.REVERSE if reverse else 0)))
+        bits = 0
+        for b, compiled in enumerate(patterns):
+            if compiled.fullmatch(key, partial=True) is not None:
+                bits |= 1 << b
+        if len(memo) >= self.LIMIT:
+            memo.clear()
+        memo[key] = bits
+        return bits
+
+    def candidates(self, doc: Document, bit: int) -> list[int]:
+        """Indices of the kept, non-blank lines whose label may fullmatch pattern `bit`."""
+        index = doc.line_index
+        if index is None or index[0] != doc.edits or index[1] != len(self.sources):
+            index = (doc.edits, len(self.sources), self._build(doc))
+            doc.line_index = index
+        found: list[int] = index[2].get(bit, [])
+        return found
+
+    def _build(self, doc: Document) -> dict[int, list[int]]:
+        by_bit: dict[int, list[int]] = {}
+        heads, tails, k = self.heads, self.tails, self.EDGE
+        for i, line in enumerate(doc.lines):
+            text = line.text
+            if line.removed_by is not None or not text or text.isspace():
+                continue
+            label = text.strip(_DECORATION)
+            head, tail = label[:k], label[-k:]
+            bits = heads.get(head)
+            if bits is None:
+                bits = self._mask(head, heads, reverse=False)
+            if bits:
+                more = tails.get(tail)
+                bits &= self._mask(tail, tails, reverse=True) if more is None else more
+            while bits:
+                low = bits & -bits
+                by_bit.setdefault(low.bit_length() - 1, []).append(i)
+                bits ^= low
+        return by_bit
+
+
+_GATES = _LabelGates()
+
+
 def line_rule(
     id: str,
     name: str,
@@ -52,12 +127,17 @@ def line_rule(
     examples: tuple[Example, ...],
 ) -> Rule:
     """A rule that removes a whole line when its label matches one of `patterns` entirely."""
-    fullmatch = regex.compile(alternation(patterns) + r"[\s.:!…]*", FLAGS).fullmatch
+    source = alternation(patterns) + r"[\s.:!…]*"
+    fullmatch = regex.compile(source, FLAGS).fullmatch
     matches_empty = fullmatch("") is not None
+    bit = _GATES.add(source)
 
     def apply(doc: Document, rule: Rule) -> None:
-        # The loop of `iter_content` and `label_of`, inlined: it runs for every line of every page.
-        for i, line in enumerate(doc.lines):
+        # Only the lines whose first characters can begin a match (see _LabelGates); the test on
+        # each is the plain one: a kept, non-blank line whose label the pattern fullmatches.
+        lines = doc.lines
+        for i in _GATES.candidates(doc, bit):
+            line = lines[i]
             if line.removed_by is not None:
                 continue
             text = line.text

@@ -1,0 +1,47 @@
+"""The line-rule gates (first and last characters, judged by partial matching) never hide a match."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+
+from cleaner.config import Config
+from cleaner.model import Document
+from cleaner.rules import base
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _fixture_lines() -> list[str]:
+    lines = {ln for p in sorted(FIXTURES.rglob("*.txt")) for ln in p.read_text(encoding="utf-8").split("\n")}
+    # Short labels, decorated labels, trailing punctuation the rules' tail allows.
+    lines |= {"Ad", "ad", "• Share this: •", "Comments (3)", "Read more »", "Loading...", "Like Loading…", "x", ""}
+    return sorted(lines)
+
+
+def test_every_line_a_line_rule_matches_is_among_its_candidates() -> None:
+    from cleaner.registry import BUILTIN  # builds every line rule, so every gate exists
+
+    assert BUILTIN
+    lines = _fixture_lines()
+    doc = Document.from_text("\n".join(lines), Config())
+    gates = base._GATES
+    for bit, source in enumerate(gates.sources):
+        pattern = regex.compile(source, base.FLAGS)
+        candidates = set(gates.candidates(doc, bit))
+        for i, line in enumerate(doc.lines):
+            if line.blank:
+                continue
+            if pattern.fullmatch(base.label_of(line.text)):
+                assert i in candidates, (source[:60], line.text)
+
+
+def test_candidates_follow_edits() -> None:
+    rule = base.line_rule("ZZ901", "test.word", "A test rule.", ["frobnicate"], ())
+    doc = Document.from_text("Keep this line.\nsomething else\n", Config())
+    rule.apply(doc, rule)
+    assert all(line.kept for line in doc.lines)
+    doc.edit(1, "Frobnicate", "something else", rule)  # an edit must refresh the candidates
+    rule.apply(doc, rule)
+    assert [line.kept for line in doc.lines] == [True, False]
