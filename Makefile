@@ -38,9 +38,11 @@ test: lint typecheck unit
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
-# Clean the dev pages of ../shared/bench in default and conservative mode and score them against gold.
+# Clean the dev pages of ../shared/bench in default and conservative mode and score them against gold;
+# then the HTML pages through trafilatura and the rules.
 bench-quality: $(STAMP)
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/quality_html.py
 
 clean:
 	rm -rf $(VENV) out out2 .mypy_cache .ruff_cache .pytest_cache

@@ -115,7 +115,10 @@ def _main_content(html: str, mode: HtmlMode) -> str:
         "favor_precision": mode is HtmlMode.PRECISION,
         "favor_recall": mode is HtmlMode.RECALL,
     }
-    result = trafilatura.extract(html, **options)
+    try:
+        result = trafilatura.extract(html, **options)
+    except Exception:  # a page trafilatura chokes on gets the full-page fallback, not a crashed run
+        return ""
     return result if isinstance(result, str) else ""
 
 

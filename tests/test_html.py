@@ -138,3 +138,14 @@ def test_fix_and_check_leave_pages_alone(tmp_path: Path) -> None:
         result = runner.invoke(app, [command, str(page)])
         assert result.exit_code == 0 and "never in place; skipped" in result.stderr
     assert page.read_text() == news_page()
+
+
+def test_a_page_trafilatura_fails_on_gets_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise ValueError("simulated parser failure")
+
+    monkeypatch.setattr(trafilatura, "extract", broken)
+    result = html_to_text(news_page())
+    assert result.fallback and ARTICLE[0] in result.text
