@@ -7,9 +7,11 @@ write their own outputs; only results (counts, messages, and a diff or text when
 
 from __future__ import annotations
 
+import gzip
 import io
 import os
 import signal
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -251,12 +253,15 @@ def _ignore(_: bytes) -> None:
     return None
 
 
-def process_stream(source: IO[bytes], sink: IO[bytes], options: Options) -> FileResult:
-    """`cleaner clean -`: stdin to stdout. JSONL (--format jsonl) streams; text and HTML (sniffed) are read whole."""
-    name = "<stdin>"
+def process_stream(source: IO[bytes], sink: IO[bytes], options: Options, name: str = "<stdin>") -> FileResult:
+    """`cleaner clean -` (stdin to stdout), or one JSONL file to stdout. JSONL streams, so memory stays
+    flat; text and HTML (sniffed) are read whole."""
     if options.input_format is InputFormat.JSONL:
         cleaner = _RecordCleaner(options, name)
-        report = jsonl.clean_lines(jsonl.readable(source), sink.write, cleaner, options.text_key)
+        try:
+            report = jsonl.clean_lines(jsonl.readable(source), sink.write, cleaner, options.text_key)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+            raise InputError(f"{name}: cannot clean: {err}") from None
         return cleaner.result(name, report, options.text_key)
     text = decode(source.read(), name, options.encoding)
     page = options.input_format is InputFormat.HTML

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from dataclasses import replace
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -12,7 +13,7 @@ import typer
 from cleaner import batch, settings
 from cleaner.config import Config, Mode
 from cleaner.decoding import UnknownEncodingError, check_encoding
-from cleaner.files import InputError, decode, discover, read_text
+from cleaner.files import InputError, Task, decode, discover, read_text
 from cleaner.html import HtmlMode
 from cleaner.pipeline import all_rules, clean_and_explain
 
@@ -159,6 +160,12 @@ def clean(
         return
     if output is None and any(p.is_dir() for p in paths):
         _fail("cleaning a folder needs -o/--output")
+    if output is None and len(paths) == 1 and paths[0].is_file():
+        single = Task(paths[0], PurePath(paths[0].name))
+        if batch.format_of(single, options) == "jsonl":
+            # A corpus of any size to stdout: streamed, never held whole in memory.
+            _clean_stdin(replace(options, input_format=batch.InputFormat.JSONL), paths[0])
+            return
     _run(paths, glob, options, jobs, report, quiet)
 
 
@@ -173,12 +180,19 @@ def _inputs(
     return {"encoding": codec, "input_format": input_format, "text_key": text_key, "html_mode": html_mode}
 
 
-def _clean_stdin(options: batch.Options) -> None:
-    """stdin to stdout: text, HTML (sniffed) or, with --format jsonl, a JSONL stream (gzip or not)."""
+def _clean_stdin(options: batch.Options, path: Path | None = None) -> None:
+    """stdin (or one JSONL file) to stdout: text, HTML (sniffed) or, with --format jsonl, a JSONL
+    stream (gzip or not)."""
     try:
-        res = batch.process_stream(sys.stdin.buffer, sys.stdout.buffer, options)
+        if path is None:
+            res = batch.process_stream(sys.stdin.buffer, sys.stdout.buffer, options)
+        else:
+            with path.open("rb") as handle:
+                res = batch.process_stream(handle, sys.stdout.buffer, options, str(path))
     except InputError as err:
         _fail(str(err))
+    except OSError as err:
+        _fail(f"{path}: {err.strerror or err}")
     sys.stdout.buffer.flush()
     for warning in res.warnings:
         typer.echo(f"warning: {warning}", err=True)

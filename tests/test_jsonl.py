@@ -158,3 +158,16 @@ def test_fix_and_check_on_jsonl(tmp_path: Path) -> None:
     assert fixed != before and b"[ad_1]" not in gzip.decompress(fixed).split(b"\n")[0]
     assert runner.invoke(app, ["fix", str(corpus)]).exit_code == 0
     assert corpus.read_bytes() == fixed  # nothing left to change: not even recompressed
+
+
+def test_cli_one_corpus_to_stdout_is_streamed(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl.gz"
+    corpus.write_bytes(gzip.compress(_jsonl(_records(), (1, b"oops"))))
+    result = runner.invoke(app, ["clean", str(corpus)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[1] == "oops" and json.loads(lines[0])["text"] == CLEAN and len(lines) == 5
+    assert "c.jsonl.gz: 1 malformed line(s) passed through unchanged, line(s) 2" in result.stderr
+    corpus.write_bytes(gzip.compress(_jsonl(_records()))[:60])
+    result = runner.invoke(app, ["clean", str(corpus)])
+    assert result.exit_code == 2 and "c.jsonl.gz: cannot clean" in result.stderr
