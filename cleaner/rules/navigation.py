@@ -6,7 +6,7 @@ import regex
 
 from cleaner.model import Document, Kind, Rule
 from cleaner.rules.base import FLAGS, examples, label_of, line_rule, rule
-from cleaner.text import is_headline_like, is_lowercase_fragment
+from cleaner.text import is_headline_like, is_lowercase_fragment, is_prose
 
 _PREV_NEXT = regex.compile(
     r"(?:[«‹<←]\s*)?(?:previous|prev|next|older|newer|earlier|later)\s+"
@@ -27,15 +27,16 @@ _PREV_NEXT_INLINE = regex.compile(rf"(?:{_PREV_NEXT.pattern})\s*[:\-–—|]\s*\
     "A Previous/Next Article label with the teaser it introduces (an image-alt word and one headline).",
     examples(
         (
-            "Last paragraph.\n\nPrevious Article\nkari lake\n\nShock Accusation Surfaces\n\n"
-            "Next Article\nfire\n\nLawmaker Outed\n",
-            "Last paragraph.\n",
+            "The last paragraph of the story ends here, as stories do.\n\nPrevious Article\nkari lake\n\n"
+            "Shock Accusation Surfaces\n\nNext Article\nfire\n\nLawmaker Outed\n",
+            "The last paragraph of the story ends here, as stories do.\n",
         ),
         ("Text.\n\nNext Post: How to bake bread\n", "Text.\n"),
     ),
 )
 def prev_next(doc: Document, rule: Rule) -> None:
     content = doc.content_indices()
+    first_prose = next((i for i in content if is_prose(doc.lines[i].text)), None)
     pos = 0
     while pos < len(content):
         i = content[pos]
@@ -49,6 +50,10 @@ def prev_next(doc: Document, rule: Rule) -> None:
             continue
         doc.remove(i, rule)
         pos += 1
+        # Above the story's first sentence the line after the label may be the story's own
+        # headline, so the label goes alone there.
+        if first_prose is None or i < first_prose:
+            continue
         # The teaser: at most one alt-text fragment, then one headline.
         if pos < len(content) and is_lowercase_fragment(doc.lines[content[pos]].text):
             doc.remove(content[pos], rule)
