@@ -203,6 +203,7 @@ _BLOCKS = frozenset(
         "ul",
     ]
 )
+_XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]*>")
 _SPACES = re.compile(r"[ \t\u00a0\u200b\r\f\v]+")
 
 
@@ -212,7 +213,8 @@ def page_text(html: str) -> str:
     from lxml import etree
 
     try:
-        root = lxml.html.document_fromstring(html)
+        # lxml refuses a str that still carries an XML encoding declaration; the text is decoded already.
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (etree.ParserError, ValueError):
         return ""
     parts: list[str] = []

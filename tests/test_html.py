@@ -149,3 +149,9 @@ def test_a_page_trafilatura_fails_on_gets_the_fallback(monkeypatch: pytest.Monke
     monkeypatch.setattr(trafilatura, "extract", broken)
     result = html_to_text(news_page())
     assert result.fallback and ARTICLE[0] in result.text
+
+
+def test_an_xml_declaration_does_not_stop_either_stage() -> None:
+    page = '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + news_page()
+    assert ARTICLE[0] in html_to_text(page).text
+    assert ARTICLE[0] in page_text(page)
