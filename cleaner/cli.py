@@ -14,7 +14,7 @@ from cleaner import batch, settings
 from cleaner.config import Config, Mode
 from cleaner.decoding import UnknownEncodingError, check_encoding
 from cleaner.files import InputError, Task, decode, discover, read_text
-from cleaner.html import HtmlMode
+from cleaner.html import HtmlMode, html_to_text, is_html_name, looks_like_html
 from cleaner.pipeline import all_rules, clean_and_explain
 
 if TYPE_CHECKING:
@@ -365,6 +365,9 @@ def explain(
         text = decode(sys.stdin.buffer.read(), "<stdin>") if str(path) == "-" else read_text(path)
     except InputError as err:
         _fail(str(err))
+    if is_html_name(path.name) or looks_like_html(text):
+        # Line numbers are those of the page's extracted text, which is what the rules see.
+        text = html_to_text(text).text
     result = clean_and_explain(text, cfg)
     for r in result.removals:
         for k, line in enumerate(r.text.split("\n")):

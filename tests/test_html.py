@@ -155,3 +155,11 @@ def test_an_xml_declaration_does_not_stop_either_stage() -> None:
     page = '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + news_page()
     assert ARTICLE[0] in html_to_text(page).text
     assert ARTICLE[0] in page_text(page)
+
+
+def test_explain_a_page_names_the_rules_on_its_extracted_text(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(news_page())
+    result = runner.invoke(app, ["explain", str(page)])
+    assert result.exit_code == 0
+    assert "AD001" in result.stdout and "[ad_1]" in result.stdout and "<p>" not in result.stdout
