@@ -122,3 +122,19 @@ def test_keep_captions_keeps_the_caption_and_cuts_the_credit() -> None:
 def test_a_share_bar_above_the_headline_does_not_open_the_tail() -> None:
     raw = "Share this:\nFerry service resumes\n\nNew timetable\n\nBoats will leave every hour from seven.\n"
     assert clean_text(raw) == "Ferry service resumes\n\nNew timetable\n\nBoats will leave every hour from seven.\n"
+
+
+def test_conservative_mode_keeps_what_only_position_marks_as_debris() -> None:
+    from cleaner.config import Mode
+
+    raw = (
+        "Paradise Lost\n\nHow a small island lost its beaches to the rising sea in a decade\n\n"
+        "The island has lost nearly a third of its beaches since 2010, a new survey by scientists found.\n\n"
+        "Rescue boats in the flooded harbour on Sunday morning.\n\nJane Doe | AFP | Getty Images\n\n"
+        "Residents say the change has been faster than anyone expected.\n"
+    )
+    conservative = clean_text(raw, Config(mode=Mode.CONSERVATIVE))
+    assert conservative.startswith("Paradise Lost\n")
+    assert "Rescue boats in the flooded harbour" in conservative
+    assert "Getty Images" not in conservative  # the credit line itself is known debris
+    assert "Rescue boats in the flooded harbour" not in clean_text(raw)  # CR003 acts in the other modes

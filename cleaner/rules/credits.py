@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from cleaner.config import Mode
 from cleaner.model import Document, Kind, Rule
 from cleaner.rules.base import FLAGS, examples, label_of, line_rule, rule
 from cleaner.text import ends_sentence, has_quote, is_prose, sentence_count, word_count
@@ -187,7 +188,8 @@ def _closes_caption(text: str) -> bool:
     "CR003",
     "credits.caption-before-credit",
     Kind.BLOCK,
-    "A one-sentence caption (5 to 50 words) directly above a bare Name | Agency credit line (the credit line itself is CR001).",
+    "A one-sentence caption (5 to 50 words) directly above a bare Name | Agency credit line "
+    "(the credit line itself is CR001); off in conservative mode.",
     examples(
         (
             "Headline\n\nMarchers in Aktau on January 4, 2022.\n\nXinhua News Agency | Getty Images\n\nBody text.\n",
@@ -196,7 +198,8 @@ def _closes_caption(text: str) -> bool:
     ),
 )
 def caption_before_credit(doc: Document, rule: Rule) -> None:
-    if doc.config.keep_captions:
+    # Only its position marks the line as a caption, so conservative mode (known debris only) keeps it.
+    if doc.config.keep_captions or Mode(doc.config.mode) is Mode.CONSERVATIVE:
         return
     previous: int | None = None
     for i, line in enumerate(doc.lines):

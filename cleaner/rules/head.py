@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from cleaner.config import Mode
 from cleaner.model import Document, Kind, Rule
 from cleaner.rules.base import FLAGS, examples, line_rule, rule
 from cleaner.text import ends_sentence, is_headline_like, is_lowercase_fragment, is_prose, word_count
@@ -55,7 +56,8 @@ def _is_label(text: str, max_words: float) -> bool:
     "HD002",
     "head.section-label",
     Kind.HEAD,
-    "Short site, section or tag lines above the headline, when a headline and then prose follow.",
+    "Short site, section or tag lines above the headline, when a headline and then prose follow; "
+    "off in conservative mode.",
     examples(
         (
             "Stock Groups\n\nLeader orders troops to fire without warning after days of unrest\n\n"
@@ -71,6 +73,10 @@ def _is_label(text: str, max_words: float) -> bool:
     params={"max-label-words": 3},
 )
 def section_label(doc: Document, rule: Rule) -> None:
+    # A short first line may be the headline itself, with a subtitle under it: no phrase marks it
+    # as a label, so conservative mode (known debris only) leaves it.
+    if Mode(doc.config.mode) is Mode.CONSERVATIVE:
+        return
     content = doc.content_indices()
     max_words = rule.param(doc.config, "max-label-words")
     run = 0
