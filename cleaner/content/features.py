@@ -101,30 +101,94 @@ def _words(text: str, cjk: int) -> float:
     return float(len(_TOKEN.findall(text)))
 
 
+# The same measures for a line of ASCII text (most lines of most pages), where the character
+# classes above reduce to fixed byte sets that bytes.translate counts at C speed, and the
+# end-of-line patterns to a look at the line's end. Each agrees with its pattern on ASCII text
+# (tests/test_content_speed.py checks them on every line of the fixtures and the dev pages).
+_A_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_A_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_A_DIGITS = b"0123456789"
+_A_SYMBOLS = b"|/\\@#+=_<>~^*[]{}"
+_A_COMMAS = b",;"
+_A_SPACE = "\t\n\x0b\x0c\r "  # the regex module's \s among ASCII (U+001C-001F are not in it)
+_A_TERMINAL = frozenset('.!?")')
+_A_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_A_SENTENCE = regex.compile(r"[.!?](?:[\t\n\x0b\x0c\r ]|$)")
+
+
+def _count(data: bytes, chars: bytes) -> int:
+    return len(data) - len(data.translate(None, chars))
+
+
+def _ascii_ellipsis(end: str) -> bool:
+    """`_ELLIPSIS.search` on ASCII text, given the text without trailing spaces."""
+    if end.endswith("..."):
+        return True
+    tail = end[-4:].lower()
+    return (tail == "more" or tail == "less") and (len(end) == 4 or end[-5] not in _A_WORD)
+
+
+Measures = tuple[int, bool, bool, int, int, int, int, int]
+
+
+def _measures(text: str) -> Measures:
+    """Letters (at least 1), terminal punctuation, ellipsis, sentence ends, upper-case letters,
+    digits, symbols and commas of a line, by the patterns above."""
+    return (
+        len(_LETTER.findall(text)) or 1,
+        bool(_TERMINAL.search(text)),
+        bool(_ELLIPSIS.search(text)),
+        len(_SENTENCE.findall(text)),
+        len(_UPPER.findall(text)),
+        len(_DIGIT.findall(text)),
+        len(_SYMBOL.findall(text)),
+        len(_COMMA.findall(text)),
+    )
+
+
+def _ascii_measures(text: str) -> Measures:
+    """`_measures` of an ASCII line, by byte counts and a look at the line's end."""
+    data = text.encode("ascii")
+    end = text.rstrip(_A_SPACE)
+    return (
+        _count(data, _A_LETTERS) or 1,
+        bool(end) and end[-1] in _A_TERMINAL,
+        _ascii_ellipsis(end),
+        len(_A_SENTENCE.findall(text)),
+        _count(data, _A_UPPER),
+        _count(data, _A_DIGITS),
+        _count(data, _A_SYMBOLS),
+        _count(data, _A_COMMAS),
+    )
+
+
 def _own(text: str, stops: frozenset[str]) -> list[float]:
     n = len(text)
-    cjk = len(_CJK.findall(text))
+    ascii_text = text.isascii()
+    cjk = 0 if ascii_text else len(_CJK.findall(text))
     words = _words(text, cjk)
     tokens = _ALPHA_WORD.findall(text.lower())
     n_tok = len(tokens) or 1
     stop = sum(map(stops.__contains__, tokens)) / n_tok if stops else 0.0
-    letters = len(_LETTER.findall(text)) or 1
     alpha_words = len(tokens) or 1
+    letters, terminal, ellipsis, sentences, upper, digits, symbols, commas = (
+        _ascii_measures(text) if ascii_text else _measures(text)
+    )
     return [
         math.log1p(n),
         math.log1p(words),
         cjk / n,
         stop,
         0.0,  # stop_rel: filled in once the page's typical density is known
-        1.0 if _TERMINAL.search(text) else 0.0,
+        1.0 if terminal else 0.0,
         1.0 if text.rstrip().endswith((":", "：")) else 0.0,
-        1.0 if _ELLIPSIS.search(text) else 0.0,
-        min(len(_SENTENCE.findall(text)), 5) / 5,
+        1.0 if ellipsis else 0.0,
+        min(sentences, 5) / 5,
         len(_CAPITALISED.findall(text)) / alpha_words,
-        len(_UPPER.findall(text)) / letters,
-        len(_DIGIT.findall(text)) / n,
-        len(_SYMBOL.findall(text)) / n,
-        min(len(_COMMA.findall(text)) / max(words, 1.0), 1.0),
+        upper / letters,
+        digits / n,
+        symbols / n,
+        min(commas / max(words, 1.0), 1.0),
         min(len(_GLUED.findall(text)), 3) / 3,
         1.0 if _URLISH.search(text) else 0.0,
         1.0 if _DATE.search(text) else 0.0,
