@@ -80,10 +80,10 @@ def align(texts: Sequence[str], gold: str) -> list[bool]:
 
 
 def before_content(raw: str, config: Config) -> Document:
-    """The document as content detection sees it: the rules before it have run."""
+    """The document as the line model (CD001) sees it: the rules before it have run."""
     doc = Document.from_text(raw, config)
     for rule in BUILTIN:
-        if rule.kind in (Kind.CONTENT, Kind.TAIL, Kind.WHITESPACE):
+        if rule.id == "CD001" or rule.kind in (Kind.TAIL, Kind.WHITESPACE):
             break
         rule.apply(doc, rule)
     return doc
@@ -209,7 +209,7 @@ def evaluate(pages: Sequence[PageData], probs: dict[str, list[float]], sel: Sele
     sc = _scorer()
     results = {}
     for p in pages:
-        keep = choose(probs[p.pid], sel)
+        keep = choose(probs[p.pid], sel, p.weights)
         out = "\n".join(t for t, k in zip(p.texts, keep, strict=True) if k)
         results[p.pid] = sc.score_page(p.gold, p.raw, out)
     agg = sc.aggregate(results)
@@ -217,8 +217,8 @@ def evaluate(pages: Sequence[PageData], probs: dict[str, list[float]], sel: Sele
 
 
 SELECTIONS = {
-    "precision": Selection(threshold=0.55, gap_threshold=0.3, max_gap=2),
-    "default": Selection(threshold=0.35, gap_threshold=0.1, max_gap=3),
+    "precision": Selection(threshold=0.45, gap_threshold=0.1, max_gap=3, region_threshold=0.5, outside_threshold=0.9),
+    "default": Selection(threshold=0.35, gap_threshold=0.1, max_gap=3, region_threshold=0.3, outside_threshold=0.8),
     "recall": Selection(threshold=0.2, gap_threshold=0.03, max_gap=4),
 }
 

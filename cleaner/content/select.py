@@ -27,9 +27,31 @@ class Selection:
     """A line between article lines is kept (subheading, short list item) if it scores this."""
     max_gap: int
     """Gaps of at most this many lines are bridged."""
+    region_threshold: float = 0.0
+    """The main region is the run of lines that maximises the sum of (score - this) x length."""
+    outside_threshold: float = 0.0
+    """Outside the main region a line is kept only if it scores this (0: no region filter)."""
 
 
-def choose(probs: Sequence[float], sel: Selection) -> list[bool]:
+def main_region(probs: Sequence[float], weights: Sequence[float], threshold: float) -> tuple[int, int]:
+    """[start, stop) of the maximum-sum run of (score - threshold) x weight (Kadane)."""
+    best = cur = 0.0
+    start = 0
+    span = (0, 0)
+    for i, (p, w) in enumerate(zip(probs, weights, strict=True)):
+        v = (p - threshold) * w
+        if cur <= 0:
+            cur, start = v, i
+        else:
+            cur += v
+        if cur > best:
+            best, span = cur, (start, i + 1)
+    return span
+
+
+def choose(probs: Sequence[float], sel: Selection, weights: Sequence[float] | None = None) -> list[bool]:
+    """Which lines to keep: over the threshold, short gaps between them bridged, and (with a
+    region filter) only the main region plus lines scoring very high elsewhere."""
     keep = [p >= sel.threshold for p in probs]
     n = len(keep)
     if n and not any(keep):
@@ -49,6 +71,10 @@ def choose(probs: Sequence[float], sel: Selection) -> list[bool]:
             for k in range(i, j):
                 keep[k] = True
         i = j
+    if sel.outside_threshold > 0 and weights is not None and any(keep):
+        start, stop = main_region(probs, weights, sel.region_threshold)
+        if stop > start:
+            keep = [k and (start <= i < stop or probs[i] >= sel.outside_threshold) for i, k in enumerate(keep)]
     return keep
 
 

@@ -7,6 +7,8 @@ conservative mode, and nothing on text that already looks clean (no menu-like ru
 
 from __future__ import annotations
 
+import regex
+
 from cleaner.config import Mode
 from cleaner.content import view
 from cleaner.content.features import page_features
@@ -29,6 +31,17 @@ _ARTICLE = (
     "The mayor is expected to sign the budget later this week, according to a spokesman for the office.\n"
 )
 _FOOTER = "Our Journalists\nArchive\nCorrections\nReprints\nMasthead\n"
+
+
+# "Name on 12 May 2019 at 4:47 pm said:" — the header of a reader comment, in several languages.
+_COMMENT_HEADER = regex.compile(
+    r"^.{1,100}?\b(?:says|said|wrote|writes|commented|replied|schreibt|schrieb|sagt|dice|ha detto|scrive|"
+    r"disse|diz|escreveu|escribió|dijo|a écrit|a dit|schreef|zegt|napisał|пишет|написал|написала|сказал)\s*:\s*$",
+    regex.IGNORECASE,
+)
+# The article text needed above a comment section before it counts as one (a page of comments
+# with no article above them is left to CD001).
+_BARRIER_MIN_CHARS = 400
 
 
 def selection(mode: Mode | str) -> Selection:
@@ -55,8 +68,9 @@ def outside_article(doc: Document, rule: Rule) -> None:
     if looks_clean(v.texts):
         return
     page = page_features(v.texts, v.barrier)
-    probs = score(load(), page.rows, [float(len(t)) for t in v.texts])
-    keep = choose(probs, selection(doc.config.mode))
+    weights = [float(len(t)) for t in v.texts]
+    probs = score(load(), page.rows, weights)
+    keep = choose(probs, selection(doc.config.mode), weights)
     headline = headline_above(v.texts, keep)
     if headline is not None:
         keep[headline] = True
@@ -65,4 +79,31 @@ def outside_article(doc: Document, rule: Rule) -> None:
             doc.remove(index, rule)
 
 
-RULES = (outside_article,)
+@rule(
+    "CD002",
+    "content.comment-thread",
+    Kind.CONTENT,
+    "After the article, a thread of reader comments (two or more 'Name ... said:' headers): "
+    "everything from the first header on; off in conservative mode.",
+    examples(
+        (
+            _ARTICLE + "Anna on May 3 at 4:47 pm said:\nGreat piece, thanks for writing it.\n"
+            "Ben on May 4 at 9:02 am said:\nI disagree with the second point.\n",
+            _ARTICLE,
+        ),
+    ),
+)
+def comment_thread(doc: Document, rule: Rule) -> None:
+    if Mode(doc.config.mode) is Mode.CONSERVATIVE:
+        return
+    v = view(doc)
+    headers = [k for k, text in enumerate(v.texts) if _COMMENT_HEADER.match(text)]
+    if len(headers) < 2:
+        return
+    first = headers[0]
+    if sum(len(t) for t in v.texts[:first]) < _BARRIER_MIN_CHARS:
+        return
+    doc.remove_span(v.indices[first], len(doc.lines), rule)
+
+
+RULES = (comment_thread, outside_article)
