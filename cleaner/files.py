@@ -70,7 +70,9 @@ def _signals_held() -> Iterator[None]:
 
 def atomic_write(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder and a rename, so a reader sees old or new, never half;
-    an existing file keeps its permissions."""
+    an existing file keeps its permissions, and a symlink keeps pointing at the file it names."""
+    if path.is_symlink():
+        path = path.resolve()  # renaming onto the link would replace the link itself with a file
     path.parent.mkdir(parents=True, exist_ok=True)
     with _signals_held():
         mode = path.stat().st_mode & 0o7777 if path.exists() else None

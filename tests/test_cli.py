@@ -162,6 +162,18 @@ def test_fix_keeps_permissions(tmp_path: Path, seeds_dir: Path) -> None:
     assert target.stat().st_mode & 0o777 == 0o640
 
 
+def test_fix_writes_through_a_symlink(tmp_path: Path, seeds_dir: Path) -> None:
+    folder = tmp_path / "captures"
+    before = _dirty(folder, seeds_dir)
+    target = sorted(p for p in before if p.name != "clean.txt")[0]
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    result = runner.invoke(app, ["fix", str(link)])
+    assert result.exit_code == 1 and f"Fixing {link}" in result.stdout
+    assert link.is_symlink() and link.resolve() == target
+    assert target.read_text() == clean_text(before[target].decode())
+
+
 def test_new_outputs_get_ordinary_permissions(tmp_path: Path, seeds_dir: Path) -> None:
     folder = tmp_path / "captures"
     _dirty(folder, seeds_dir)
