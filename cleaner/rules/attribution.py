@@ -8,7 +8,7 @@ SOURCE_LINK = line_rule(
     "AT001",
     "attribution.source-link",
     "Syndication back-links: Source link, Read the original article, Originally published at ..., "
-    "The post ... appeared first on ....",
+    "The post ... appeared first on ..., SOURCE: ..., Via: ..., republished from ....",
     [
         r"source(?: link| url)?(?:\s*:\s*\S+)?",
         r"(?:link to )?(?:the )?(?:original )?source(?: article)?",

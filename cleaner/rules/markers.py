@@ -42,7 +42,8 @@ WP_SHORTCODE = inline_rule(
 AD_LABEL = line_rule(
     "AD003",
     "ads.label",
-    "A lone ad label line: Advertisement, Sponsored, Ad, Anzeige, Publicité, Publicidad.",
+    "A lone ad label line: Advertisement, Sponsored, Story continues below advertisement, Ad Feedback, "
+    "Anzeige, Publicité, Publicidad.",
     [
         r"advertisement",
         r"advertisements",

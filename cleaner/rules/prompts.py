@@ -150,8 +150,8 @@ _NOTICE_CUES = (
     "PR003",
     "prompts.site-notice",
     Kind.LINE,
-    "A short line in which the site talks to the reader: newsletter pitches, ad-blocker and browser "
-    "notices, terms-of-use boilerplate.",
+    "A short line in which the site talks to the reader: newsletter pitches, paywalls, ad-blocker and "
+    "browser notices, terms-of-use boilerplate.",
     examples(
         ("Body.\n\nGet the day's top headlines delivered to your inbox every morning.\n", "Body.\n"),
         ("Body.\n\nIf you value our work, please disable your ad blocker.\n", "Body.\n"),

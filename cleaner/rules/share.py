@@ -14,7 +14,8 @@ _NETWORKS = (
 SHARE_LABEL = line_rule(
     "SH001",
     "share.label",
-    "Share and follow labels: Share this:, Tweet, Share on Facebook, Click to share on X (Opens in new window).",
+    "Share and follow labels: Share this:, Tweet, Share on Facebook, Click to share on X (Opens in new window), "
+    "258 Shares, Save.",
     [
         r"share(?: (?:this|the|on|via|to))?(?: (?:article|story|post|page|video|link))?(?: (?:on|via|to|with) .{1,30})?",
         r"(?:click|tap) to (?:share|email|print|tweet)(?: (?:on|this|a|to) .{1,60})?",
