@@ -324,6 +324,8 @@ def _print_summary(totals: batch.Totals, options: batch.Options) -> None:
         table.add_row("left unchanged (--max-removal)", f"{totals.refused:,}")
     if totals.errors:
         table.add_row("errors", f"{totals.errors:,}")
+    if totals.warnings:
+        table.add_row("warnings", f"{totals.warnings:,}")
     table.add_row("bytes in", f"{totals.bytes_in:,}")
     table.add_row("bytes out", f"{totals.bytes_out:,}")
     table.add_row("lines removed", f"{sum(totals.removed.values()):,}")

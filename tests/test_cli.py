@@ -320,6 +320,7 @@ def test_max_removal_leaves_a_mostly_debris_file_alone(tmp_path: Path) -> None:
     assert runner.invoke(app, ["clean", str(folder), "-o", str(out), "--max-removal", "0.5"]).exit_code == 0
     assert (out / "debris.txt").read_text() == debris
     assert (out / "fine.txt").read_text() == "A story that stays.\n"
+    assert _summary_row(check.stderr, "warnings") == "1"
     # with the valve opened wide the same file is cleaned
     assert runner.invoke(app, ["fix", str(folder / "debris.txt"), "--max-removal", "1"]).exit_code == 1
     assert (folder / "debris.txt").read_text() == "Short note.\n"
