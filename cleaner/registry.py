@@ -3,39 +3,49 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from cleaner.model import Rule
-from cleaner.rules import (
-    attribution,
-    comments,
-    content,
-    credits,
-    head,
-    markers,
-    navigation,
-    prompts,
-    share,
-    tail,
-    whitespace,
-)
 
-# Order matters: inline markers go first so lines they empty are gone before line rules look;
-# head rules need the debris above the headline already marked; content detection looks at
-# what the phrase rules left (and where a comment section opened); the tail cut reads what
-# the line and block rules found; whitespace shapes the result last.
-BUILTIN: tuple[Rule, ...] = (
-    *markers.RULES,
-    *comments.RULES,
-    *navigation.RULES,
-    *attribution.RULES,
-    *share.RULES,
-    *credits.RULES,
-    *prompts.RULES,
-    *head.RULES,
-    *content.RULES,
-    *tail.RULES,
-    *whitespace.RULES,
-)
+if TYPE_CHECKING:
+    BUILTIN: tuple[Rule, ...]
+    """Every built-in rule, in the order they run (built on first use, see `_builtin`)."""
+
+
+def _builtin() -> tuple[Rule, ...]:
+    # The rule modules compile their patterns when imported (about a tenth of a second), so they
+    # are imported on first use of BUILTIN: `cleaner --help` and `import cleaner` do not pay for it.
+    from cleaner.rules import (
+        attribution,
+        comments,
+        content,
+        credits,
+        head,
+        markers,
+        navigation,
+        prompts,
+        share,
+        tail,
+        whitespace,
+    )
+
+    # Order matters: inline markers go first so lines they empty are gone before line rules look;
+    # head rules need the debris above the headline already marked; content detection looks at
+    # what the phrase rules left (and where a comment section opened); the tail cut reads what
+    # the line and block rules found; whitespace shapes the result last.
+    return (
+        *markers.RULES,
+        *comments.RULES,
+        *navigation.RULES,
+        *attribution.RULES,
+        *share.RULES,
+        *credits.RULES,
+        *prompts.RULES,
+        *head.RULES,
+        *content.RULES,
+        *tail.RULES,
+        *whitespace.RULES,
+    )
 
 
 class UnknownRuleError(ValueError):
@@ -52,7 +62,8 @@ def _matches(rule: Rule, selector: str) -> bool:
     return rule.id.upper().startswith(s.upper()) or rule.name == s or rule.family == s
 
 
-def check_selectors(selectors: Iterable[str], rules: Sequence[Rule] = BUILTIN) -> None:
+def check_selectors(selectors: Iterable[str], rules: Sequence[Rule] | None = None) -> None:
+    rules = _rules() if rules is None else rules
     unknown = [s for s in selectors if not any(_matches(r, s) for r in rules)]
     if unknown:
         raise UnknownRuleError(f"unknown rule selector(s): {', '.join(unknown)} (see `cleaner rules`)")
@@ -69,8 +80,24 @@ def select(
     return tuple(r for r in chosen if not any(_matches(r, s) for s in ignore))
 
 
-def by_id(rule_id: str, rules: Sequence[Rule] = BUILTIN) -> Rule:
+def by_id(rule_id: str, rules: Sequence[Rule] | None = None) -> Rule:
+    rules = _rules() if rules is None else rules
     for r in rules:
         if r.id == rule_id:
             return r
     raise UnknownRuleError(f"unknown rule id: {rule_id}")
+
+
+def _rules() -> tuple[Rule, ...]:
+    rules: tuple[Rule, ...] = __getattr__("BUILTIN")
+    return rules
+
+
+def __getattr__(name: str) -> tuple[Rule, ...]:
+    """`registry.BUILTIN`, built once, on first use."""
+    if name != "BUILTIN":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = globals().get("BUILTIN")
+    if value is None:
+        value = globals()["BUILTIN"] = _builtin()
+    return value
