@@ -13,7 +13,7 @@ import os
 import signal
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path, PurePath
@@ -64,6 +64,8 @@ class Options:
     text_key: str = jsonl.DEFAULT_TEXT_KEY
     """For JSONL: the field of each record that is cleaned."""
     html_mode: HtmlMode = HtmlMode.DEFAULT
+    record_jobs: int = 1
+    """For a run over one JSONL file: worker processes that share its records (set by `run`)."""
 
 
 @dataclass
@@ -234,8 +236,11 @@ def _process_jsonl(task: Task, options: Options) -> FileResult:
     sink: io.BytesIO | None = None
     try:
         if out is not None:
-            only_if_changed = options.action is Action.FIX
-            report = jsonl.clean_file(task.source, out, cleaner, options.text_key, only_if_changed=only_if_changed)
+            fix = options.action is Action.FIX
+            spread = _spread_records(options, cleaner) if options.record_jobs > 1 else None
+            report = jsonl.clean_file(
+                task.source, out, cleaner, options.text_key, only_if_changed=fix, lines_cleaner=spread
+            )
         else:
             sink = io.BytesIO() if options.action is Action.CLEAN else None
             with jsonl.open_input(task.source) as lines:
@@ -251,6 +256,57 @@ def _process_jsonl(task: Task, options: Options) -> FileResult:
 
 def _ignore(_: bytes) -> None:
     return None
+
+
+def _spread_records(options: Options, cleaner: _RecordCleaner) -> jsonl.LinesCleaner:
+    """One big corpus over `record_jobs` processes: chunks of lines go out, cleaned chunks come back
+    in order. A few chunks in flight per worker, never the whole file: memory stays flat."""
+
+    def run(lines: Iterable[bytes], write: Callable[[bytes], object]) -> jsonl.JsonlReport:
+        import multiprocessing
+        import threading
+
+        room = threading.Semaphore(options.record_jobs * CHUNKS_IN_FLIGHT)
+        stop = threading.Event()
+
+        def feed() -> Iterator[tuple[int, list[bytes]]]:
+            # Runs in the pool's task thread; waits for room before reading more of the file.
+            for item in jsonl.chunks(lines):
+                room.acquire()
+                if stop.is_set():
+                    return
+                yield item
+
+        report = jsonl.JsonlReport()
+        pool = multiprocessing.get_context("fork").Pool(options.record_jobs, _init_worker, (options,))
+        try:
+            for out, part, removed, refused in pool.imap(_clean_chunk, feed()):
+                room.release()
+                write(out)
+                report.merge(part)
+                cleaner.removed.update(removed)
+                cleaner.refused += refused
+        finally:
+            stop.set()
+            room.release()  # a feeder waiting for room wakes, sees the stop and ends
+            pool.terminate()
+            pool.join()
+        return report
+
+    return run
+
+
+# Chunks per worker that may wait in flight (read, not yet written) when records are spread.
+CHUNKS_IN_FLIGHT = 3
+
+
+def _clean_chunk(item: tuple[int, list[bytes]]) -> tuple[bytes, jsonl.JsonlReport, Counter[str], int]:
+    assert _WORKER_OPTIONS is not None
+    first, lines = item
+    cleaner = _RecordCleaner(_WORKER_OPTIONS, "")
+    out: list[bytes] = []
+    report = jsonl.clean_lines(lines, out.append, cleaner, _WORKER_OPTIONS.text_key, first)
+    return b"".join(out), report, cleaner.removed, cleaner.refused
 
 
 def process_stream(source: IO[bytes], sink: IO[bytes], options: Options, name: str = "<stdin>") -> FileResult:
@@ -343,6 +399,8 @@ def default_jobs() -> int:
 def run(tasks: Sequence[Task], options: Options, jobs: int = 1) -> Iterator[FileResult]:
     """Results of `process` for each task, in task order, with up to `jobs` worker processes."""
     workers = min(jobs, len(tasks))
+    if len(tasks) == 1 and jobs > 1:
+        options = replace(options, record_jobs=jobs)  # one corpus: its records go to the workers
     if workers <= 1:
         return (process(task, options) for task in tasks)
     from concurrent.futures import ProcessPoolExecutor

@@ -27,6 +27,13 @@ DEFAULT_TEXT_KEY = "text"
 MAX_LISTED = 20
 # gzip's default level 9 costs several times level 6 in time for a percent or two of size.
 GZIP_LEVEL = 6
+# Records travel to worker processes in chunks this big: large enough that pickling is cheap
+# next to cleaning, small enough that a few chunks in flight per worker keep memory flat.
+CHUNK_BYTES = 1 << 20
+
+
+LinesCleaner = Callable[[Iterable[bytes], Callable[[bytes], object]], "JsonlReport"]
+"""Cleans the lines it reads, writing each result line, and reports (see clean_lines)."""
 
 
 class JsonlError(Exception):
@@ -48,6 +55,16 @@ class JsonlReport:
     bytes_in: int = 0
     bytes_out: int = 0
 
+    def merge(self, other: JsonlReport) -> None:
+        """Add the counts of a later chunk of the same file."""
+        self.records += other.records
+        self.changed += other.changed
+        self.malformed += other.malformed
+        self.malformed_lines.extend(other.malformed_lines[: MAX_LISTED - len(self.malformed_lines)])
+        self.without_text += other.without_text
+        self.bytes_in += other.bytes_in
+        self.bytes_out += other.bytes_out
+
     def warnings(self, name: str, text_key: str = DEFAULT_TEXT_KEY) -> list[str]:
         found: list[str] = []
         if self.malformed:
@@ -61,6 +78,22 @@ class JsonlReport:
         return found
 
 
+def chunks(lines: Iterable[bytes], size: int | None = None) -> Iterator[tuple[int, list[bytes]]]:
+    """Consecutive lines in chunks of about `size` bytes (CHUNK_BYTES), each with the line number it starts at."""
+    size = size or CHUNK_BYTES
+    chunk: list[bytes] = []
+    held = 0
+    first = 1
+    for number, line in enumerate(lines, start=1):
+        chunk.append(line)
+        held += len(line)
+        if held >= size:
+            yield first, chunk
+            chunk, held, first = [], 0, number + 1
+    if chunk:
+        yield first, chunk
+
+
 def is_jsonl_name(name: str) -> bool:
     return name.lower().endswith(JSONL_SUFFIXES)
 
@@ -70,10 +103,12 @@ def clean_lines(
     write: Callable[[bytes], object],
     clean: Callable[[str], str],
     text_key: str = DEFAULT_TEXT_KEY,
+    first_number: int = 1,
 ) -> JsonlReport:
-    """Clean `text_key` of each JSON line read from `lines`, writing each result line to `write`."""
+    """Clean `text_key` of each JSON line read from `lines`, writing each result line to `write`.
+    `first_number` is the line number of the first line (for a chunk of a larger file)."""
     report = JsonlReport()
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(lines, start=first_number):
         report.bytes_in += len(raw)
         body = raw.rstrip(b"\r\n")
         if number == 1:
@@ -137,9 +172,12 @@ def clean_file(
     text_key: str = DEFAULT_TEXT_KEY,
     *,
     only_if_changed: bool = False,
+    lines_cleaner: LinesCleaner | None = None,
 ) -> JsonlReport:
     """Clean `source` into `target` (gzip if its name ends in .gz), atomically: readers never see half
-    a file. With `only_if_changed` (cleaning in place), a file no record of which changed is left as it was."""
+    a file. With `only_if_changed` (cleaning in place), a file no record of which changed is left as it was.
+    `lines_cleaner` replaces `clean_lines(lines, write, clean, text_key)` (to spread records over processes)."""
+    run: LinesCleaner = lines_cleaner or (lambda lines, write: clean_lines(lines, write, clean, text_key))
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -148,9 +186,9 @@ def clean_file(
             if target.name.lower().endswith(".gz"):
                 # mtime=0 and no name: the same input gives byte-identical output.
                 with gzip.GzipFile(filename="", fileobj=handle, mode="wb", compresslevel=GZIP_LEVEL, mtime=0) as zipped:
-                    report = clean_lines(lines, zipped.write, clean, text_key)
+                    report = run(lines, zipped.write)
             else:
-                report = clean_lines(lines, handle.write, clean, text_key)
+                report = run(lines, handle.write)
         if only_if_changed and not report.changed:
             _discard(tmp)
             return report

@@ -171,3 +171,36 @@ def test_cli_one_corpus_to_stdout_is_streamed(tmp_path: Path) -> None:
     corpus.write_bytes(gzip.compress(_jsonl(_records()))[:60])
     result = runner.invoke(app, ["clean", str(corpus)])
     assert result.exit_code == 2 and "c.jsonl.gz: cannot clean" in result.stderr
+
+
+def test_one_corpus_spread_over_workers_gives_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleaner.jsonl
+    from cleaner import batch
+
+    monkeypatch.setattr(cleaner.jsonl, "CHUNK_BYTES", 700)  # many chunks, bad lines on both sides of their edges
+    spread = batch._spread_records
+    calls: list[int] = []
+
+    def spy(options: batch.Options, tally: object) -> object:
+        calls.append(options.record_jobs)
+        return spread(options, tally)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "_spread_records", spy)
+    bad = [(k, b"{cut off") for k in (0, 5, 9, 10, 31)]
+    corpus = tmp_path / "big.jsonl.gz"
+    corpus.write_bytes(gzip.compress(_jsonl(_records() * 8, *bad)))
+    reports = []
+    for jobs in ("1", "2"):
+        report = tmp_path / f"report{jobs}.json"
+        out = tmp_path / f"out{jobs}"
+        result = runner.invoke(app, ["clean", str(corpus), "-o", str(out), "--jobs", jobs, "--report", str(report)])
+        assert result.exit_code == 0, result.output
+        assert "5 malformed line(s) passed through unchanged, line(s) 1, 6, 10, 11, 32" in result.stderr
+        reports.append(json.loads(report.read_text())["totals"])
+    assert (tmp_path / "out1" / "big.jsonl.gz").read_bytes() == (tmp_path / "out2" / "big.jsonl.gz").read_bytes()
+    assert reports[0] == reports[1] and reports[0]["lines_removed"]["AD001"] == 8
+    assert calls == [2]  # --jobs 1 cleaned in one process, --jobs 2 spread the records
+    corpus.write_bytes(corpus.read_bytes()[:-20])  # truncated gzip: an error naming it, nothing written
+    result = runner.invoke(app, ["clean", str(corpus), "-o", str(tmp_path / "out3"), "--jobs", "2"])
+    assert result.exit_code == 2 and "big.jsonl.gz: cannot clean" in result.stderr
+    assert list((tmp_path / "out3").iterdir()) == []
