@@ -33,6 +33,7 @@ COMMENT_HEADING = line_rule(
         r"(?:laisser|laissez) une réponse",
         r"(?:deja|dejar|escribe|añadir) un comentario",
         r"(?:\d+ )?comentarios?",
+        r"(?:\d+ )?comentários?|(?:\d+ )?commenti",
         r"(?:deja|dejar) una respuesta",
     ],
     examples(

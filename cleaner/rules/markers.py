@@ -66,6 +66,7 @@ AD_LABEL = line_rule(
         r"publicité",
         r"publicidad",
         r"anuncio",
+        r"supported by",
         r"publicidade",
         r"pubblicità",
     ],

@@ -93,6 +93,8 @@ RELATED_HEADING = line_rule(
         r"(?:artículos|entradas|noticias) relacionad[oa]s",
         r"(?:también )?te puede interesar",
         r"lee también",
+        r"leia (?:também|mais)|leggi anche",
+        r"(?:all|our latest|latest) (?:articles|news|stories)|helpful links|stay updated",
     ],
     examples(
         ("Last paragraph.\n\nRelated Posts\n", "Last paragraph.\n"),
@@ -165,6 +167,8 @@ TEASER_META = line_rule(
         r"(?:updated |posted |published )?(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?"
         r"|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago",
         r"(?:\d+|one)\s*(?:-| )?min(?:ute)?s?\.? read",
+        # A teaser's date line that ends in its reading time: "Nov 18, 2019 at 9:24 pm ET • 2 min read".
+        r"[^.!?]{0,60}[•|·]\s*(?:\d+|one)\s*(?:-| )?min(?:ute)?s?\.? read",
         r"vor \d+ (?:minuten|stunden|tagen)|il y a \d+ (?:minutes?|heures?|jours?)|hace \d+ (?:minutos?|horas?|días?)",
     ],
     examples(

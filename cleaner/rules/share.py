@@ -27,10 +27,11 @@ SHARE_LABEL = line_rule(
         r"\d[\d.,]*\s?[km]?\s+shares?|shares?\s+\d[\d.,]*\s?[km]?",
         r"save(?: (?:article|story|for later|this (?:article|story)))?|bookmark(?: (?:this|article|story))?|gift (?:this )?article",
         r"like loading(?:\.\.\.|…)?",
-        r"loading(?:\.\.\.|…)",
+        r"loading\s*(?:\.\.\.|…)",
         r"(?:teilen|auf \w+ teilen|artikel teilen|diesen artikel teilen)",
         r"partager(?: (?:sur|par|cet article) .{1,30})?|partagez",
         r"compartir(?: (?:en|este artículo|esta noticia) .{0,30})?|compártelo",
+        r"compartilh(?:e|ar)(?: (?:no|este artigo) .{0,30})?|condividi(?: su .{0,30})?",
     ],
     examples(
         ("Last paragraph.\n\nShare this:\n", "Last paragraph.\n"),
