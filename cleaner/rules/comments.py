@@ -40,6 +40,10 @@ COMMENT_HEADING = line_rule(
         ("Last paragraph.\n\nLeave a Reply\n", "Last paragraph.\n"),
         ("Last paragraph.\nComments\nPost a Comment\n", "Last paragraph.\n"),
         ("Last paragraph.\n\n12 Comments\n", "Last paragraph.\n"),
+        (
+            "In his reply, the minister said nothing had been cut.\n",
+            "In his reply, the minister said nothing had been cut.\n",
+        ),
     ),
 )
 
@@ -77,6 +81,10 @@ COMMENT_FORM = line_rule(
             "Text.\n",
         ),
         ("Text.\n\nCancel reply\n", "Text.\n"),
+        (
+            "Your email address will be kept private, the company promised.\n",
+            "Your email address will be kept private, the company promised.\n",
+        ),
     ),
 )
 

@@ -159,6 +159,10 @@ def credit_line(doc: Document, rule: Rule) -> None:
         ),
         ("He did not win.Credit...Doug Mills/The New York Times\nBody.\n", "Body.\n"),
         ("Cars at a dealership in Littleton, Colo. (AP Photo/David Zalubowski)\nBody.\n", "Body.\n"),
+        (
+            "Officials said the source of the fire was a heater. Source: the fire service said so.\n",
+            "Officials said the source of the fire was a heater. Source: the fire service said so.\n",
+        ),
     ),
 )
 def credit_caption(doc: Document, rule: Rule) -> None:

@@ -26,6 +26,10 @@ _TEMPLATE_LABEL = regex.compile(
             "TOPIC: Leader Tells Troops to Shoot\nThe body of the story.\n",
             "Leader Tells Troops to Shoot\nThe body of the story.\n",
         ),
+        (
+            "Section 5: What the law says\nThe law took effect in May.\n",
+            "Section 5: What the law says\nThe law took effect in May.\n",
+        ),
     ),
 )
 def template_label(doc: Document, rule: Rule) -> None:

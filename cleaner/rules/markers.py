@@ -36,6 +36,7 @@ WP_SHORTCODE = inline_rule(
         ),
         ('[gallery ids="1,2,3"]\nThe rest of the story.\n', "The rest of the story.\n"),
         ("[embed]https://example.com/v/1[/embed]\nText.\n", "Text.\n"),
+        ("The museum's [new] gallery opens in May.\n", "The museum's [new] gallery opens in May.\n"),
     ),
 )
 
@@ -73,6 +74,7 @@ AD_LABEL = line_rule(
     examples(
         ("First paragraph.\n\nADVERTISEMENT\n\nSecond paragraph.\n", "First paragraph.\n\nSecond paragraph.\n"),
         ("Sponsored\nText of the story.\n", "Text of the story.\n"),
+        ("The advertisement ran during the final.\n", "The advertisement ran during the final.\n"),
     ),
 )
 

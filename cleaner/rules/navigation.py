@@ -32,6 +32,10 @@ _PREV_NEXT_INLINE = regex.compile(rf"(?:{_PREV_NEXT.pattern})\s*[:\-–—|]\s*\
             "The last paragraph of the story ends here, as stories do.\n",
         ),
         ("Text.\n\nNext Post: How to bake bread\n", "Text.\n"),
+        (
+            "In the previous article in this series, we looked at the budget.\n",
+            "In the previous article in this series, we looked at the budget.\n",
+        ),
     ),
 )
 def prev_next(doc: Document, rule: Rule) -> None:
@@ -100,6 +104,7 @@ RELATED_HEADING = line_rule(
         ("Last paragraph.\n\nRelated Posts\n", "Last paragraph.\n"),
         ("Text.\n\nYou may also like\n", "Text.\n"),
         ("Text.\n\nMore from Politics\n", "Text.\n"),
+        ("Related to this, the council delayed the vote.\n", "Related to this, the council delayed the vote.\n"),
     ),
 )
 
@@ -130,6 +135,7 @@ JUMP_LINKS = line_rule(
         ("Skip to content\nHeadline\n\nBody text.\n", "Headline\n\nBody text.\n"),
         ("Body text.\n\nRead more\n", "Body text.\n"),
         ("Body text.\n\nBack to top\n", "Body text.\n"),
+        ("Read more about the plan in the council's report.\n", "Read more about the plan in the council's report.\n"),
     ),
 )
 

@@ -37,6 +37,10 @@ SHARE_LABEL = line_rule(
         ("Last paragraph.\n\nShare this:\n", "Last paragraph.\n"),
         ("Text.\n\nClick to share on X (Opens in new window)\n", "Text.\n"),
         ("Text.\n\nLike this:\nLike Loading...\n", "Text.\n"),
+        (
+            "Shares in the company fell nine percent on Monday.\n",
+            "Shares in the company fell nine percent on Monday.\n",
+        ),
     ),
 )
 
@@ -52,6 +56,10 @@ SHARE_RUN = line_rule(
     examples(
         ("Text.\n\nFacebookTwitterPinterestEmail\n", "Text.\n"),
         ("Text.\nFacebook | Twitter | WhatsApp\n", "Text.\n"),
+        (
+            "Facebook and Twitter said they would review the policy.\n",
+            "Facebook and Twitter said they would review the policy.\n",
+        ),
     ),
 )
 

@@ -39,6 +39,12 @@ FOOTER_OPENERS = frozenset(
             "Related Posts\n\nMan Bites Dog In Town\n\nMayor Resigns\n",
             "A long paragraph of the article that has more than twenty words in it, so it reads as running prose text.\n",
         ),
+        (
+            "A long paragraph of the article that has more than twenty words in it, so it reads as running prose text.\n\n"
+            "Editor's note\n",
+            "A long paragraph of the article that has more than twenty words in it, so it reads as running prose text.\n\n"
+            "Editor's note\n",
+        ),
     ),
     params={"long-prose-words": 20, "subhead-paragraph-words": 15},
 )
