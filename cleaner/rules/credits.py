@@ -62,6 +62,22 @@ _CREDIT_CUE = regex.compile(
     FLAGS,
 )
 # Handles (@name, #tag) are names, not words of a sentence.
+_CUE_WORDS = (
+    "photo",
+    "image",
+    "pic",
+    "illustration",
+    "graphic",
+    "foto",
+    "bild",
+    "imagen",
+    "credit",
+    "source",
+    "quelle",
+    "fuente",
+    "©",
+    "[file",
+)
 _LOWER_WORD = regex.compile(r"(?<![\w'’@#])\p{Ll}[\w'’-]*")
 # Lowercase words a credit may hold; any other lowercase word means a sentence, not a credit.
 _CREDIT_GLUE = frozenset(
@@ -108,8 +124,9 @@ def is_credit_line(text: str) -> bool:
 
 def trailing_credit(text: str) -> regex.Match[str] | None:
     """The credit at the end of a caption line, when it names an agency or a Name/Agency pair."""
-    if not _CREDIT_CUE.search(text):  # one cheap scan before the anchored search
-        return None
+    lowered = text.lower()
+    if not any(word in lowered for word in _CUE_WORDS) or not _CREDIT_CUE.search(text):
+        return None  # substring tests, then one scan, before the anchored search
     m = _TRAILING_CREDIT.search(text.rstrip())
     # A caption needs a few words of its own; "Main image credit: Getty" is a credit, not a caption.
     if not m or word_count(text[: m.start()]) < 3:
