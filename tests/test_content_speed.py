@@ -51,3 +51,32 @@ def test_ascii_measures_agree_with_the_patterns() -> None:
             assert features._ascii_measures(line) == features._measures(line), repr(line)
             checked += 1
     assert checked > len(EDGE_CASES)
+
+
+def test_ascii_patterns_agree_with_the_regex_ones() -> None:
+    pairs = [
+        (features._A_TOKEN, features._TOKEN, False),
+        (features._A_ALPHA_WORD, features._ALPHA_WORD, True),
+        (features._A_GLUED, features._GLUED, False),
+        (features._A_COUNTER, features._COUNTER, False),
+    ]
+    lines = [ln for ln in _lines() if ln.isascii()] + ["\x1c12", "12\x1f", " (3) ", "aBc dEf", "x_y 9z"]
+    for line in lines:
+        for fast, slow, lower in pairs:
+            text = line.lower() if lower else line
+            assert fast.findall(text) == slow.findall(text), (fast.pattern, line)
+        assert features._A_SENTENCE.findall(line) == features._SENTENCE.findall(line), line
+
+
+def test_window_means_agree_with_the_plain_loop() -> None:
+    def plain(values: list[float], half: int) -> list[float]:
+        n = len(values)
+        return [
+            sum(values[max(0, i - half) : min(n, i + half + 1)]) / (min(n, i + half + 1) - max(0, i - half))
+            for i in range(n)
+        ]
+
+    for n in range(0, 20):
+        values = [float((7 * i) % 5) for i in range(n)]  # small integers: sums are exact either way
+        for half in (1, 2, 6, 8):
+            assert features.window_means(values, half) == plain(values, half)

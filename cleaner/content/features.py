@@ -10,9 +10,11 @@ The same code computes the features for training (bench/train_content.py) and at
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -113,7 +115,13 @@ _A_COMMAS = b",;"
 _A_SPACE = "\t\n\x0b\x0c\r "  # the regex module's \s among ASCII (U+001C-001F are not in it)
 _A_TERMINAL = frozenset('.!?")')
 _A_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-_A_SENTENCE = regex.compile(r"[.!?](?:[\t\n\x0b\x0c\r ]|$)")
+# On ASCII text these `re` patterns find what the `regex` ones above find (`re` is the quicker
+# engine for such simple classes); `\s` is spelled out, since `re`'s also takes U+001C-001F.
+_A_SENTENCE = re.compile(r"[.!?](?:[\t\n\x0b\x0c\r ]|$)")
+_A_TOKEN = re.compile(r"[A-Za-z0-9_]+")
+_A_ALPHA_WORD = re.compile(r"[a-z]+")  # on lower-cased text
+_A_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+_A_COUNTER = re.compile(r"\(\d+\)|^[\t\n\x0b\x0c\r ]*\d+[\t\n\x0b\x0c\r ]*$")
 
 
 def _count(data: bytes, chars: bytes) -> int:
@@ -166,8 +174,8 @@ def _own(text: str, stops: frozenset[str]) -> list[float]:
     n = len(text)
     ascii_text = text.isascii()
     cjk = 0 if ascii_text else len(_CJK.findall(text))
-    words = _words(text, cjk)
-    tokens = _ALPHA_WORD.findall(text.lower())
+    words = float(len(_A_TOKEN.findall(text))) if ascii_text else _words(text, cjk)
+    tokens = (_A_ALPHA_WORD if ascii_text else _ALPHA_WORD).findall(text.lower())
     n_tok = len(tokens) or 1
     stop = sum(map(stops.__contains__, tokens)) / n_tok if stops else 0.0
     alpha_words = len(tokens) or 1
@@ -189,10 +197,10 @@ def _own(text: str, stops: frozenset[str]) -> list[float]:
         digits / n,
         symbols / n,
         min(commas / max(words, 1.0), 1.0),
-        min(len(_GLUED.findall(text)), 3) / 3,
+        min(len((_A_GLUED if ascii_text else _GLUED).findall(text)), 3) / 3,
         1.0 if _URLISH.search(text) else 0.0,
         1.0 if _DATE.search(text) else 0.0,
-        1.0 if _COUNTER.search(text) else 0.0,
+        1.0 if (_A_COUNTER if ascii_text else _COUNTER).search(text) else 0.0,
         1.0 if _BULLET.match(text) else 0.0,
         1.0 if _LEADING_QUOTE.match(text) else 0.0,
         0.0,  # repeated
@@ -206,15 +214,26 @@ def _own(text: str, stops: frozenset[str]) -> list[float]:
 
 def _window_mean(values: Sequence[float], half: int) -> list[float]:
     """Mean of values[i-half : i+half+1] for every i, by prefix sums."""
-    prefix = [0.0]
-    for v in values:
-        prefix.append(prefix[-1] + v)
+    return window_means(values, half)
+
+
+def window_means(values: Sequence[float], half: int) -> list[float]:
+    """Mean of values[i-half : i+half+1] for every i, by prefix sums: the windows cut by the
+    page's ends first and last, the full ones in between in one pass (no min/max per line).
+    Each mean is the same float division of the same prefix difference as the plain loop."""
     n = len(values)
-    out = []
-    for i in range(n):
-        lo, hi = max(0, i - half), min(n, i + half + 1)
-        out.append((prefix[hi] - prefix[lo]) / (hi - lo))
-    return out
+    prefix = list(accumulate(values, initial=0.0))
+    width = 2 * half + 1
+    if n < width:
+        out = []
+        for i in range(n):
+            lo, hi = max(0, i - half), min(n, i + half + 1)
+            out.append((prefix[hi] - prefix[lo]) / (hi - lo))
+        return out
+    head = [(prefix[i + half + 1] - prefix[0]) / (i + half + 1) for i in range(half)]
+    middle = [(a - b) / width for a, b in zip(prefix[width:], prefix[: n - width + 1], strict=True)]
+    tail = [(prefix[n] - prefix[i - half]) / (n - i + half) for i in range(n - half, n)]
+    return head + middle + tail
 
 
 def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -> Page:

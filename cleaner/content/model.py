@@ -16,7 +16,7 @@ from operator import mul
 from pathlib import Path
 from typing import Any
 
-from cleaner.content.features import NAMES
+from cleaner.content.features import NAMES, window_means
 
 WEIGHTS = Path(__file__).with_name("weights.json")
 # Half-widths of the windows stage 2 averages stage-1 scores over.
@@ -115,14 +115,7 @@ def sigmoid(z: float) -> float:
 
 
 def _window_means(values: Sequence[float], half: int) -> list[float]:
-    prefix = [0.0]
-    for v in values:
-        prefix.append(prefix[-1] + v)
-    n = len(values)
-    return [
-        (prefix[min(n, i + half + 1)] - prefix[max(0, i - half)]) / (min(n, i + half + 1) - max(0, i - half))
-        for i in range(n)
-    ]
+    return window_means(values, half)
 
 
 def stage1_rows(model_or_cols: LineModel | Sequence[int], rows: Sequence[Sequence[float]]) -> list[list[float]]:
