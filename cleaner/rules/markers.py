@@ -54,6 +54,8 @@ AD_LABEL = line_rule(
         r"sponsored(?: content| post| links?| stories)?",
         r"paid (?:content|post|partner(?:ship)?)|partner content",
         r"advertisement\s*[-–—:]\s*scroll to continue(?: with content)?",
+        # An ad slot labelled with its advertiser: "ADVERTISEMENT – Star Tours".
+        r"(?:advertisement|sponsored advert)(?:\s*[–—-]\s*[^.!?]{1,40})?",
         r"promoted(?: content| stories)?",
         r"story continues below(?: this)? advertisement",
         r"article continues below(?: this)? advertisement",

@@ -119,6 +119,7 @@ _NOTICE = regex.compile(
     r"|detected (?:that )?you are (?:on|using) internet explorer"
     r"|constitutes acceptance of (?:our|the)"
     r"|(?:we have|we.ve) updated our privacy policy|your privacy is important to us"
+    r"|(?:abide by|read|follow|respect|review) our (?:submission|community|commenting|comment|posting) (?:guidelines|policy|rules)"
     # Paywalls.
     r"|you have reached (?:your|the) (?:\w+ )?(?:limit|maximum)"
     r"|(?:subscribe|log ?in|sign ?in|register)(?: now| today)? to (?:continue|keep) reading"
@@ -143,6 +144,8 @@ _NOTICE_CUES = (
     "subscribers",
     "members",
     "premium",
+    "guidelines",
+    "policy",
 )
 
 
