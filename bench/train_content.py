@@ -48,7 +48,7 @@ from cleaner.content.model import (  # noqa: E402
     stage1_rows,
     stage2_rows,
 )
-from cleaner.content.select import Selection, choose  # noqa: E402
+from cleaner.content.select import Selection, decide  # noqa: E402
 from cleaner.model import Document, Kind  # noqa: E402
 from cleaner.registry import BUILTIN  # noqa: E402
 
@@ -209,17 +209,19 @@ def evaluate(pages: Sequence[PageData], probs: dict[str, list[float]], sel: Sele
     sc = _scorer()
     results = {}
     for p in pages:
-        keep = choose(probs[p.pid], sel, p.weights)
+        keep = decide(probs[p.pid], p.texts, p.weights, sel)
         out = "\n".join(t for t, k in zip(p.texts, keep, strict=True) if k)
         results[p.pid] = sc.score_page(p.gold, p.raw, out)
     agg = sc.aggregate(results)
     return {k: agg[k] for k in ("precision", "recall", "f1", "debris_removed")}
 
 
+# Chosen on the grouped-CV scores: default keeps recall high (losing article text is the larger
+# fault), precision trades some recall for cleaner output, recall keeps nearly everything.
 SELECTIONS = {
-    "precision": Selection(threshold=0.45, gap_threshold=0.1, max_gap=3, region_threshold=0.5, outside_threshold=0.9),
-    "default": Selection(threshold=0.35, gap_threshold=0.1, max_gap=3, region_threshold=0.3, outside_threshold=0.8),
-    "recall": Selection(threshold=0.2, gap_threshold=0.03, max_gap=4),
+    "precision": Selection(threshold=0.45, gap_threshold=0.05, max_gap=6, region_threshold=0.4, outside_threshold=0.9),
+    "default": Selection(threshold=0.25, gap_threshold=0.1, max_gap=3, region_threshold=0.5, outside_threshold=0.97),
+    "recall": Selection(threshold=0.15, gap_threshold=0.05, max_gap=4),
 }
 
 

@@ -24,6 +24,10 @@ _TOKEN = regex.compile(r"\w+")
 _ALPHA_WORD = regex.compile(r"[^\W\d_]+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _HANGUL = regex.compile(r"\p{Hangul}")
+# Chinese and Japanese have no justext stop list and no spaces: their function words are single
+# characters (Japanese particles and endings in hiragana, Chinese grammatical characters), and
+# their share of a line's CJK characters plays the part of stopword density.
+_CJK_FUNCTION = regex.compile(r"[のはがをにでとたてもしいるなからへやかれすま的了是在不和有这我他也就都而及与之其]")
 _CAPITALISED = regex.compile(r"\b\p{Lu}")
 _UPPER = regex.compile(r"\p{Lu}")
 _LETTER = regex.compile(r"\p{L}")
@@ -32,7 +36,7 @@ _SYMBOL = regex.compile(r"[|•·›»«‹/\\@#©®™+=_<>~^*\[\]{}]")
 _COMMA = regex.compile(r"[,，、;；]")
 _TERMINAL = regex.compile(r"[.!?。！？\"”’»)]\s*$")
 _ELLIPSIS = regex.compile(r"(?:…|\.\.\.|\bmore|\bless)\s*$", regex.IGNORECASE)
-_SENTENCE = regex.compile(r"[.!?。！？](?:\s|$)")
+_SENTENCE = regex.compile(r"[.!?](?:\s|$)|[。！？]")
 _GLUED = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")
 _URLISH = regex.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w", regex.IGNORECASE)
 _DATE = regex.compile(
@@ -177,7 +181,10 @@ def _own(text: str, stops: frozenset[str]) -> list[float]:
     words = float(len(_A_TOKEN.findall(text))) if ascii_text else _words(text, cjk)
     tokens = (_A_ALPHA_WORD if ascii_text else _ALPHA_WORD).findall(text.lower())
     n_tok = len(tokens) or 1
-    stop = sum(map(stops.__contains__, tokens)) / n_tok if stops else 0.0
+    if cjk * 2 >= n:
+        stop = len(_CJK_FUNCTION.findall(text)) / cjk
+    else:
+        stop = sum(map(stops.__contains__, tokens)) / n_tok if stops else 0.0
     alpha_words = len(tokens) or 1
     letters, terminal, ellipsis, sentences, upper, digits, symbols, commas = (
         _ascii_measures(text) if ascii_text else _measures(text)

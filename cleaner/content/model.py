@@ -132,11 +132,24 @@ def stage2_rows(
     windows = [_window_means(p1, h) for h in STAGE2_WINDOWS]
     mass = [p * w for p, w in zip(p1, weights, strict=True)]
     total = sum(mass) or 1.0
+    # Scores relative to the page's best: on a page unlike the training pages (another language,
+    # say) every stage-1 score may be low, and the article is still where the best scores are.
+    top = max(p1, default=1.0) or 1.0
     out = []
     before = 0.0
     for i in range(n):
         after = total - before - mass[i]
-        out.append([p1[i], *(w[i] for w in windows), before / total, after / total, *(rows[i][c] for c in cols)])
+        out.append(
+            [
+                p1[i],
+                *(w[i] for w in windows),
+                p1[i] / top,
+                windows[1][i] / top,
+                before / total,
+                after / total,
+                *(rows[i][c] for c in cols),
+            ]
+        )
         before += mass[i]
     return out
 

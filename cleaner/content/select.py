@@ -15,8 +15,17 @@ MENU_RUN = 4
 _SHORT = 4
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,3}[.):]|\(?[a-zA-Z\d]\))\s")
 _DIGIT = regex.compile(r"\d")
+_SEPARATOR = regex.compile(r"--|[–—|:;,/]|\s-\s")
+_DATE_OR_TIME = regex.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_STAMP_WORDS = 8
+# Items of a list bridged between article lines have at most this many words.
+_LIST_WORDS = 15
 _BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|av|af)\s", regex.IGNORECASE)
 _LOWER_START = regex.compile(r"^\W*\p{Ll}")
+
+
+# With no line scoring high, lines within this fraction of the page's best score are kept.
+_RELATIVE = 0.5
 
 
 @dataclass(frozen=True)
@@ -52,12 +61,13 @@ def main_region(probs: Sequence[float], weights: Sequence[float], threshold: flo
 def choose(probs: Sequence[float], sel: Selection, weights: Sequence[float] | None = None) -> list[bool]:
     """Which lines to keep: over the threshold, short gaps between them bridged, and (with a
     region filter) only the main region plus lines scoring very high elsewhere."""
-    keep = [p >= sel.threshold for p in probs]
-    n = len(keep)
-    if n and not any(keep):
-        # A page holds an article: with no line over the threshold, keep the best-scoring lines.
-        top = max(probs)
-        keep = [p >= top * 0.8 for p in probs]
+    n = len(probs)
+    if not n:
+        return []
+    # A page holds an article: where the model is unsure of every line (a language or layout it
+    # has not seen), the threshold follows the best score on the page.
+    threshold = min(sel.threshold, max(probs) * _RELATIVE)
+    keep = [p >= threshold for p in probs]
     i = 0
     while i < n:
         if keep[i]:
@@ -72,10 +82,44 @@ def choose(probs: Sequence[float], sel: Selection, weights: Sequence[float] | No
                 keep[k] = True
         i = j
     if sel.outside_threshold > 0 and weights is not None and any(keep):
-        start, stop = main_region(probs, weights, sel.region_threshold)
+        start, stop = main_region(probs, weights, min(sel.region_threshold, threshold))
         if stop > start:
             keep = [k and (start <= i < stop or probs[i] >= sel.outside_threshold) for i, k in enumerate(keep)]
     return keep
+
+
+def _signature(text: str) -> tuple[str, bool, frozenset[str]]:
+    """The shape of a list item: how it starts, whether it has digits, which separators it uses."""
+    stripped = text.strip()
+    first = stripped[:1]
+    start = "digit" if first.isdigit() else "upper" if first.isupper() else "lower" if first.islower() else first
+    return start, bool(_DIGIT.search(stripped)), frozenset(_SEPARATOR.findall(stripped))
+
+
+def extend_lists(texts: Sequence[str], keep: list[bool], max_items: int = 200) -> list[bool]:
+    """Keep the list that a kept line ending in ':' introduces: between two kept lines, the short
+    lines in the gap; at the end of the article, the following lines that share the first item's shape."""
+    n = len(texts)
+    out = list(keep)
+    for i in range(n - 1):
+        # The introducing line is kept, or follows a kept line (a lead-in the model doubted).
+        if not texts[i].rstrip().endswith((":", "：")) or keep[i + 1] or not (keep[i] or (i > 0 and keep[i - 1])):
+            continue
+        out[i] = True
+        j = i + 1
+        while j < n and not keep[j] and j - i <= max_items:
+            j += 1
+        gap = range(i + 1, j)
+        if j < n and keep[j] and all(word_count(texts[k]) <= _LIST_WORDS for k in gap):
+            for k in gap:
+                out[k] = True
+            continue
+        shape = _signature(texts[i + 1])
+        k = i + 1
+        while k < j and _signature(texts[k]) == shape:
+            out[k] = True
+            k += 1
+    return out
 
 
 def headline_above(texts: Sequence[str], keep: Sequence[bool], reach: int = 4) -> int | None:
@@ -91,6 +135,23 @@ def headline_above(texts: Sequence[str], keep: Sequence[bool], reach: int = 4) -
             if digits <= 4:
                 return i
     return None
+
+
+def decide(probs: Sequence[float], texts: Sequence[str], weights: Sequence[float], sel: Selection) -> list[bool]:
+    """The lines to keep: chosen by score, lists that article lines introduce, and the headline."""
+    keep = choose(probs, sel, weights)
+    # Date stamps and datelines ("Published 14 March 2024, 10:32") are page furniture even where
+    # they sit inside the article's region.
+    keep = [k and not _stamp(t) for k, t in zip(keep, texts, strict=True)]
+    keep = extend_lists(texts, keep)
+    headline = headline_above(texts, keep)
+    if headline is not None:
+        keep[headline] = True
+    return keep
+
+
+def _stamp(text: str) -> bool:
+    return word_count(text) <= _STAMP_WORDS and not ends_sentence(text) and bool(_DATE_OR_TIME.search(text))
 
 
 def _short(text: str) -> bool:

@@ -13,7 +13,7 @@ from cleaner.config import Mode
 from cleaner.content import view
 from cleaner.content.features import page_features
 from cleaner.content.model import load, score
-from cleaner.content.select import Selection, choose, headline_above, looks_clean
+from cleaner.content.select import Selection, decide, looks_clean
 from cleaner.model import Document, Kind, Rule
 from cleaner.rules.base import examples, rule
 
@@ -70,10 +70,7 @@ def outside_article(doc: Document, rule: Rule) -> None:
     page = page_features(v.texts, v.barrier)
     weights = [float(len(t)) for t in v.texts]
     probs = score(load(), page.rows, weights)
-    keep = choose(probs, selection(doc.config.mode), weights)
-    headline = headline_above(v.texts, keep)
-    if headline is not None:
-        keep[headline] = True
+    keep = decide(probs, v.texts, weights, selection(doc.config.mode))
     for index, kept in zip(v.indices, keep, strict=True):
         if not kept:
             doc.remove(index, rule)
