@@ -15,8 +15,8 @@ COMMENT_HEADING = line_rule(
         r"(?:show|view|read|load|see|hide|open|close) (?:all )?(?:\d+ )?comments?(?: \(\d+\))?",
         r"\d+ (?:comments?|responses?|replies|reactions?)",
         r"(?:no|one|two|three) (?:comments?|responses?|replies)(?: yet)?",
-        r"\d+ thoughts? on .{1,120}",
-        r"(?:one|two|three|\d+) (?:responses?|thoughts?) (?:to|on) .{1,120}",
+        # WordPress quotes the post's title; "Two responses to the crisis" is a subheading.
+        r"(?:one|two|three|\d+) (?:responses?|thoughts?|comments?|replies) (?:to|on) [“\"«‘'].{1,150}",
         r"be the first to (?:comment|reply|respond)(?: on this (?:article|post|story))?",
         r"join the (?:discussion|conversation)",
         r"(?:reply|responder|antworten|répondre|report(?: (?:abuse|comment))?)(?:\s*[↓↵])?",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import regex
+
 from cleaner.model import Document, Kind, Rule
-from cleaner.rules.base import examples, rule
+from cleaner.rules.base import FLAGS, examples, label_of, rule
 from cleaner.text import ends_sentence, is_prose, word_count
 
 # Rules whose lines open a page footer (comment forms, related lists, share bars, back-links).
@@ -86,4 +88,63 @@ def tail_cut(doc: Document, rule: Rule) -> None:
         doc.remove(i, rule)
 
 
-RULES = (tail_cut,)
+# "34 responses to “Title”", "10 thoughts on “Title”", "12 Comments", "Comments (3)".
+_THREAD_HEADING = regex.compile(
+    r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (?:comments?|responses?|replies|thoughts?|reactions?)"
+    r"(?: (?:on|to) [“\"«‘'].{1,200})?|comments? \(\d+\)|\d+ (?:kommentare?|commentaires?|comentarios?|comentários?|commenti)",
+    FLAGS,
+)
+# What a comment thread shows above each comment: "jane says:", a date with a time of day.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_COMMENT_META = regex.compile(
+    r"[^\s].{0,60}\s(?:says|said|sagt|dit|dice|disse)\s*:"
+    rf"|(?:[^\d\n]{{0,40}}\s)?(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}}\.? {_MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+    r",?\s*(?:at|um|à|a las|-|–|•)?\s*\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?",
+    FLAGS,
+)
+
+
+@rule(
+    "TL002",
+    "tail.comment-thread",
+    Kind.TAIL,
+    "A comment thread after the article: from a heading such as 12 Comments or 34 responses to “...”, "
+    "when comment bylines (jane says:, a date and time) follow it, to the end.",
+    examples(
+        (
+            "The article has a long paragraph here that runs on for more than twenty words, so it reads as prose.\n\n"
+            "2 thoughts on “The article”\n\njane says:\nMarch 3, 2021 at 4:05 pm\n"
+            "I loved this piece and I have shared it with all of my friends.\n\nReply\n",
+            "The article has a long paragraph here that runs on for more than twenty words, so it reads as prose.\n",
+        ),
+        (
+            "The article starts here and it has a long first paragraph with more than twenty words in it.\n\n"
+            "Timeline\n\nMarch 3, 2021 at 4:05 pm\n\nThe first report reached the newsroom.\n",
+            "The article starts here and it has a long first paragraph with more than twenty words in it.\n\n"
+            "Timeline\n\nMarch 3, 2021 at 4:05 pm\n\nThe first report reached the newsroom.\n",
+        ),
+    ),
+    params={"meta-within-lines": 4},
+)
+def comment_thread(doc: Document, rule: Rule) -> None:
+    lines = doc.lines
+    window = int(rule.param(doc.config, "meta-within-lines"))
+    # Every line, kept or already removed by a comment rule: the heading is usually CM001's.
+    nonblank = [i for i, ln in enumerate(lines) if not ln.blank]
+    article_seen = False
+    for pos, i in enumerate(nonblank):
+        text = lines[i].text
+        if not article_seen:
+            # The thread follows the article: a heading above the first paragraph is post meta.
+            article_seen = lines[i].kept and word_count(text) >= 20 and ends_sentence(text)
+            continue
+        if not _THREAD_HEADING.fullmatch(label_of(text)):
+            continue
+        following = nonblank[pos + 1 : pos + 1 + window]
+        if not any(_COMMENT_META.fullmatch(label_of(lines[k].text)) for k in following):
+            continue
+        doc.remove_span(i, len(lines), rule)
+        return
+
+
+RULES = (tail_cut, comment_thread)
