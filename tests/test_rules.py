@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -138,3 +139,26 @@ def test_conservative_mode_keeps_what_only_position_marks_as_debris() -> None:
     assert "Rescue boats in the flooded harbour" in conservative
     assert "Getty Images" not in conservative  # the credit line itself is known debris
     assert "Rescue boats in the flooded harbour" not in clean_text(raw)  # CR003 acts in the other modes
+
+
+def test_keep_captions_and_conservative_mode_from_the_cli(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Paradise Lost\n\nHow a small island lost its beaches to the rising sea in a decade\n\n"
+        "The island has lost nearly a third of its beaches since 2010, a new survey by scientists found.\n"
+        "The harbour at dawn. Photograph: Anna Berg/Reuters\n\nShare this:\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["clean", str(src), "-o", str(out), "--keep-captions", "--mode", "conservative"])
+    assert result.exit_code == 0, result.output
+    assert (out / "a.txt").read_text(encoding="utf-8") == (
+        "Paradise Lost\n\nHow a small island lost its beaches to the rising sea in a decade\n\n"
+        "The island has lost nearly a third of its beaches since 2010, a new survey by scientists found.\n"
+        "The harbour at dawn.\n"
+    )
