@@ -80,3 +80,36 @@ def test_window_means_agree_with_the_plain_loop() -> None:
         values = [float((7 * i) % 5) for i in range(n)]  # small integers: sums are exact either way
         for half in (1, 2, 6, 8):
             assert features.window_means(values, half) == plain(values, half)
+
+
+def _tally_guess(text: str) -> str | None:
+    """The language guess as a word-by-word tally (the plain form of stoplists.guess_language)."""
+    from collections import Counter
+
+    from cleaner.content import stoplists
+
+    counts = Counter(stoplists._WORD.findall(text.lower()))
+    names, lists = stoplists._lists()
+    hits: Counter[int] = Counter()
+    for word, count in counts.most_common(stoplists._GUESS_WORDS):
+        for lang, words in enumerate(lists):
+            if word in words:
+                hits[lang] += count
+    if not hits:
+        return None
+    lang, best = hits.most_common(1)[0]
+    return names[lang] if best >= stoplists._MIN_HITS else None
+
+
+def test_language_guess_agrees_with_a_word_by_word_tally() -> None:
+    import random
+
+    from cleaner.content import stoplists
+
+    _, lists = stoplists._lists()
+    pool = sorted({w for words in lists for w in sorted(words)[:40]})
+    rng = random.Random(7)
+    texts = [" ".join(rng.choice(pool) for _ in range(rng.randint(1, 90))) for _ in range(400)]
+    texts += ["", "12 34", "the cat sat on the mat " * 3, "und der die das " * 4]
+    for text in texts:
+        assert stoplists.guess_language(text) == _tally_guess(text), text[:80]

@@ -61,12 +61,18 @@ def guess_language(text: str) -> str | None:
     if not counts:
         return None
     names, lists = _lists()
-    hits: Counter[int] = Counter()
-    for word, count in counts.most_common(_GUESS_WORDS):
-        for lang, words in enumerate(lists):
-            if word in words:
-                hits[lang] += count
-    if not hits:
+    rank = {word: k for k, (word, _) in enumerate(counts.most_common(_GUESS_WORDS))}
+    # Per language, the frequent words it lists (a C-level intersection of 60 words with the list).
+    # The winner has the most hits; among equals, the one a word-by-word tally would have met
+    # first: its first listed word ranks highest, then the earlier list.
+    best: tuple[int, int, int] | None = None  # (hits, -first rank, -language)
+    for lang, words in enumerate(lists):
+        common = words.intersection(rank)
+        if common:
+            key = (sum(counts[w] for w in common), -min(rank[w] for w in common), -lang)
+            if best is None or key > best:
+                best = key
+    if best is None:
         return None
-    lang, best = hits.most_common(1)[0]
-    return names[lang] if best >= _MIN_HITS else None
+    hits, _, lang = best
+    return names[-lang] if hits >= _MIN_HITS else None
