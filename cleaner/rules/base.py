@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -109,11 +110,16 @@ class _LabelGates:
             if bits:
                 more = tails.get(tail)
                 bits &= self._mask(tail, tails, reverse=True) if more is None else more
-            while bits:
-                low = bits & -bits
-                by_bit.setdefault(low.bit_length() - 1, []).append(i)
-                bits ^= low
+            if bits:
+                for bit in _bits_of(bits):
+                    by_bit.setdefault(bit, []).append(i)
         return by_bit
+
+
+@lru_cache(maxsize=4096)
+def _bits_of(mask: int) -> tuple[int, ...]:
+    """The positions of the set bits of `mask` (few distinct masks occur, so they are cached)."""
+    return tuple(b for b in range(mask.bit_length()) if mask >> b & 1)
 
 
 _GATES = _LabelGates()
