@@ -94,6 +94,7 @@ class PageData:
     pid: str
     domain: str
     texts: list[str]
+    barrier: list[bool]
     rows: list[list[float]]
     labels: list[bool]
     weights: list[float]
@@ -115,7 +116,15 @@ def load_pages(data: Path) -> list[PageData]:
         page = page_features(v.texts, v.barrier)
         pages.append(
             PageData(
-                pid, meta[pid]["domain"], v.texts, page.rows, align(v.texts, gold), mass_weights(v.texts), gold, raw
+                pid,
+                meta[pid]["domain"],
+                v.texts,
+                v.barrier,
+                page.rows,
+                align(v.texts, gold),
+                mass_weights(v.texts),
+                gold,
+                raw,
             )
         )
     return pages
@@ -209,7 +218,7 @@ def evaluate(pages: Sequence[PageData], probs: dict[str, list[float]], sel: Sele
     sc = _scorer()
     results = {}
     for p in pages:
-        keep = decide(probs[p.pid], p.texts, p.weights, sel)
+        keep = decide(probs[p.pid], p.texts, p.weights, sel, p.barrier)
         out = "\n".join(t for t, k in zip(p.texts, keep, strict=True) if k)
         results[p.pid] = sc.score_page(p.gold, p.raw, out)
     agg = sc.aggregate(results)
@@ -219,8 +228,8 @@ def evaluate(pages: Sequence[PageData], probs: dict[str, list[float]], sel: Sele
 # Chosen on the grouped-CV scores: default keeps recall high (losing article text is the larger
 # fault), precision trades some recall for cleaner output, recall keeps nearly everything.
 SELECTIONS = {
-    "precision": Selection(threshold=0.45, gap_threshold=0.05, max_gap=6, region_threshold=0.4, outside_threshold=0.9),
-    "default": Selection(threshold=0.25, gap_threshold=0.1, max_gap=3, region_threshold=0.5, outside_threshold=0.97),
+    "precision": Selection(threshold=0.45, gap_threshold=0.1, max_gap=6, region_threshold=0.4, outside_threshold=0.97),
+    "default": Selection(threshold=0.3, gap_threshold=0.1, max_gap=3, region_threshold=0.3, outside_threshold=0.97),
     "recall": Selection(threshold=0.15, gap_threshold=0.05, max_gap=4),
 }
 

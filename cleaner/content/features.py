@@ -24,6 +24,10 @@ _TOKEN = regex.compile(r"\w+")
 _ALPHA_WORD = regex.compile(r"[^\W\d_]+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _HANGUL = regex.compile(r"\p{Hangul}")
+_HAN = regex.compile(r"\p{Han}")
+# Topic words: at least this many characters; source lines: at least log1p(10) words.
+_TOPIC_MIN_CHARS = 4
+_TOPIC_LONG = math.log1p(10)
 # Chinese and Japanese have no justext stop list and no spaces: their function words are single
 # characters (Japanese particles and endings in hiragana, Chinese grammatical characters), and
 # their share of a line's CJK characters plays the part of stopword density.
@@ -73,6 +77,7 @@ OWN = (
     "counter",
     "bullet",
     "quote",
+    "topic",
     "repeated",
     "short",
     "short_run",
@@ -174,7 +179,14 @@ def _ascii_measures(text: str) -> Measures:
     )
 
 
-def _own(text: str, stops: frozenset[str]) -> list[float]:
+def _content_words(text: str, tokens: Sequence[str], stops: frozenset[str], cjk: int) -> frozenset[str]:
+    """The words that carry a line's topic: longer non-stopwords, or the Han characters of CJK text."""
+    if cjk:
+        return frozenset(_HAN.findall(text))
+    return frozenset(t for t in tokens if len(t) >= _TOPIC_MIN_CHARS and t not in stops)
+
+
+def _own(text: str, stops: frozenset[str], bags: list[frozenset[str]]) -> list[float]:
     n = len(text)
     ascii_text = text.isascii()
     cjk = 0 if ascii_text else len(_CJK.findall(text))
@@ -186,6 +198,7 @@ def _own(text: str, stops: frozenset[str]) -> list[float]:
     else:
         stop = sum(map(stops.__contains__, tokens)) / n_tok if stops else 0.0
     alpha_words = len(tokens) or 1
+    bags.append(_content_words(text, tokens, stops, cjk))
     letters, terminal, ellipsis, sentences, upper, digits, symbols, commas = (
         _ascii_measures(text) if ascii_text else _measures(text)
     )
@@ -210,6 +223,7 @@ def _own(text: str, stops: frozenset[str]) -> list[float]:
         1.0 if (_A_COUNTER if ascii_text else _COUNTER).search(text) else 0.0,
         1.0 if _BULLET.match(text) else 0.0,
         1.0 if _LEADING_QUOTE.match(text) else 0.0,
+        0.0,  # topic
         0.0,  # repeated
         1.0 if words <= SHORT_WORDS else 0.0,
         0.0,  # short_run
@@ -254,7 +268,8 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
     language = guess_language("\n".join(texts))
     stops = stoplist(language) if language else frozenset()
     idx = {name: k for k, name in enumerate(OWN)}
-    rows = [_own(t, stops) for t in texts]
+    bags: list[frozenset[str]] = []
+    rows = [_own(t, stops, bags) for t in texts]
 
     # Typical stopword density of the page's prose: the length-weighted mean over longer lines.
     num = den = 0.0
@@ -264,6 +279,13 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
             den += len(t)
     typical = num / den if den else 0.0
     counts = Counter(t.strip() for t in texts)
+    # Topic: how many of a line's content words the page's longer lines also use. The article's
+    # lines share their subject; menus and teasers for other stories do not.
+    long_line = [r[idx["log_words"]] >= _TOPIC_LONG for r in rows]
+    df: Counter[str] = Counter()
+    for bag, is_long in zip(bags, long_line, strict=True):
+        if is_long:
+            df.update(bag)
     total_chars = sum(len(t) for t in texts) or 1
     seen_chars = 0
     short_col = [r[idx["short"]] for r in rows]
@@ -279,6 +301,10 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
     for k, (t, r) in enumerate(zip(texts, rows, strict=True)):
         r[idx["stop_rel"]] = min(r[idx["stop"]] / typical, 3.0) if typical > 0 else 0.0
         r[idx["repeated"]] = 1.0 if counts[t.strip()] > 1 else 0.0
+        bag = bags[k]
+        if bag:
+            own = 1 if long_line[k] else 0
+            r[idx["topic"]] = sum(1 for w in bag if df[w] > own) / len(bag)
         r[idx["short_run"]] = run_len[k]
         r[idx["pos"]] = k / n
         r[idx["pos_chars"]] = seen_chars / total_chars

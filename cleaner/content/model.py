@@ -67,6 +67,7 @@ STAGE1_FEATURES = (
     "counter",
     "bullet",
     "quote",
+    "topic",
     "repeated",
     "short",
 )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleaner.text import ends_sentence, is_headline_like, word_count
+from cleaner.text import ends_sentence, is_headline_like, is_prose, word_count
 
 # A menu is a run of this many short lines in a row; a clean article rarely has one outside a list.
 MENU_RUN = 4
@@ -18,6 +18,8 @@ _DIGIT = regex.compile(r"\d")
 _SEPARATOR = regex.compile(r"--|[–—|:;,/]|\s-\s")
 _DATE_OR_TIME = regex.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 _STAMP_WORDS = 8
+# Lines of running text next to the article are taken in from this many words.
+_GROW_WORDS = 12
 # Items of a list bridged between article lines have at most this many words.
 _LIST_WORDS = 15
 _BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|av|af)\s", regex.IGNORECASE)
@@ -96,6 +98,24 @@ def _signature(text: str) -> tuple[str, bool, frozenset[str]]:
     return start, bool(_DIGIT.search(stripped)), frozenset(_SEPARATOR.findall(stripped))
 
 
+def grow(texts: Sequence[str], keep: list[bool], barrier: Sequence[bool] | None = None) -> list[bool]:
+    """Extend each kept run through the sentences of running text next to it: a paragraph at the
+    article's edge that the model doubted is more likely article than not (and losing article
+    text is the larger fault). It never crosses a comment-section marker (`barrier` changes)."""
+    n = len(texts)
+    out = list(keep)
+    fence = barrier or [False] * n
+    for i in range(n):
+        if not keep[i]:
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < n and not out[j] and fence[j] == fence[i] and is_prose(texts[j], _GROW_WORDS):
+                out[j] = True
+                j += step
+    return out
+
+
 def extend_lists(texts: Sequence[str], keep: list[bool], max_items: int = 200) -> list[bool]:
     """Keep the list that a kept line ending in ':' introduces: between two kept lines, the short
     lines in the gap; at the end of the article, the following lines that share the first item's shape."""
@@ -137,13 +157,21 @@ def headline_above(texts: Sequence[str], keep: Sequence[bool], reach: int = 4) -
     return None
 
 
-def decide(probs: Sequence[float], texts: Sequence[str], weights: Sequence[float], sel: Selection) -> list[bool]:
-    """The lines to keep: chosen by score, lists that article lines introduce, and the headline."""
+def decide(
+    probs: Sequence[float],
+    texts: Sequence[str],
+    weights: Sequence[float],
+    sel: Selection,
+    barrier: Sequence[bool] | None = None,
+) -> list[bool]:
+    """The lines to keep: chosen by score, lists that article lines introduce, running text next
+    to the article, and the headline."""
     keep = choose(probs, sel, weights)
     # Date stamps and datelines ("Published 14 March 2024, 10:32") are page furniture even where
     # they sit inside the article's region.
     keep = [k and not _stamp(t) for k, t in zip(keep, texts, strict=True)]
     keep = extend_lists(texts, keep)
+    keep = grow(texts, keep, barrier)
     headline = headline_above(texts, keep)
     if headline is not None:
         keep[headline] = True

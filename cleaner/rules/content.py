@@ -70,7 +70,7 @@ def outside_article(doc: Document, rule: Rule) -> None:
     page = page_features(v.texts, v.barrier)
     weights = [float(len(t)) for t in v.texts]
     probs = score(load(), page.rows, weights)
-    keep = decide(probs, v.texts, weights, selection(doc.config.mode))
+    keep = decide(probs, v.texts, weights, selection(doc.config.mode), v.barrier)
     for index, kept in zip(v.indices, keep, strict=True):
         if not kept:
             doc.remove(index, rule)
