@@ -152,4 +152,39 @@ TAG_LINE = line_rule(
     ),
 )
 
-RULES = (template_label, section_label, alt_fragment, TAG_LINE)
+# "By Jane Doe", "By JANE DOE and JOHN ROE", "By Jane Doe | Agency", "by Jane Doe, Staff Writer".
+# Case matters here: "By land and sea" is a sentence, "By The Numbers" a subheading, and a name
+# has two words at least ("By Moonlight" may be a poem's title).
+_NAME = r"(?:\p{Lu}[\p{L}'’.-]*)"
+_BYLINE = regex.compile(
+    rf"[Bb][Yy]\s+(?!(?:The|A|An|This|That|These|Our|My|Its|THE)\b){_NAME}(?:\s+{_NAME}){{1,3}}"
+    rf"(?:\s*(?:,|and|&|AND)\s*{_NAME}(?:\s+{_NAME}){{0,3}}){{0,4}}"
+    r"(?:\s*[|,•·–—-]\s*[^.!?]{0,80}|\s+on\s+.{0,60})?"
+)
+
+
+@rule(
+    "HD005",
+    "head.byline",
+    Kind.HEAD,
+    "A byline above the story's first sentence: By Jane Doe, By JANE DOE and JOHN ROE, By Jane Doe | Agency.",
+    examples(
+        (
+            "Storm closes the pass\nBy Jane Doe | Mountain News\nHeavy snow closed the pass on Thursday for the second time this week.\n",
+            "Storm closes the pass\nHeavy snow closed the pass on Thursday for the second time this week.\n",
+        ),
+        (
+            "By The Numbers\nThe council spent four million on roads last year, more than ever before.\n",
+            "By The Numbers\nThe council spent four million on roads last year, more than ever before.\n",
+        ),
+    ),
+)
+def byline(doc: Document, rule: Rule) -> None:
+    for i, line in doc.iter_content():
+        if is_prose(line.text):
+            return  # below the first sentence "By ..." may start a line of the story
+        if _BYLINE.fullmatch(line.text.strip()):
+            doc.remove(i, rule)
+
+
+RULES = (template_label, section_label, alt_fragment, TAG_LINE, byline)
