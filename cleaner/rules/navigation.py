@@ -207,4 +207,51 @@ LINK_LINE = line_rule(
     ),
 )
 
-RULES = (prev_next, RELATED_HEADING, JUMP_LINKS, SITE_LINKS, TEASER_META, LINK_LINE)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A line that is only a date, maybe with a label and a time: "Updated: 18 Nov 2019 9:38 pm".
+_DATE_LINE = regex.compile(
+    r"(?:(?:published|updated|posted|last updated|first published|modified|veröffentlicht|aktualisiert|publié"
+    r"|mis à jour|publicado|actualizado)(?: on| at| am| le| el)?\s*:?\s*)?"
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+    r"(?:\s*(?:at|,|-|–|•|\||um|à)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?"
+    r"(?:\s*(?:et|est|edt|gmt|utc|bst|cet|cest|pt|pst|ist))?",
+    FLAGS,
+)
+
+
+@rule(
+    "NV007",
+    "navigation.date-line",
+    Kind.LINE,
+    "A line that is only a date (Updated: 18 Nov 2019 9:38 pm), above the story's first sentence or in a "
+    "list where no paragraph follows it; a date heading over a paragraph, as in a timeline, stays.",
+    examples(
+        (
+            "Mayor resigns\nNovember 19, 2019\nThe mayor resigned on Tuesday after a week of protests outside the town hall.\n",
+            "Mayor resigns\nThe mayor resigned on Tuesday after a week of protests outside the town hall.\n",
+        ),
+        (
+            "The town has seen a difficult year, and the council has met many times since then.\n\n"
+            "March 3, 2019\n\nThe first protest took place outside the town hall in the rain.\n",
+            "The town has seen a difficult year, and the council has met many times since then.\n\n"
+            "March 3, 2019\n\nThe first protest took place outside the town hall in the rain.\n",
+        ),
+    ),
+)
+def date_line(doc: Document, rule: Rule) -> None:
+    content = doc.content_indices()
+    seen_prose = False
+    for pos, i in enumerate(content):
+        text = doc.lines[i].text
+        if not seen_prose and is_prose(text):
+            seen_prose = True
+        if len(text) > 80 or not any(ch.isdigit() for ch in text) or not _DATE_LINE.fullmatch(label_of(text)):
+            continue
+        following = doc.lines[content[pos + 1]].text if pos + 1 < len(content) else ""
+        if not seen_prose or not is_prose(following):
+            doc.remove(i, rule)
+
+
+RULES = (prev_next, RELATED_HEADING, JUMP_LINKS, SITE_LINKS, TEASER_META, LINK_LINE, date_line)

@@ -119,9 +119,9 @@ _COMMENT_META = regex.compile(
         ),
         (
             "The article starts here and it has a long first paragraph with more than twenty words in it.\n\n"
-            "Timeline\n\nMarch 3, 2021 at 4:05 pm\n\nThe first report reached the newsroom.\n",
+            "Timeline\n\nMarch 3, 2021 at 4:05 pm\n\nThe first report of the fire reached the newsroom just after four.\n",
             "The article starts here and it has a long first paragraph with more than twenty words in it.\n\n"
-            "Timeline\n\nMarch 3, 2021 at 4:05 pm\n\nThe first report reached the newsroom.\n",
+            "Timeline\n\nMarch 3, 2021 at 4:05 pm\n\nThe first report of the fire reached the newsroom just after four.\n",
         ),
     ),
     params={"meta-within-lines": 4},
