@@ -77,7 +77,9 @@ QuietOpt = Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar a
 DiffOpt = Annotated[bool, typer.Option("--diff", help="Print a unified diff of each change.")]
 EncodingOpt = Annotated[
     str | None,
-    typer.Option("--encoding", help="Read inputs in this encoding [default: BOM, declared charset, UTF-8, detected]."),
+    typer.Option(
+        "--encoding", help="Read inputs in this encoding (default: by BOM, declared charset, UTF-8, then a guess)."
+    ),
 ]
 FormatOpt = Annotated[
     batch.InputFormat,
