@@ -30,9 +30,11 @@ def _builtin() -> tuple[Rule, ...]:
     )
 
     # Order matters: inline markers go first so lines they empty are gone before line rules look;
-    # head rules need the debris above the headline already marked; content detection looks at
-    # what the phrase rules left (and where a comment section opened); the tail cut reads what
-    # the line and block rules found; whitespace shapes the result last.
+    # content detection looks at what the phrase rules left (and where a comment section opened);
+    # head rules judge lines by their place above the headline, so they run on what content
+    # detection kept (before it, a second pass over their output would find new heads: not
+    # idempotent); the tail cut reads what the line and block rules found; whitespace shapes the
+    # result last.
     return (
         *markers.RULES,
         *comments.RULES,
@@ -41,8 +43,8 @@ def _builtin() -> tuple[Rule, ...]:
         *share.RULES,
         *credits.RULES,
         *prompts.RULES,
-        *head.RULES,
         *content.RULES,
+        *head.RULES,
         *tail.RULES,
         *whitespace.RULES,
     )

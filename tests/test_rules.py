@@ -162,3 +162,15 @@ def test_keep_captions_and_conservative_mode_from_the_cli(tmp_path: Path) -> Non
         "The island has lost nearly a third of its beaches since 2010, a new survey by scientists found.\n"
         "The harbour at dawn.\n"
     )
+
+
+def test_a_second_pass_changes_nothing_on_full_page_captures() -> None:
+    """Head rules read the lines around the headline: they must see what content detection keeps."""
+    root = Path(__file__).resolve().parents[1]
+    shared = next((d / "shared" for d in root.parents if (d / "shared" / "bench").is_dir()), root.parent / "shared")
+    pages = sorted((shared / "bench" / "dev" / "raw").glob("*.txt"))
+    if not pages:
+        pytest.skip("the shared bench is not beside the repository")
+    for page in pages:
+        once = clean_text(page.read_text(encoding="utf-8"))
+        assert clean_text(once) == once, page.name

@@ -187,4 +187,5 @@ def byline(doc: Document, rule: Rule) -> None:
             doc.remove(i, rule)
 
 
-RULES = (template_label, section_label, alt_fragment, TAG_LINE, byline)
+# Bylines and tag lines go before the section-label test, which reads the lines under the headline.
+RULES = (template_label, TAG_LINE, byline, section_label, alt_fragment)
