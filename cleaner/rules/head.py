@@ -74,7 +74,7 @@ def _is_label(text: str, max_words: float) -> bool:
             "Brexit\n\nThe talks collapsed on Friday after the two sides failed to agree on fishing rights.\n",
         ),
     ),
-    params={"max-label-words": 3},
+    params={"max-label-words": 3, "max-label-lines": 3},
 )
 def section_label(doc: Document, rule: Rule) -> None:
     # A short first line may be the headline itself, with a subtitle under it: no phrase marks it
@@ -86,7 +86,8 @@ def section_label(doc: Document, rule: Rule) -> None:
     run = 0
     while run < len(content) and _is_label(doc.lines[content[run]].text, max_words):
         run += 1
-    if run == 0 or run + 1 >= len(content):
+    # A long run of short lines is a menu, which content detection judges as a whole.
+    if run == 0 or run > rule.param(doc.config, "max-label-lines") or run + 1 >= len(content):
         return
     headline = doc.lines[content[run]].text
     label_words = max(word_count(doc.lines[content[k]].text) for k in range(run))
