@@ -228,9 +228,9 @@ def evaluate(pages: Sequence[PageData], probs: dict[str, list[float]], sel: Sele
 # Chosen on the grouped-CV scores: default keeps recall high (losing article text is the larger
 # fault), precision trades some recall for cleaner output, recall keeps nearly everything.
 SELECTIONS = {
-    "precision": Selection(threshold=0.45, gap_threshold=0.1, max_gap=6, region_threshold=0.4, outside_threshold=0.97),
-    "default": Selection(threshold=0.3, gap_threshold=0.1, max_gap=3, region_threshold=0.3, outside_threshold=0.97),
-    "recall": Selection(threshold=0.15, gap_threshold=0.05, max_gap=4),
+    "precision": Selection(threshold=0.5, gap_threshold=0.1, max_gap=6, region_threshold=0.5, outside_threshold=0.97),
+    "default": Selection(threshold=0.4, gap_threshold=0.1, max_gap=6, region_threshold=0.4, outside_threshold=0.97),
+    "recall": Selection(threshold=0.2, gap_threshold=0.05, max_gap=6),
 }
 
 

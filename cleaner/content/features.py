@@ -25,6 +25,7 @@ _ALPHA_WORD = regex.compile(r"[^\W\d_]+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _HAN = regex.compile(r"\p{Han}")
+_SEPARATOR = regex.compile(r"--|[–—|:;,/]|\s-\s")
 # Topic words: at least this many characters; source lines: at least log1p(10) words.
 _TOPIC_MIN_CHARS = 4
 _TOPIC_LONG = math.log1p(10)
@@ -78,6 +79,7 @@ OWN = (
     "bullet",
     "quote",
     "topic",
+    "pattern_run",
     "repeated",
     "short",
     "short_run",
@@ -186,6 +188,30 @@ def _content_words(text: str, tokens: Sequence[str], stops: frozenset[str], cjk:
     return frozenset(t for t in tokens if len(t) >= _TOPIC_MIN_CHARS and t not in stops)
 
 
+def signature(text: str) -> tuple[str, bool, frozenset[str]]:
+    """The shape of a list item: how it starts, whether it has digits, which separators it uses."""
+    stripped = text.strip()
+    first = stripped[:1]
+    start = "digit" if first.isdigit() else "upper" if first.isupper() else "lower" if first.islower() else first
+    return start, bool(_DIGIT.search(stripped)), frozenset(_SEPARATOR.findall(stripped))
+
+
+def _pattern_runs(texts: Sequence[str]) -> list[float]:
+    """For each line, log1p of the run of neighbouring lines with its shape, where the shape has
+    digits or separators (a table, a list of dates or results; plain labels are menu items)."""
+    shapes = [signature(t) for t in texts]
+    out = [0.0] * len(texts)
+    i = 0
+    while i < len(texts):
+        j = i + 1
+        while j < len(texts) and shapes[j] == shapes[i]:
+            j += 1
+        if j - i >= 2 and (shapes[i][1] or shapes[i][2]):
+            out[i:j] = [math.log1p(j - i)] * (j - i)
+        i = j
+    return out
+
+
 def _own(text: str, stops: frozenset[str], bags: list[frozenset[str]]) -> list[float]:
     n = len(text)
     ascii_text = text.isascii()
@@ -224,6 +250,7 @@ def _own(text: str, stops: frozenset[str], bags: list[frozenset[str]]) -> list[f
         1.0 if _BULLET.match(text) else 0.0,
         1.0 if _LEADING_QUOTE.match(text) else 0.0,
         0.0,  # topic
+        0.0,  # pattern_run
         0.0,  # repeated
         1.0 if words <= SHORT_WORDS else 0.0,
         0.0,  # short_run
@@ -298,7 +325,9 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
         for k in range(i, j):
             run_len[k] = math.log1p(j - i)
         i = max(j, i + 1)
+    patterns = _pattern_runs(texts)
     for k, (t, r) in enumerate(zip(texts, rows, strict=True)):
+        r[idx["pattern_run"]] = patterns[k]
         r[idx["stop_rel"]] = min(r[idx["stop"]] / typical, 3.0) if typical > 0 else 0.0
         r[idx["repeated"]] = 1.0 if counts[t.strip()] > 1 else 0.0
         bag = bags[k]

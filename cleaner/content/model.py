@@ -68,6 +68,7 @@ STAGE1_FEATURES = (
     "bullet",
     "quote",
     "topic",
+    "pattern_run",
     "repeated",
     "short",
 )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
+from cleaner.content.features import signature
 from cleaner.text import ends_sentence, is_headline_like, is_prose, word_count
 
 # A menu is a run of this many short lines in a row; a clean article rarely has one outside a list.
@@ -15,7 +16,6 @@ MENU_RUN = 4
 _SHORT = 4
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,3}[.):]|\(?[a-zA-Z\d]\))\s")
 _DIGIT = regex.compile(r"\d")
-_SEPARATOR = regex.compile(r"--|[–—|:;,/]|\s-\s")
 _DATE_OR_TIME = regex.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 _STAMP_WORDS = 8
 # Lines of running text next to the article are taken in from this many words.
@@ -90,14 +90,6 @@ def choose(probs: Sequence[float], sel: Selection, weights: Sequence[float] | No
     return keep
 
 
-def _signature(text: str) -> tuple[str, bool, frozenset[str]]:
-    """The shape of a list item: how it starts, whether it has digits, which separators it uses."""
-    stripped = text.strip()
-    first = stripped[:1]
-    start = "digit" if first.isdigit() else "upper" if first.isupper() else "lower" if first.islower() else first
-    return start, bool(_DIGIT.search(stripped)), frozenset(_SEPARATOR.findall(stripped))
-
-
 def grow(texts: Sequence[str], keep: list[bool], barrier: Sequence[bool] | None = None) -> list[bool]:
     """Extend each kept run through the sentences of running text next to it: a paragraph at the
     article's edge that the model doubted is more likely article than not (and losing article
@@ -134,9 +126,9 @@ def extend_lists(texts: Sequence[str], keep: list[bool], max_items: int = 200) -
             for k in gap:
                 out[k] = True
             continue
-        shape = _signature(texts[i + 1])
+        shape = signature(texts[i + 1])
         k = i + 1
-        while k < j and _signature(texts[k]) == shape:
+        while k < j and signature(texts[k]) == shape:
             out[k] = True
             k += 1
     return out

@@ -1,0 +1,46 @@
+"""The dev pages as a regression guard: cleaning them is idempotent, and quality stays near the
+figures recorded in the README (the targets themselves are measured by `make bench-quality`)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from cleaner import clean_text
+
+ROOT = Path(__file__).resolve().parents[1]
+# In CI the repo is a fresh clone with shared/ beside it; a git worktree sits deeper, so look upwards.
+SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared" / "bench").is_dir()), ROOT.parent / "shared")
+DEV = SHARED / "bench" / "dev"
+RAW = sorted((DEV / "raw").glob("*.txt"))
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("shared_bench_score", SHARED / "bench" / "score.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def cleaned() -> dict[str, str]:
+    assert len(RAW) >= 90, f"expected the 90 dev pages under {DEV}"
+    return {p.stem: clean_text(p.read_text(encoding="utf-8")) for p in RAW}
+
+
+def test_cleaning_the_dev_pages_is_idempotent(cleaned: dict[str, str]) -> None:
+    changed = [pid for pid, text in cleaned.items() if clean_text(text) != text]
+    assert not changed, f"a second pass changed {len(changed)} page(s): {changed[:5]}"
+
+
+def test_default_mode_quality_on_the_dev_pages(cleaned: dict[str, str], tmp_path: Path) -> None:
+    for pid, text in cleaned.items():
+        (tmp_path / f"{pid}.txt").write_text(text, encoding="utf-8")
+    summary = _scorer().score_dir(tmp_path, DEV)["splits"]["all"]
+    assert summary["n_empty"] == 0
+    assert summary["recall"] >= 0.96, summary
+    assert summary["f1"] >= 0.92, summary
