@@ -44,6 +44,23 @@ _COMMENT_HEADER = regex.compile(
 _BARRIER_MIN_CHARS = 400
 
 
+def recheck(doc: Document) -> None:
+    """Run the line, block and head rules again once content detection has removed lines: they
+    read their neighbours ("a byline above the story's first sentence"), and the neighbours have
+    changed. Without this a second cleaning would find what the first left, and cleaning would
+    not be idempotent."""
+    from cleaner import pipeline  # imported here: pipeline imports the registry, which imports this module
+
+    for other in pipeline.active_rules(doc.config):
+        if other.kind in (Kind.CONTENT, Kind.TAIL, Kind.WHITESPACE):
+            break
+        if other.kind is Kind.INLINE:
+            continue
+        if other.prefilter is not None and not other.prefilter(doc.text()):
+            continue
+        other.apply(doc, other)
+
+
 def selection(mode: Mode | str) -> Selection:
     return Selection(**load().thresholds[Mode(mode).value])
 
@@ -71,9 +88,13 @@ def outside_article(doc: Document, rule: Rule) -> None:
     weights = [float(len(t)) for t in v.texts]
     probs = score(load(), page.rows, weights)
     keep = decide(probs, v.texts, weights, selection(doc.config.mode), v.barrier)
+    removed = False
     for index, kept in zip(v.indices, keep, strict=True):
         if not kept:
             doc.remove(index, rule)
+            removed = True
+    if removed:
+        recheck(doc)
 
 
 @rule(
@@ -101,6 +122,7 @@ def comment_thread(doc: Document, rule: Rule) -> None:
     if sum(len(t) for t in v.texts[:first]) < _BARRIER_MIN_CHARS:
         return
     doc.remove_span(v.indices[first], len(doc.lines), rule)
+    recheck(doc)
 
 
 RULES = (comment_thread, outside_article)
