@@ -80,4 +80,26 @@ AD_LABEL = line_rule(
     ),
 )
 
-RULES = (AD_SHORTCODE, WP_SHORTCODE, AD_LABEL)
+TRACKING_PIXEL = inline_rule(
+    "AD004",
+    "ads.tracking-pixel",
+    'The HTML of a tracking pixel left in the text: <img width="1" height="1" ...>, <noscript>...</noscript>.',
+    [
+        # Only one-pixel or hidden images: a tag in a code sample of a tutorial is article text.
+        r"<img\b(?=[^>\n]*\b(?:width|height)\s*=\s*[\"']?[01][\"'\s>])[^>\n]{0,600}>",
+        r"<img\b(?=[^>\n]*display\s*:\s*none)[^>\n]{0,600}>",
+        r"</?noscript>",
+    ],
+    examples(
+        (
+            'Body.\n<img height="1" width="1" style="display:none" src="http://example.com/p?c=1">\nMore body.\n',
+            "Body.\nMore body.\n",
+        ),
+        (
+            'Use <img src="cat.png" width="300"> to show the cat.\n',
+            'Use <img src="cat.png" width="300"> to show the cat.\n',
+        ),
+    ),
+)
+
+RULES = (AD_SHORTCODE, WP_SHORTCODE, AD_LABEL, TRACKING_PIXEL)
