@@ -66,21 +66,26 @@ def cookie(doc: Document, rule: Rule) -> None:
             doc.remove(i, rule)
 
 
+# What may follow a pitch's "... newsletter": punctuation, or a word that goes on with the pitch
+# ("... newsletter for exclusive updates"); "Sign up for our newsletter was printed on every
+# leaflet" is a sentence about a pitch, not one.
+_PITCH_TAIL = r"(?:\s*[.!:;,–—-].{0,150}|\s+(?:and|to|for|here|today|now|delivered|from|with|in|at)\b.{0,150})?"
+
 NEWSLETTER = line_rule(
     "PR002",
     "prompts.newsletter",
     "Newsletter, subscription and login prompts: Sign up for our newsletter, Subscribe, Log in, Enter your email.",
     [
         r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|my)(?: free)? [\w' -]{0,40}(?:newsletters?|mailing list|updates|alerts)"
-        r"(?:[ ,.!:-]+.{0,120})?",
-        r"(?:get|receive) (?:our|the)(?: free)? [\w' -]{0,40}newsletters?(?:[ ,.!:-]+.{0,120})?",
-        r"join (?:our|the) (?:mailing list|newsletter|community)(?:[ ,.!:-]+.{0,120})?",
+        + _PITCH_TAIL,
+        r"(?:get|receive) (?:our|the)(?: free)? [\w' -]{0,40}newsletters?" + _PITCH_TAIL,
+        r"join (?:our|the) (?:mailing list|newsletter|community)" + _PITCH_TAIL,
         r"(?:enter|type) your e-?mail(?: address)?(?: here)?(?:[ ,.!:-]+.{0,80})?",
         r"(?:e-?mail address|your e-?mail)",
         r"newsletters?(?: sign[- ]?up)?",
         r"(?:[\w'’+&.-]+ ){0,4}newsletters?(?: (?:&|and) alerts)?(?: sign[- ]?up)?!?",
         r"(?:get|see|view|browse|manage|all|our|free|email|e-mail|daily|weekly)(?: all| our| free)? newsletters?(?: .{0,60})?",
-        r"(?:sign up|subscribe|register)(?: now| today| here)?(?: (?:for|to))? .{0,80}newsletters?.{0,150}",
+        r"(?:sign up|subscribe|register)(?: now| today| here)?(?: (?:for|to))? .{0,80}newsletters?" + _PITCH_TAIL,
         r"(?:sign up|subscribe)\s*:\s*.{1,60}",
         r"subscribe (?:to|for) [^.!?,;]{1,50}",
         r"subscribe now.{0,60}|subscriber services|manage (?:your )?subscriptions?|(?:digital|corporate|print) subscriptions?"
@@ -109,7 +114,8 @@ NEWSLETTER = line_rule(
 # What a site says about itself inside a sentence: newsletter pitches, ad-blocker and browser
 # notices, terms-of-use boilerplate. Found anywhere in a short line; the phrase is the evidence.
 _NOTICE = regex.compile(
-    r"(?:^|(?<=[.!?]\s))(?:sign up|subscribe|join|get|start your day)[^.!?]{0,120}(?:newsletter|inbox)"
+    r"(?:^|(?<=[.!?]\s))(?:sign up|subscribe|join|get|start your day)[^.!?]{0,120}(?:newsletter|inbox)e?s?"
+    r"(?=\s*(?:$|[.!:;,–—-])|\s+(?:and|to|for|here|today|now|delivered|from|with|in|at|every|daily)\b)"
     r"|delivered (?:straight |directly |right )?to your (?:e-?mail )?inbox"
     r"|(?:disable|turn off|whitelist|pause|deactivate) (?:your |the |an |any )?ad[ -]?block"
     r"|talk about your ad[ -]?block"
