@@ -90,3 +90,34 @@ def test_weights_file_matches_the_features() -> None:
     model = load()
     assert len(model.stage1.weights) == len(data["stage1_features"]) == len(model.stage1_columns)
     assert set(model.thresholds) == {m.value for m in Mode if m is not Mode.CONSERVATIVE}
+
+
+def test_cli_mode_flag_switches_content_detection(tmp_path: Path) -> None:
+    capture = tmp_path / "page.txt"
+    capture.write_text(PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    runner = CliRunner()
+    default = runner.invoke(app, ["clean", str(capture)])
+    conservative = runner.invoke(app, ["clean", str(capture), "--mode", "conservative"])
+    assert default.exit_code == 0 and conservative.exit_code == 0, default.output + conservative.output
+    assert "Business" not in default.output.splitlines()
+    assert "Business" in conservative.output.splitlines()
+
+
+def test_rules_that_read_neighbours_run_again_after_content_detection() -> None:
+    # A date line is debris above the story's first sentence (NV007), but a teaser sentence higher
+    # up hides it; once content detection has removed the teaser, recheck lets NV007 see the date,
+    # so that a second cleaning finds nothing more to do.
+    from cleaner.model import Document
+    from cleaner.registry import by_id
+    from cleaner.rules.content import recheck
+
+    raw = (
+        "Our guide to winter driving has tips for everyone heading into the mountains this week.\n"
+        "Storm closes the mountain pass again\nNovember 19, 2019\n"
+        "Heavy snow closed the mountain pass on Thursday for the second time this week, the police said.\n"
+    )
+    doc = Document.from_text(raw, Config())
+    doc.remove(0, by_id("CD001"))  # what content detection would take out
+    assert doc.lines[2].removed_by is None
+    recheck(doc)
+    assert doc.lines[2].removed_by == "NV007"

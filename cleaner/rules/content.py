@@ -45,9 +45,9 @@ _BARRIER_MIN_CHARS = 400
 
 
 def recheck(doc: Document) -> None:
-    """Run the line, block and head rules again once content detection has removed lines: they
-    read their neighbours ("a byline above the story's first sentence"), and the neighbours have
-    changed. Without this a second cleaning would find what the first left, and cleaning would
+    """Run the line and block rules before this family again once content detection has removed
+    lines: some read their neighbours ("a date line above the story's first sentence"), and the
+    neighbours have changed. Without this a second cleaning would find what the first left, and cleaning would
     not be idempotent."""
     from cleaner import pipeline  # imported here: pipeline imports the registry, which imports this module
 
