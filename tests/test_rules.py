@@ -174,3 +174,15 @@ def test_a_second_pass_changes_nothing_on_full_page_captures() -> None:
     for page in pages:
         once = clean_text(page.read_text(encoding="utf-8"))
         assert clean_text(once) == once, page.name
+
+
+@pytest.mark.parametrize("keep_captions", [False, True])
+@pytest.mark.parametrize("mode", ["conservative", "default", "precision", "recall"])
+def test_fixtures_are_idempotent_in_every_mode(mode: str, keep_captions: bool) -> None:
+    from cleaner.config import Mode
+    from tests.conftest import FIXTURES
+
+    cfg = Config(mode=Mode(mode), keep_captions=keep_captions)
+    for raw in sorted(FIXTURES.rglob("*.raw.txt")):
+        once = clean_text(raw.read_text(encoding="utf-8"), cfg)
+        assert clean_text(once, cfg) == once, raw.name
