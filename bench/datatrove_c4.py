@@ -24,7 +24,7 @@ def main() -> None:
     # Only the line rules: no page-level drop on sentence count, curly brackets or lorem ipsum.
     c4 = C4QualityFilter(min_num_sentences=-1, filter_curly_bracket=False, filter_lorem_ipsum=False)
     paths = Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     files = size_in = size_out = 0
     for n, path in enumerate(paths):
         with open(path, encoding="utf-8") as handle:
@@ -36,6 +36,7 @@ def main() -> None:
         size_in += len(text.encode("utf-8"))
         size_out += len(doc.text.encode("utf-8")) if kept else 0
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     print(
         json.dumps(
             {
@@ -43,6 +44,7 @@ def main() -> None:
                 "bytes_in": size_in,
                 "bytes_out": size_out,
                 "seconds": elapsed,
+                "cpu_seconds": cpu,
                 "import_seconds": start - t_import,
             }
         )

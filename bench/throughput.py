@@ -72,6 +72,9 @@ class Run:
     """Largest single process (ru_maxrss)."""
     tree_rss_mb: float
     """Peak of the summed RSS of the process and its children (sampled)."""
+    cpu_seconds: float = 0.0
+    """CPU time (user + system, all processes of the run): less sensitive than wall time to
+    other work on the machine, so a second view of the ratio on a busy machine."""
 
     @property
     def mb_per_s(self) -> float:
@@ -131,15 +134,15 @@ def wall_time(cmd: list[str], stdin: bytes | None = None) -> float:
     return time.perf_counter() - start
 
 
-def measure(cmd: list[str], stdout_path: Path | None = None) -> tuple[float, float, float]:
+def measure(cmd: list[str], stdout_path: Path | None = None) -> tuple[float, float, float, float]:
     """Run `cmd` under a fresh Python parent that reports its ru_maxrss (RUSAGE_CHILDREN of that parent
     covers this one run only); return (wall s, peak RSS MB of the largest process, peak summed tree RSS MB)."""
     wrapper = (
         "import resource, subprocess, sys, time\n"
         "out = open(sys.argv[1], 'wb') if sys.argv[1] else subprocess.DEVNULL\n"
         "r = subprocess.run(sys.argv[2:], stdout=out)\n"
-        "m = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-        "sys.stderr.write(f'\\nMAXRSS {m}\\n'); sys.exit(r.returncode)\n"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "sys.stderr.write(f'\\nMAXRSS {u.ru_maxrss} CPU {u.ru_utime + u.ru_stime}\\n'); sys.exit(r.returncode)\n"
     )
     full = [sys.executable, "-c", wrapper, str(stdout_path or ""), *cmd]
     peak_tree = 0
@@ -165,8 +168,9 @@ def measure(cmd: list[str], stdout_path: Path | None = None) -> tuple[float, flo
     err = stderr.decode(errors="replace")
     if proc.returncode != 0:
         sys.exit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
-    maxrss_kb = int(err.rsplit("MAXRSS", 1)[1].split()[0])
-    return wall, maxrss_kb / 1024, peak_tree / 1024
+    fields = err.rsplit("MAXRSS", 1)[1].split()
+    maxrss_kb, cpu = int(fields[0]), float(fields[2])
+    return wall, maxrss_kb / 1024, peak_tree / 1024, cpu
 
 
 # --- contenders -----------------------------------------------------------------------------------
@@ -183,11 +187,11 @@ def run_cleaner(corpus: Path, files: list[Path], size: int, jobs: int | None, la
     cmd = [str(CLEANER), "clean", str(corpus), "-o", str(out), "-q"]
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
-    wall, rss, tree = measure(cmd)
+    wall, rss, tree, cpu = measure(cmd)
     written = sum(1 for _ in out.rglob("*.txt"))
     if written != len(files):
         sys.exit(f"{label}: wrote {written} files for {len(files)} inputs")
-    return Run(label, wall, len(files), size, rss, tree)
+    return Run(label, wall, len(files), size, rss, tree, cpu)
 
 
 def ensure_datatrove() -> Path:
@@ -211,11 +215,12 @@ def run_datatrove(python: Path, files: list[Path], size: int) -> tuple[Run, floa
     listing = WORK / "files.lst"
     listing.write_text("".join(f"{p}\n" for p in files), encoding="utf-8")
     report = WORK / "datatrove.json"
-    wall, rss, tree = measure([str(python), str(DT_DRIVER), str(listing)], stdout_path=report)
+    wall, rss, tree, _ = measure([str(python), str(DT_DRIVER), str(listing)], stdout_path=report)
     result = json.loads(report.read_text())
     if result["files"] != len(files) or result["bytes_in"] != size:
         sys.exit(f"datatrove read {result['files']} files, {result['bytes_in']} bytes; expected {len(files)}, {size}")
-    return Run("datatrove C4 line rules (1 process)", result["seconds"], len(files), size, rss, tree), wall
+    name = "datatrove C4 line rules (1 process)"
+    return Run(name, result["seconds"], len(files), size, rss, tree, result["cpu_seconds"]), wall
 
 
 def cold_start(repeat: int) -> dict[str, float]:
@@ -238,16 +243,21 @@ def median_run(runs: list[Run]) -> Run:
         runs[0].bytes_in,
         max(r.peak_rss_mb for r in runs),
         max(r.tree_rss_mb for r in runs),
+        statistics.median(r.cpu_seconds for r in runs),
     )
 
 
 def table(runs: list[Run]) -> str:
-    rows = [f"| {'run':<40} | {'s':>6} | {'MB/s':>6} | {'files/s':>7} | {'peak RSS MB':>11} | {'tree RSS MB':>11} |"]
-    rows.append("|" + "|".join("-" * (w + 2) for w in (40, 6, 6, 7, 11, 11)) + "|")
+    rows = [
+        f"| {'run':<40} | {'s':>6} | {'MB/s':>6} | {'files/s':>7} | {'CPU s':>6} | {'MB/CPU s':>8} "
+        f"| {'peak RSS MB':>11} | {'tree RSS MB':>11} |"
+    ]
+    rows.append("|" + "|".join("-" * (w + 2) for w in (40, 6, 6, 7, 6, 8, 11, 11)) + "|")
     for r in runs:
+        per_cpu = r.bytes_in / 1e6 / r.cpu_seconds if r.cpu_seconds else 0.0
         rows.append(
-            f"| {r.name:<40} | {r.seconds:6.2f} | {r.mb_per_s:6.1f} | {r.files_per_s:7.0f} "
-            f"| {r.peak_rss_mb:11.0f} | {r.tree_rss_mb:11.0f} |"
+            f"| {r.name:<40} | {r.seconds:6.2f} | {r.mb_per_s:6.1f} | {r.files_per_s:7.0f} | {r.cpu_seconds:6.1f} "
+            f"| {per_cpu:8.1f} | {r.peak_rss_mb:11.0f} | {r.tree_rss_mb:11.0f} |"
         )
     return "\n".join(rows)
 
@@ -293,6 +303,8 @@ def main() -> None:
     ratio_j2 = runs[2].mb_per_s / runs[1].mb_per_s
     print()
     print(f"datatrove process wall time incl. start-up: {statistics.median(dt_walls):.2f} s (not used for the ratio)")
+    cpu_ratio = runs[0].cpu_seconds / runs[1].cpu_seconds if runs[1].cpu_seconds else 0.0
+    print(f"by CPU time (less sensitive to a busy machine): cleaner --jobs 1 / datatrove {cpu_ratio:.2f}x")
     print(
         f"cleaner --jobs 1 / datatrove: {ratio_dt:.2f}x  (target >= {TARGET_VS_DATATROVE}x: {verdict(ratio_dt >= TARGET_VS_DATATROVE)})"
     )
@@ -308,6 +320,7 @@ def main() -> None:
         "runs": [asdict(r) | {"mb_per_s": r.mb_per_s, "files_per_s": r.files_per_s} for r in runs],
         "ratio_jobs1_vs_datatrove": ratio_dt,
         "ratio_jobs2_vs_jobs1": ratio_j2,
+        "ratio_jobs1_vs_datatrove_by_cpu": cpu_ratio,
     }
     peak = max(r.tree_rss_mb for r in runs[1:])
     if not args.no_big:
