@@ -75,6 +75,8 @@ class Run:
     cpu_seconds: float = 0.0
     """CPU time (user + system, all processes of the run): less sensitive than wall time to
     other work on the machine, so a second view of the ratio on a busy machine."""
+    tree_pss_mb: float = 0.0
+    """Peak of the summed PSS of the process tree: shared pages counted once."""
 
     @property
     def mb_per_s(self) -> float:
@@ -110,21 +112,24 @@ def build_corpus(dest: Path, min_mb: float) -> list[Path]:
 # --- measuring a subprocess -----------------------------------------------------------------------
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Summed VmRSS of `pid` and its descendants (0 for any that vanished meanwhile)."""
-    total, stack = 0, [pid]
+def _tree_memory_kb(pid: int) -> tuple[int, int]:
+    """Summed RSS and summed PSS of `pid` and its descendants (0 for any that vanished meanwhile).
+    RSS counts pages a forked worker shares with its parent once in each; PSS splits them."""
+    rss = pss = 0
+    stack = [pid]
     while stack:
         p = stack.pop()
         try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-                    break
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
             for task in Path(f"/proc/{p}/task").iterdir():
                 stack.extend(int(c) for c in (task / "children").read_text().split())
         except (OSError, ValueError):
             continue
-    return total
+    return rss, pss
 
 
 def wall_time(cmd: list[str], stdin: bytes | None = None) -> float:
@@ -134,7 +139,7 @@ def wall_time(cmd: list[str], stdin: bytes | None = None) -> float:
     return time.perf_counter() - start
 
 
-def measure(cmd: list[str], stdout_path: Path | None = None) -> tuple[float, float, float, float]:
+def measure(cmd: list[str], stdout_path: Path | None = None) -> tuple[float, float, float, float, float]:
     """Run `cmd` under a fresh Python parent that reports its ru_maxrss (RUSAGE_CHILDREN of that parent
     covers this one run only); return (wall s, peak RSS MB of the largest process, peak summed tree RSS MB)."""
     wrapper = (
@@ -145,20 +150,22 @@ def measure(cmd: list[str], stdout_path: Path | None = None) -> tuple[float, flo
         "sys.stderr.write(f'\\nMAXRSS {u.ru_maxrss} CPU {u.ru_utime + u.ru_stime}\\n'); sys.exit(r.returncode)\n"
     )
     full = [sys.executable, "-c", wrapper, str(stdout_path or ""), *cmd]
-    peak_tree = 0
+    peak_tree = peak_pss = 0
     done = threading.Event()
     start = time.perf_counter()
     proc = subprocess.Popen(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
     def sample() -> None:
-        nonlocal peak_tree
+        nonlocal peak_tree, peak_pss
         while not done.wait(0.02):
             # The wrapper itself (a small Python) is not part of the run: count its children only.
             try:
                 kids = [int(c) for c in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
             except OSError:
                 continue
-            peak_tree = max(peak_tree, sum(_tree_rss_kb(k) for k in kids))
+            sizes = [_tree_memory_kb(k) for k in kids]
+            peak_tree = max(peak_tree, sum(r for r, _ in sizes))
+            peak_pss = max(peak_pss, sum(p for _, p in sizes))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -170,7 +177,7 @@ def measure(cmd: list[str], stdout_path: Path | None = None) -> tuple[float, flo
         sys.exit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
     fields = err.rsplit("MAXRSS", 1)[1].split()
     maxrss_kb, cpu = int(fields[0]), float(fields[2])
-    return wall, maxrss_kb / 1024, peak_tree / 1024, cpu
+    return wall, maxrss_kb / 1024, peak_tree / 1024, cpu, peak_pss / 1024
 
 
 # --- contenders -----------------------------------------------------------------------------------
@@ -187,11 +194,11 @@ def run_cleaner(corpus: Path, files: list[Path], size: int, jobs: int | None, la
     cmd = [str(CLEANER), "clean", str(corpus), "-o", str(out), "-q"]
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
-    wall, rss, tree, cpu = measure(cmd)
+    wall, rss, tree, cpu, pss = measure(cmd)
     written = sum(1 for _ in out.rglob("*.txt"))
     if written != len(files):
         sys.exit(f"{label}: wrote {written} files for {len(files)} inputs")
-    return Run(label, wall, len(files), size, rss, tree, cpu)
+    return Run(label, wall, len(files), size, rss, tree, cpu, pss)
 
 
 def ensure_datatrove() -> Path:
@@ -215,12 +222,12 @@ def run_datatrove(python: Path, files: list[Path], size: int) -> tuple[Run, floa
     listing = WORK / "files.lst"
     listing.write_text("".join(f"{p}\n" for p in files), encoding="utf-8")
     report = WORK / "datatrove.json"
-    wall, rss, tree, _ = measure([str(python), str(DT_DRIVER), str(listing)], stdout_path=report)
+    wall, rss, tree, _, pss = measure([str(python), str(DT_DRIVER), str(listing)], stdout_path=report)
     result = json.loads(report.read_text())
     if result["files"] != len(files) or result["bytes_in"] != size:
         sys.exit(f"datatrove read {result['files']} files, {result['bytes_in']} bytes; expected {len(files)}, {size}")
     name = "datatrove C4 line rules (1 process)"
-    return Run(name, result["seconds"], len(files), size, rss, tree, result["cpu_seconds"]), wall
+    return Run(name, result["seconds"], len(files), size, rss, tree, result["cpu_seconds"], pss), wall
 
 
 def cold_start(repeat: int) -> dict[str, float]:
@@ -244,20 +251,21 @@ def median_run(runs: list[Run]) -> Run:
         max(r.peak_rss_mb for r in runs),
         max(r.tree_rss_mb for r in runs),
         statistics.median(r.cpu_seconds for r in runs),
+        max(r.tree_pss_mb for r in runs),
     )
 
 
 def table(runs: list[Run]) -> str:
     rows = [
         f"| {'run':<40} | {'s':>6} | {'MB/s':>6} | {'files/s':>7} | {'CPU s':>6} | {'MB/CPU s':>8} "
-        f"| {'peak RSS MB':>11} | {'tree RSS MB':>11} |"
+        f"| {'peak RSS MB':>11} | {'tree RSS MB':>11} | {'tree PSS MB':>11} |"
     ]
-    rows.append("|" + "|".join("-" * (w + 2) for w in (40, 6, 6, 7, 6, 8, 11, 11)) + "|")
+    rows.append("|" + "|".join("-" * (w + 2) for w in (40, 6, 6, 7, 6, 8, 11, 11, 11)) + "|")
     for r in runs:
         per_cpu = r.bytes_in / 1e6 / r.cpu_seconds if r.cpu_seconds else 0.0
         rows.append(
             f"| {r.name:<40} | {r.seconds:6.2f} | {r.mb_per_s:6.1f} | {r.files_per_s:7.0f} | {r.cpu_seconds:6.1f} "
-            f"| {per_cpu:8.1f} | {r.peak_rss_mb:11.0f} | {r.tree_rss_mb:11.0f} |"
+            f"| {per_cpu:8.1f} | {r.peak_rss_mb:11.0f} | {r.tree_rss_mb:11.0f} | {r.tree_pss_mb:11.0f} |"
         )
     return "\n".join(rows)
 
@@ -266,22 +274,15 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "NOT met"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--min-mb", type=float, default=40.0, help="corpus size (default 40 MB)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each contender; medians are reported")
-    parser.add_argument("--no-big", action="store_true", help="skip the 4x corpus memory check")
-    args = parser.parse_args()
-
-    WORK.mkdir(parents=True, exist_ok=True)
-    files = build_corpus(WORK / "corpus", args.min_mb)
+def timing(min_mb: float, repeat: int, jobs: bool) -> dict[str, object]:
+    """The side-by-side runs on the corpus of `min_mb`; prints their table and ratios."""
+    files = build_corpus(WORK / "corpus", min_mb)
     size = sum(p.stat().st_size for p in files)
     corpus = WORK / "corpus"
-    jobs = cleaner_has_jobs()
     python = ensure_datatrove()
     print(
         f"corpus: {len(files)} files, {size / 1e6:.1f} MB ({corpus.relative_to(REPO)}); "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}; medians of {args.repeat} runs"
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; medians of {repeat} runs"
     )
     if not jobs:
         print("note: this cleaner has no --jobs option yet; both cleaner rows run its default (one process)")
@@ -290,7 +291,7 @@ def main() -> None:
     j2: list[Run] = []
     dt: list[Run] = []
     dt_walls: list[float] = []
-    for _ in range(args.repeat):
+    for _ in range(repeat):
         run, wall = run_datatrove(python, files, size)
         dt.append(run)
         dt_walls.append(wall)
@@ -313,6 +314,7 @@ def main() -> None:
     )
 
     results: dict[str, object] = {
+        "_runs": runs,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "corpus": {"files": len(files), "bytes": size},
@@ -322,7 +324,28 @@ def main() -> None:
         "ratio_jobs2_vs_jobs1": ratio_j2,
         "ratio_jobs1_vs_datatrove_by_cpu": cpu_ratio,
     }
-    peak = max(r.tree_rss_mb for r in runs[1:])
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--min-mb", type=float, default=40.0, help="corpus size (default 40 MB)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each contender; medians are reported")
+    parser.add_argument("--no-big", action="store_true", help="skip the 4x corpus memory check")
+    parser.add_argument("--memory-only", action="store_true", help="only the 4x corpus memory check")
+    args = parser.parse_args()
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    jobs = cleaner_has_jobs()
+    if args.memory_only:
+        results: dict[str, object] = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+        peak = peak_pss = 0.0
+    else:
+        results = timing(args.min_mb, args.repeat, jobs)
+        runs = results.pop("_runs")
+        assert isinstance(runs, list)
+        peak = max(r.tree_rss_mb for r in runs[1:])
+        peak_pss = max(r.tree_pss_mb for r in runs[1:])
     if not args.no_big:
         big_files = build_corpus(WORK / "corpus4x", args.min_mb * 4)
         big_size = sum(p.stat().st_size for p in big_files)
@@ -334,10 +357,12 @@ def main() -> None:
         print(f"memory check on a corpus 4x larger: {len(big_files)} files, {big_size / 1e6:.1f} MB")
         print(table(big))
         peak = max(peak, *(r.tree_rss_mb for r in big))
+        peak_pss = max(peak_pss, *(r.tree_pss_mb for r in big))
         results["big"] = [asdict(r) | {"mb_per_s": r.mb_per_s} for r in big]
         shutil.rmtree(WORK / "out", ignore_errors=True)
     print(
-        f"peak memory of any cleaner run (whole process tree): {peak:.0f} MB (target < {TARGET_RSS_MB:.0f} MB: {verdict(peak < TARGET_RSS_MB)})"
+        f"peak memory of any cleaner run (whole process tree): RSS {peak:.0f} MB, PSS {peak_pss:.0f} MB "
+        f"(target < {TARGET_RSS_MB:.0f} MB: by RSS {verdict(peak < TARGET_RSS_MB)}, by PSS {verdict(peak_pss < TARGET_RSS_MB)})"
     )
 
     cold = cold_start(max(5, args.repeat))

@@ -260,16 +260,19 @@ def _run(
     if any(str(p) == "-" for p in paths):
         _fail(f"'-' (stdin) works with `cleaner clean` only, not `cleaner {options.action}`")
     tasks = list(discover(paths, glob))
-    results: list[batch.FileResult] = []
+    results: list[batch.FileResult] = []  # kept for --report only: memory must not grow with the corpus
     totals = batch.Totals()
+    reported = 0
     try:
         for res in _with_progress(batch.run(tasks, options, jobs or batch.default_jobs()), len(tasks), quiet):
             _print_result(res, options)
-            results.append(res)
+            if report is not None:
+                results.append(res)
             totals.add(res)
+            reported += 1
     except KeyboardInterrupt:
         typer.echo(
-            f"interrupted after {len(results)} of {len(tasks)} file(s) were reported; "
+            f"interrupted after {reported} of {len(tasks)} file(s) were reported; "
             "every file is either untouched or fully written",
             err=True,
         )
