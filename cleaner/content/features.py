@@ -344,19 +344,13 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
     series = [[r[c] for r in rows] for c in cols]
     near = [_window_mean(s, _NEAR) for s in series]
     far = [_window_mean(s, _FAR) for s in series]
-    page_short = sum(short_col) / n
-    page_lines = math.log1p(n)
+    # The neighbour columns whole, then appended row by row: the previous and next line's values
+    # (0.0 past the page's ends), the window means, the previous line's colon_end, the page's values.
+    before = [[0.0, *s[:-1]] for s in series]
+    after = [[*s[1:], 0.0] for s in series]
     colon_col = idx["colon_end"]
-    out = []
-    for k, r in enumerate(rows):
-        prev = rows[k - 1] if k > 0 else None
-        nxt = rows[k + 1] if k + 1 < n else None
-        extra = [prev[c] if prev else 0.0 for c in cols]
-        extra += [nxt[c] if nxt else 0.0 for c in cols]
-        extra += [s[k] for s in near]
-        extra += [s[k] for s in far]
-        extra.append(prev[colon_col] if prev else 0.0)
-        extra.append(page_short)
-        extra.append(page_lines)
-        out.append(r + extra)
+    after_colon = [0.0, *(r[colon_col] for r in rows[:-1])]
+    page = (sum(short_col) / n, math.log1p(n))
+    extras = zip(*before, *after, *near, *far, after_colon, strict=True)
+    out = [[*r, *extra, *page] for r, extra in zip(rows, extras, strict=True)]
     return Page(out, language)
