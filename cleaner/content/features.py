@@ -14,11 +14,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain
 
 import regex
 
-from cleaner.content.stoplists import guess_language, stoplist
+from cleaner.content.stoplists import guess_from_counts, stoplist
 
 _TOKEN = regex.compile(r"\w+")
 _ALPHA_WORD = regex.compile(r"[^\W\d_]+")
@@ -212,12 +212,16 @@ def _pattern_runs(texts: Sequence[str]) -> list[float]:
     return out
 
 
-def _own(text: str, stops: frozenset[str], bags: list[frozenset[str]]) -> list[float]:
+def _alpha_words(text: str) -> list[str]:
+    """The lower-cased alphabetic words of a line."""
+    return (_A_ALPHA_WORD if text.isascii() else _ALPHA_WORD).findall(text.lower())
+
+
+def _own(text: str, tokens: list[str], stops: frozenset[str], bags: list[frozenset[str]]) -> list[float]:
     n = len(text)
     ascii_text = text.isascii()
     cjk = 0 if ascii_text else len(_CJK.findall(text))
     words = float(len(_A_TOKEN.findall(text))) if ascii_text else _words(text, cjk)
-    tokens = (_A_ALPHA_WORD if ascii_text else _ALPHA_WORD).findall(text.lower())
     n_tok = len(tokens) or 1
     if cjk * 2 >= n:
         stop = len(_CJK_FUNCTION.findall(text)) / cjk
@@ -292,11 +296,14 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
     n = len(texts)
     if not n:
         return Page([], None)
-    language = guess_language("\n".join(texts))
+    # The page's words, line by line: the language guess counts them (the same words, in the same
+    # order, as its own pass over the joined lines would find) and the line features reuse them.
+    words = [_alpha_words(t) for t in texts]
+    language = guess_from_counts(Counter(chain.from_iterable(words)))
     stops = stoplist(language) if language else frozenset()
     idx = {name: k for k, name in enumerate(OWN)}
     bags: list[frozenset[str]] = []
-    rows = [_own(t, stops, bags) for t in texts]
+    rows = [_own(t, w, stops, bags) for t, w in zip(texts, words, strict=True)]
 
     # Typical stopword density of the page's prose: the length-weighted mean over longer lines.
     num = den = 0.0

@@ -57,7 +57,11 @@ def _lists() -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
 
 def guess_language(text: str) -> str | None:
     """The justext language whose stop list covers most of the page's frequent words."""
-    counts = Counter(_WORD.findall(text.lower()))
+    return guess_from_counts(Counter(_WORD.findall(text.lower())))
+
+
+def guess_from_counts(counts: Counter[str]) -> str | None:
+    """`guess_language` from the counts of the page's lower-cased words, in the order found."""
     if not counts:
         return None
     names, lists = _lists()
