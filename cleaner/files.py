@@ -24,20 +24,44 @@ class Task:
     """Where the output goes under the output folder: the path below the folder given."""
 
 
-def _matches(path: Path, glob: str) -> bool:
+def _matches(path: PurePath, glob: str) -> bool:
     """`glob` may list several patterns separated by commas ("*.txt,*.html")."""
     return any(path.match(g) or PurePath(path.name).match(g) for g in glob.split(",") if g)
 
 
 def discover(paths: Iterable[Path], glob: str = "*.txt") -> Iterator[Task]:
-    """Files named directly, and files under folders that match `glob`, in sorted order."""
+    """Files named directly, and files under folders that match `glob`, in sorted order (that of
+    sorting every path found). Lazy: a folder is listed only when the walk reaches it, so memory
+    holds the folders being walked, never the whole tree (runs over millions of files)."""
     for root in paths:
         if root.is_dir():
-            found = sorted(p for p in root.rglob("*") if p.is_file() and _matches(p.relative_to(root), glob))
-            for path in found:
-                yield Task(path, path.relative_to(root))
+            for relative in _walk(root, PurePath()):
+                if _matches(relative, glob):
+                    yield Task(root / relative, relative)
         else:
             yield Task(root, PurePath(root.name))
+
+
+def _walk(root: Path, below: PurePath) -> Iterator[PurePath]:
+    """Files under root/below, relative to root, depth first with each folder's entries sorted by name.
+    Sorted paths compare part by part, and a file and a folder never share a name in one folder, so
+    this is the order of sorting them all. Like Path.rglob: symlinked files count, symlinked folders
+    are not entered, an unreadable folder is skipped."""
+    try:
+        with os.scandir(root / below) as listing:
+            # name -> is a folder to enter; only files and real folders are kept
+            entries = {e.name: not e.is_file() for e in listing if e.is_file() or _real_folder(e)}
+    except PermissionError:
+        return
+    for name in sorted(entries):
+        if entries[name]:
+            yield from _walk(root, below / name)
+        else:
+            yield below / name
+
+
+def _real_folder(entry: os.DirEntry[str]) -> bool:
+    return entry.is_dir() and not entry.is_symlink()
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:
