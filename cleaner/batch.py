@@ -12,10 +12,11 @@ import io
 import os
 import signal
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from itertools import chain, islice
 from pathlib import Path, PurePath
 from typing import IO, TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from cleaner.pipeline import Explanation, clean_and_explain
 from cleaner.text import word_count
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 class InputFormat(StrEnum):
@@ -396,25 +397,55 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run(tasks: Sequence[Task], options: Options, jobs: int = 1) -> Iterator[FileResult]:
-    """Results of `process` for each task, in task order, with up to `jobs` worker processes."""
-    workers = min(jobs, len(tasks))
-    if len(tasks) == 1 and jobs > 1:
+def run(tasks: Iterable[Task], options: Options, jobs: int = 1) -> Iterator[FileResult]:
+    """Results of `process` for each task, in task order, with up to `jobs` worker processes.
+    `tasks` may be a lazy iterator of any length: it is read only as far as the work has got, and only
+    a bounded number of tasks and results are in flight, so memory stays flat in the number of files."""
+    pending = iter(tasks)
+    # Enough of the head to size the pool and its chunks as for a list: bounded, whatever the run.
+    head = list(islice(pending, max(1, jobs) * 8 * MAX_CHUNK))
+    workers = min(jobs, len(head))
+    if len(head) == 1 and jobs > 1:
         options = replace(options, record_jobs=jobs)  # one corpus: its records go to the workers
     if workers <= 1:
-        return (process(task, options) for task in tasks)
+        return (process(task, options) for task in chain(head, pending))
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,))
-    # map() submits every task now, which forks the workers before the caller starts any thread
-    # (a progress bar's); small chunks keep the bar moving and the workers evenly loaded.
-    mapped = pool.map(_work, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8))))
-    return _drain(pool, mapped)
+    # Small chunks keep a progress bar moving and the workers evenly loaded.
+    size = max(1, min(MAX_CHUNK, len(head) // (workers * 8)))
+    chunks = _chunked(chain(head, pending), size)
+    del head
+    # The first chunks are submitted now, which forks the workers before the caller starts any thread
+    # (a progress bar's); then one more goes in as each comes back, in order.
+    window: deque[Future[list[FileResult]]] = deque()
+    for chunk in islice(chunks, workers * CHUNKS_IN_FLIGHT):
+        window.append(pool.submit(_work_chunk, chunk))
+    return _drain(pool, window, chunks)
 
 
-def _drain(pool: ProcessPoolExecutor, mapped: Iterator[FileResult]) -> Iterator[FileResult]:
+# Files per chunk sent to a worker, at most (CHUNKS_IN_FLIGHT chunks per worker wait in flight).
+MAX_CHUNK = 16
+
+
+def _chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
+    while chunk := list(islice(tasks, size)):
+        yield chunk
+
+
+def _work_chunk(chunk: list[Task]) -> list[FileResult]:
+    return [_work(task) for task in chunk]
+
+
+def _drain(
+    pool: ProcessPoolExecutor, window: deque[Future[list[FileResult]]], chunks: Iterator[list[Task]]
+) -> Iterator[FileResult]:
     try:
-        yield from mapped
+        while window:
+            done = window.popleft().result()
+            for chunk in islice(chunks, 1):
+                window.append(pool.submit(_work_chunk, chunk))
+            yield from done
     finally:
         # On Ctrl-C: drop what has not started, let workers finish the files in hand.
         pool.shutdown(wait=True, cancel_futures=True)

@@ -259,12 +259,16 @@ def _run(
 ) -> None:
     if any(str(p) == "-" for p in paths):
         _fail(f"'-' (stdin) works with `cleaner clean` only, not `cleaner {options.action}`")
-    tasks = list(discover(paths, glob))
+    # Tasks are streamed (a list of millions of files would grow memory); a pass that only counts gives
+    # the progress bar its total, and the count printed if the run is interrupted.
+    total = sum(1 for _ in discover(paths, glob))
     results: list[batch.FileResult] = []  # kept for --report only: memory must not grow with the corpus
     totals = batch.Totals()
     reported = 0
     try:
-        for res in _with_progress(batch.run(tasks, options, jobs or batch.default_jobs()), len(tasks), quiet):
+        for res in _with_progress(
+            batch.run(discover(paths, glob), options, jobs or batch.default_jobs()), total, quiet
+        ):
             _print_result(res, options)
             if report is not None:
                 results.append(res)
@@ -272,7 +276,7 @@ def _run(
             reported += 1
     except KeyboardInterrupt:
         typer.echo(
-            f"interrupted after {reported} of {len(tasks)} file(s) were reported; "
+            f"interrupted after {reported} of {total} file(s) were reported; "
             "every file is either untouched or fully written",
             err=True,
         )
