@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 import pickle
 import shutil
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
-from cleaner import batch, settings
+import pytest
+
+from cleaner import batch, files, settings
 from cleaner.config import Config, Mode
 from cleaner.files import Task, discover
 
@@ -62,6 +67,75 @@ def test_workers_are_sent_paths_not_contents(tmp_path: Path) -> None:
     (task,) = discover([big])
     assert isinstance(task, Task)
     assert len(pickle.dumps(task)) < 500 < big.stat().st_size
+
+
+def _tree(root: Path) -> None:
+    """Names whose sorted order differs from a naive walk's: case, digits, '-' and '.' beside a folder
+    of the same stem, hidden files, depth, a file that --glob leaves out, symlinks."""
+    for rel in [
+        "a.txt", "a-b/x.txt", "a/b.txt", "a/z/deep/1.txt", "a/Z.txt", "a/z.txt", "B.txt", "b/.h.txt",
+        "10.txt", "9.txt", "a0/q.txt", "skip.md", "c/d/e/f.txt", "c/d.txt", "c/dd/g.txt",
+    ]:  # fmt: skip
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(rel)
+    (root / "link.txt").symlink_to(root / "a.txt")  # a symlinked file is taken
+    (root / "linkdir").symlink_to(root / "c")  # a symlinked folder is not entered (as with rglob)
+
+
+def test_discovery_order_is_that_of_sorting_every_path(tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    root.mkdir()
+    _tree(root)
+    single = tmp_path / "one.txt"
+    single.write_text("x")
+    for glob in ["*.txt", "*", "a/*.txt,*.md"]:
+        # What discovery did before it streamed: list the whole tree, then sort it.
+        listed = sorted(p for p in root.rglob("*") if p.is_file() and files._matches(p.relative_to(root), glob))
+        before = [Task(single, Path("one.txt"))] + [Task(p, p.relative_to(root)) for p in listed]
+        assert list(discover([single, root], glob)) == before, glob
+    assert len(before) > 3  # the last glob still finds files in several folders
+
+
+def test_discovery_is_lazy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ["a", "b", "c"]:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "f.txt").write_text(name)
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def counting(path: Path) -> Iterator[os.DirEntry[str]]:
+        listed.append(Path(path).name)
+        return scandir(path)
+
+    monkeypatch.setattr(files.os, "scandir", counting)
+    tasks = discover([tmp_path])
+    assert next(tasks).relative == Path("a/f.txt")
+    assert listed == [tmp_path.name, "a"]  # b and c are not listed yet
+    assert [t.relative for t in tasks] == [Path("b/f.txt"), Path("c/f.txt")]
+    assert listed == [tmp_path.name, "a", "b", "c"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_run_reads_tasks_only_as_far_as_the_work_has_got(tmp_path: Path, jobs: int) -> None:
+    for k in range(50):
+        (tmp_path / f"c{k:02d}.txt").write_text(f"Story {k}.\n\nLeave a Reply\n")
+    many = 100_000
+    pulled = 0
+
+    def tasks() -> Iterator[Task]:
+        nonlocal pulled
+        for task in itertools.islice(itertools.cycle(discover([tmp_path])), many):
+            pulled += 1
+            yield task
+
+    results = batch.run(tasks(), batch.Options(batch.Action.CHECK), jobs=jobs)
+    first = list(itertools.islice(results, 300))
+    # In task order, and with only a bounded look-ahead: the head that sizes the pool, and a few chunks.
+    assert [r.source for r in first] == [str(tmp_path / f"c{k % 50:02d}.txt") for k in range(300)]
+    assert all(r.changed and r.error is None for r in first)
+    bound = 300 if jobs == 1 else 300 + jobs * 8 * batch.MAX_CHUNK + jobs * batch.CHUNKS_IN_FLIGHT * batch.MAX_CHUNK
+    assert 300 <= pulled <= bound < many
+    results.close()  # type: ignore[attr-defined]
 
 
 ROOT = Path(__file__).resolve().parents[1]
