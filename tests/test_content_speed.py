@@ -48,9 +48,34 @@ def test_ascii_measures_agree_with_the_patterns() -> None:
     checked = 0
     for line in _lines():
         if line and line.isascii():
-            assert features._ascii_measures(line) == features._measures(line), repr(line)
+            assert features._ascii_measures(line) == features._pattern_measures(line), repr(line)
             checked += 1
     assert checked > len(EDGE_CASES)
+
+
+NON_ASCII_EDGE_CASES = [
+    "Lesen Sie mehr…",
+    "Read more\u00a0",
+    "Read more\u3000\u2028",
+    "émore",
+    "ßless",
+    "Straße: 3 Zimmer, 2 Bäder; ÄÖÜ",
+    "«Citation» © 2024 — №5",
+    "東京、大阪；名古屋。",
+    "٣ أرقام ١٢",
+    "End.\u0085",
+    "fin…\x1c",
+    "",
+]
+
+
+def test_measures_agree_with_the_patterns() -> None:
+    checked = 0
+    for line in _lines() + NON_ASCII_EDGE_CASES:
+        if not line.isascii():
+            checked += 1
+        assert features._measures(line) == features._pattern_measures(line), repr(line)
+    assert checked > len(NON_ASCII_EDGE_CASES)
 
 
 def test_ascii_patterns_agree_with_the_regex_ones() -> None:

@@ -132,6 +132,7 @@ _A_SENTENCE = re.compile(r"[.!?](?:[\t\n\x0b\x0c\r ]|$)")
 _A_TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _A_ALPHA_WORD = re.compile(r"[a-z]+")  # on lower-cased text
 _A_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _A_COUNTER = re.compile(r"\(\d+\)|^[\t\n\x0b\x0c\r ]*\d+[\t\n\x0b\x0c\r ]*$")
 
 
@@ -150,9 +151,9 @@ def _ascii_ellipsis(end: str) -> bool:
 Measures = tuple[int, bool, bool, int, int, int, int, int]
 
 
-def _measures(text: str) -> Measures:
+def _pattern_measures(text: str) -> Measures:
     """Letters (at least 1), terminal punctuation, ellipsis, sentence ends, upper-case letters,
-    digits, symbols and commas of a line, by the patterns above."""
+    digits, symbols and commas of a line, by the patterns above (the plain form of `_measures`)."""
     return (
         len(_LETTER.findall(text)) or 1,
         bool(_TERMINAL.search(text)),
@@ -162,6 +163,27 @@ def _measures(text: str) -> Measures:
         len(_DIGIT.findall(text)),
         len(_SYMBOL.findall(text)),
         len(_COMMA.findall(text)),
+    )
+
+
+def _measures(text: str) -> Measures:
+    """`_pattern_measures` of any line, quicker where most of it is ASCII: the one-character
+    classes are counted as bytes on its ASCII characters and by pattern on the others only, and
+    the end-of-line patterns are tried only near the end (every `\\s` of the regex module is
+    str.isspace, so no match can start before where they begin to look; a word boundary still
+    sees the character before the start)."""
+    data = text.encode("ascii", "ignore")
+    rest = "".join(_NON_ASCII.findall(text))
+    end = len(text.rstrip())
+    return (
+        (_count(data, _A_LETTERS) + len(_LETTER.findall(rest))) or 1,
+        bool(_TERMINAL.search(text, max(0, end - 1))),
+        bool(_ELLIPSIS.search(text, max(0, end - 4))),
+        len(_SENTENCE.findall(text)),
+        _count(data, _A_UPPER) + len(_UPPER.findall(rest)),
+        _count(data, _A_DIGITS) + len(_DIGIT.findall(rest)),
+        _count(data, _A_SYMBOLS) + len(_SYMBOL.findall(rest)),
+        _count(data, _A_COMMAS) + len(_COMMA.findall(rest)),
     )
 
 
