@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import mul
+from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any
 
@@ -156,7 +156,17 @@ def stage2_rows(
     return out
 
 
+def _picker(cols: Sequence[int]) -> Callable[[Sequence[float]], Sequence[float]]:
+    if len(cols) == 1:  # itemgetter of one index gives the value, not a tuple
+        return lambda row: (row[cols[0]],)
+    return itemgetter(*cols)
+
+
 def score(model: LineModel, rows: Sequence[Sequence[float]], weights: Sequence[float]) -> list[float]:
     """The probability that each line is article text."""
-    p1 = [sigmoid(model.stage1.logit(r)) for r in stage1_rows(model, rows)]
+    # Stage 1 as Linear.logit on stage1_rows, without building a row per line: the same products
+    # summed in the same order, so the same floats.
+    weights1, bias1 = model.stage1.weights, model.stage1.bias
+    pick = _picker(model.stage1_columns)
+    p1 = [sigmoid(sum(map(mul, weights1, pick(r))) + bias1) for r in rows]
     return [sigmoid(model.stage2.logit(r)) for r in stage2_rows(p1, weights, rows, model.stage2_columns)]

@@ -70,8 +70,9 @@ def guess_from_counts(counts: Counter[str]) -> str | None:
     # The winner has the most hits; among equals, the one a word-by-word tally would have met
     # first: its first listed word ranks highest, then the earlier list.
     best: tuple[int, int, int] | None = None  # (hits, -first rank, -language)
+    keys = frozenset(rank)  # set with set: the intersection reuses the words' stored hashes
     for lang, words in enumerate(lists):
-        common = words.intersection(rank)
+        common = words.intersection(keys)
         if common:
             key = (sum(counts[w] for w in common), -min(rank[w] for w in common), -lang)
             if best is None or key > best:
