@@ -334,7 +334,8 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
             num += r[idx["stop"]] * len(t)
             den += len(t)
     typical = num / den if den else 0.0
-    counts = Counter(t.strip() for t in texts)
+    stripped = [t.strip() for t in texts]
+    counts = Counter(stripped)
     # Topic: how many of a line's content words the page's longer lines also use. The article's
     # lines share their subject; menus and teasers for other stories do not.
     long_line = [r[idx["log_words"]] >= _TOPIC_LONG for r in rows]
@@ -342,6 +343,10 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
     for bag, is_long in zip(bags, long_line, strict=True):
         if is_long:
             df.update(bag)
+    # A word counts for a line's topic if a longer line other than the line itself uses it: for a
+    # short line any word in df, for a longer one (which put its own bag in df) a word in df twice.
+    in_df = set(df)
+    in_df_twice = {w for w, c in df.items() if c > 1}
     total_chars = sum(len(t) for t in texts) or 1
     seen_chars = 0
     short_col = [r[idx["short"]] for r in rows]
@@ -355,18 +360,25 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
             run_len[k] = math.log1p(j - i)
         i = max(j, i + 1)
     patterns = _pattern_runs(texts)
+    c_pattern, c_stop_rel, c_stop, c_repeated = idx["pattern_run"], idx["stop_rel"], idx["stop"], idx["repeated"]
+    c_topic, c_short_run, c_pos, c_pos_chars, c_barrier = (
+        idx["topic"],
+        idx["short_run"],
+        idx["pos"],
+        idx["pos_chars"],
+        idx["barrier"],
+    )
     for k, (t, r) in enumerate(zip(texts, rows, strict=True)):
-        r[idx["pattern_run"]] = patterns[k]
-        r[idx["stop_rel"]] = min(r[idx["stop"]] / typical, 3.0) if typical > 0 else 0.0
-        r[idx["repeated"]] = 1.0 if counts[t.strip()] > 1 else 0.0
+        r[c_pattern] = patterns[k]
+        r[c_stop_rel] = min(r[c_stop] / typical, 3.0) if typical > 0 else 0.0
+        r[c_repeated] = 1.0 if counts[stripped[k]] > 1 else 0.0
         bag = bags[k]
         if bag:
-            own = 1 if long_line[k] else 0
-            r[idx["topic"]] = sum(1 for w in bag if df[w] > own) / len(bag)
-        r[idx["short_run"]] = run_len[k]
-        r[idx["pos"]] = k / n
-        r[idx["pos_chars"]] = seen_chars / total_chars
-        r[idx["barrier"]] = 1.0 if barrier and barrier[k] else 0.0
+            r[c_topic] = len(bag.intersection(in_df_twice if long_line[k] else in_df)) / len(bag)
+        r[c_short_run] = run_len[k]
+        r[c_pos] = k / n
+        r[c_pos_chars] = seen_chars / total_chars
+        r[c_barrier] = 1.0 if barrier and barrier[k] else 0.0
         seen_chars += len(t)
 
     cols = [idx[b] for b in NEIGHBOUR_BASE]

@@ -125,7 +125,7 @@ def is_credit_line(text: str) -> bool:
 def trailing_credit(text: str) -> regex.Match[str] | None:
     """The credit at the end of a caption line, when it names an agency or a Name/Agency pair."""
     lowered = text.lower()
-    if not any(word in lowered for word in _CUE_WORDS) or not _CREDIT_CUE.search(text):
+    if not any(map(lowered.__contains__, _CUE_WORDS)) or not _CREDIT_CUE.search(text):
         return None  # substring tests, then one scan, before the anchored search
     m = _TRAILING_CREDIT.search(text.rstrip())
     # A caption needs a few words of its own; "Main image credit: Getty" is a credit, not a caption.

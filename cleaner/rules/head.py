@@ -52,7 +52,7 @@ def _is_label(text: str, max_words: float) -> bool:
         0 < word_count(stripped) <= max_words
         and len(stripped) <= 30
         and not ends_sentence(stripped)
-        and not any(ch.isdigit() for ch in stripped)
+        and not any(map(str.isdigit, stripped))
     )
 
 

@@ -247,7 +247,7 @@ def date_line(doc: Document, rule: Rule) -> None:
         text = doc.lines[i].text
         if not seen_prose and is_prose(text):
             seen_prose = True
-        if len(text) > 80 or not any(ch.isdigit() for ch in text) or not _DATE_LINE.fullmatch(label_of(text)):
+        if len(text) > 80 or not any(map(str.isdigit, text)) or not _DATE_LINE.fullmatch(label_of(text)):
             continue
         following = doc.lines[content[pos + 1]].text if pos + 1 < len(content) else ""
         if not seen_prose or not is_prose(following):

@@ -179,7 +179,7 @@ def site_notice(doc: Document, rule: Rule) -> None:
         if len(line.text) > 12 * max_words:
             continue
         lowered = line.text.lower()
-        if not any(cue in lowered for cue in _NOTICE_CUES):
+        if not any(map(lowered.__contains__, _NOTICE_CUES)):
             continue
         if _NOTICE.search(line.text) and word_count(line.text) <= max_words:
             doc.remove(i, rule)
