@@ -261,11 +261,12 @@ def _run(
         _fail(f"'-' (stdin) works with `cleaner clean` only, not `cleaner {options.action}`")
     # Tasks are streamed (a list of millions of files would grow memory); a pass that only counts gives
     # the progress bar its total, and the count printed if the run is interrupted.
-    total = sum(1 for _ in discover(paths, glob))
+    total = 0
     results: list[batch.FileResult] = []  # kept for --report only: memory must not grow with the corpus
     totals = batch.Totals()
     reported = 0
     try:
+        total = sum(1 for _ in discover(paths, glob))
         for res in _with_progress(
             batch.run(discover(paths, glob), options, jobs or batch.default_jobs()), total, quiet
         ):

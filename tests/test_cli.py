@@ -397,3 +397,22 @@ def test_ctrl_c_during_fix_leaves_files_untouched_or_fully_cleaned(tmp_path: Pat
         done += now == cleaned[k % len(texts)]
     assert 0 < done < 300
     assert sorted(p.name for p in folder.iterdir()) == [f"c{k:03d}.txt" for k in range(300)]
+
+
+def test_ctrl_c_while_counting_files_exits_130_without_traceback(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cleaner.cli
+
+    src = _tree(tmp_path, seeds_dir)
+    before = {p: p.read_bytes() for p in src.rglob("*") if p.is_file()}
+
+    def interrupted(*_args: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cleaner.cli, "discover", interrupted)
+    result = runner.invoke(app, ["fix", str(src)])
+    assert result.exit_code == 130
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "interrupted" in result.output and "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in before} == before
