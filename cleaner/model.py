@@ -79,6 +79,20 @@ class Document:
     line_index: tuple[int, int, dict[int, list[int]]] | None = field(default=None, repr=False, compare=False)
     """Line rules' candidate lines for this page (see cleaner.rules.base), valid while `edits` is unchanged.
     Rules change a line's text only through `edit` (whitespace rules, which run last, excepted)."""
+    ran_at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    """For each local rule (`Rule.local`) run on this page: `edits` when it last ran."""
+
+    def run(self, rule: Rule) -> None:
+        """Apply `rule`, unless its prefilter rules it out or it is local and nothing was edited
+        since it last ran (it would find nothing new: removed lines stay removed)."""
+        if rule.local and self.ran_at.get(rule.id) == self.edits:
+            return
+        if rule.prefilter is not None and not rule.prefilter(self.text()):
+            return  # nothing on this page the rule could act on
+        edits = self.edits
+        rule.apply(self, rule)
+        if rule.local:
+            self.ran_at[rule.id] = edits
 
     @classmethod
     def from_text(cls, text: str, config: Config) -> Document:
@@ -158,6 +172,9 @@ class Rule:
     prefilter: Callable[[str], object] | None = field(default=None, compare=False, repr=False)
     """A cheap test of the whole text (`Document.text()`): when it is falsy the rule cannot act on
     this document and the pipeline skips it. It must be truthy whenever the rule could act."""
+    local: bool = field(default=False, compare=False, repr=False)
+    """Whether the rule decides each line from that line's text (and the config) alone, and never
+    edits: run again on a document with no line edited since its last run, it removes nothing."""
 
     def param(self, config: Config, name: str) -> float:
         """The value of threshold `name`: from the config (keyed `ID.name` or `dotted.name.name`), else the default."""

@@ -62,9 +62,7 @@ def clean_and_explain(text: str, config: Config | None = None) -> Explanation:
     doc = Document.from_text(text, cfg)
     try:
         for rule in active_rules(cfg):
-            if rule.prefilter is not None and not rule.prefilter(doc.text()):
-                continue  # nothing on this page the rule could act on
-            rule.apply(doc, rule)
+            doc.run(rule)
     finally:
         text_measures.forget()
     return Explanation(render(doc), tuple(sorted(doc.removals, key=lambda r: (r.first_line, r.last_line))))

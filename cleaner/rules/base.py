@@ -151,7 +151,7 @@ def line_rule(
             if (label or matches_empty) and text and not text.isspace() and fullmatch(label):
                 doc.remove(i, rule)
 
-    return Rule(id, name, Kind.LINE, description, examples, apply)
+    return Rule(id, name, Kind.LINE, description, examples, apply, local=True)
 
 
 def inline_rule(
@@ -188,13 +188,15 @@ def rule(
     examples: tuple[Example, ...],
     params: Mapping[str, float] | None = None,
     prefilter: str | None = None,
+    local: bool = False,
 ) -> Callable[[Apply], Rule]:
     """Decorator for a rule whose logic needs more than a pattern; `params` are its tunable thresholds.
     `prefilter`, a pattern searched over the whole text, lets the pipeline skip the rule on pages
-    where it finds nothing: it must match somewhere whenever the rule could act (see Rule.prefilter)."""
+    where it finds nothing: it must match somewhere whenever the rule could act (see Rule.prefilter).
+    `local` says the rule decides each line from its own text alone and never edits (see Rule.local)."""
     search = None if prefilter is None else regex.compile(prefilter, FLAGS | regex.MULTILINE).search
 
     def wrap(fn: Apply) -> Rule:
-        return Rule(id, name, kind, description, examples, fn, dict(params or {}), search)
+        return Rule(id, name, kind, description, examples, fn, dict(params or {}), search, local)
 
     return wrap

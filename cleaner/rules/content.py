@@ -56,9 +56,7 @@ def recheck(doc: Document) -> None:
             break
         if other.kind is Kind.INLINE:
             continue
-        if other.prefilter is not None and not other.prefilter(doc.text()):
-            continue
-        other.apply(doc, other)
+        doc.run(other)
 
 
 def selection(mode: Mode | str) -> Selection:

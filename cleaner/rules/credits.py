@@ -156,6 +156,7 @@ def trailing_credit(text: str) -> regex.Match[str] | None:
             "The photo, taken by Getty Images staff, shows the square at dawn.\n",
         ),
     ),
+    local=True,
 )
 def credit_line(doc: Document, rule: Rule) -> None:
     for i, line in doc.iter_content():

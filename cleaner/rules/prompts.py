@@ -170,6 +170,7 @@ _NOTICE_CUES = (
         ),
     ),
     params={"max-words": 50},
+    local=True,
 )
 def site_notice(doc: Document, rule: Rule) -> None:
     max_words = rule.param(doc.config, "max-words")
