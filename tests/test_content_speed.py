@@ -83,6 +83,7 @@ def test_ascii_patterns_agree_with_the_regex_ones() -> None:
         (features._A_TOKEN, features._TOKEN, False),
         (features._A_ALPHA_WORD, features._ALPHA_WORD, True),
         (features._A_GLUED, features._GLUED, False),
+        (features._A_CAPITALISED, features._CAPITALISED, False),
         (features._A_COUNTER, features._COUNTER, False),
     ]
     lines = [ln for ln in _lines() if ln.isascii()] + ["\x1c12", "12\x1f", " (3) ", "aBc dEf", "x_y 9z"]

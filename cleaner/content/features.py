@@ -132,6 +132,7 @@ _A_SENTENCE = re.compile(r"[.!?](?:[\t\n\x0b\x0c\r ]|$)")
 _A_TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _A_ALPHA_WORD = re.compile(r"[a-z]+")  # on lower-cased text
 _A_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+_A_CAPITALISED = re.compile(r"\b[A-Z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _A_COUNTER = re.compile(r"\(\d+\)|^[\t\n\x0b\x0c\r ]*\d+[\t\n\x0b\x0c\r ]*$")
 
@@ -207,7 +208,7 @@ def _content_words(text: str, tokens: Sequence[str], stops: frozenset[str], cjk:
     """The words that carry a line's topic: longer non-stopwords, or the Han characters of CJK text."""
     if cjk:
         return frozenset(_HAN.findall(text))
-    return frozenset(t for t in tokens if len(t) >= _TOPIC_MIN_CHARS and t not in stops)
+    return frozenset([t for t in tokens if len(t) >= _TOPIC_MIN_CHARS]).difference(stops)
 
 
 def signature(text: str) -> tuple[str, bool, frozenset[str]]:
@@ -264,7 +265,7 @@ def _own(text: str, tokens: list[str], stops: frozenset[str], bags: list[frozens
         1.0 if text.rstrip().endswith((":", "：")) else 0.0,
         1.0 if ellipsis else 0.0,
         min(sentences, 5) / 5,
-        len(_CAPITALISED.findall(text)) / alpha_words,
+        len((_A_CAPITALISED if ascii_text else _CAPITALISED).findall(text)) / alpha_words,
         upper / letters,
         digits / n,
         symbols / n,
