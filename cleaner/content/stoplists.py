@@ -74,7 +74,7 @@ def guess_from_counts(counts: Counter[str]) -> str | None:
     for lang, words in enumerate(lists):
         common = words.intersection(keys)
         if common:
-            key = (sum(counts[w] for w in common), -min(rank[w] for w in common), -lang)
+            key = (sum(map(counts.__getitem__, common)), -min(map(rank.__getitem__, common)), -lang)
             if best is None or key > best:
                 best = key
     if best is None:
