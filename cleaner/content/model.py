@@ -16,7 +16,7 @@ from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any
 
-from cleaner.content.features import NAMES, window_means
+from cleaner.content.features import NAMES, OWN, window_means
 
 WEIGHTS = Path(__file__).with_name("weights.json")
 # Half-widths of the windows stage 2 averages stage-1 scores over.
@@ -45,33 +45,9 @@ class Linear:
         return total + self.bias
 
 
-# Stage 1 sees only what a line is (no neighbours, no position): what the line looks like.
-STAGE1_FEATURES = (
-    "log_chars",
-    "log_words",
-    "cjk",
-    "stop",
-    "stop_rel",
-    "terminal",
-    "colon_end",
-    "ellipsis",
-    "sentences",
-    "capitalised",
-    "upper",
-    "digits",
-    "symbols",
-    "commas",
-    "glued",
-    "urlish",
-    "date",
-    "counter",
-    "bullet",
-    "quote",
-    "topic",
-    "pattern_run",
-    "repeated",
-    "short",
-)
+# Stage 1 sees only what a line is (no neighbours, no position): the line's own measures, which
+# OWN lists before the ones that depend on its place in the page (short_run, pos, pos_chars, barrier).
+STAGE1_FEATURES = OWN[: OWN.index("short") + 1]
 # Stage 2 adds where the line is: the stage-1 scores around it and these features.
 STAGE2_FEATURES = ("short_run", "barrier", "pos", "after_colon")
 
