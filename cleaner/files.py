@@ -6,9 +6,10 @@ import contextlib
 import os
 import signal
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import IO
 
 from cleaner import decoding
 
@@ -92,24 +93,42 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and a rename, so a reader sees old or new, never half;
-    an existing file keeps its permissions, and a symlink keeps pointing at the file it names."""
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[tuple[IO[bytes], Callable[[], None]]]:
+    """A binary handle on a temporary file beside `path`, and a `commit` that renames it over `path`.
+
+    Readers see the old file or the new one, never half; an existing file keeps its permissions, and a
+    symlink keeps pointing at the file it names. Without a commit, or on an error, the temporary file goes.
+    """
     if path.is_symlink():
         path = path.resolve()  # renaming onto the link would replace the link itself with a file
     path.parent.mkdir(parents=True, exist_ok=True)
-    with _signals_held():
-        mode = path.stat().st_mode & 0o7777 if path.exists() else None
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-            os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
-            os.replace(tmp, path)
-        except BaseException:
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle = os.fdopen(fd, "wb")
+    committed = False
+
+    def commit() -> None:
+        nonlocal committed
+        handle.close()
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+        committed = True
+
+    try:
+        yield handle, commit
+    finally:
+        handle.close()
+        if not committed:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
-            raise
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write `text` as UTF-8 through `replacing`, with Ctrl-C held until the file is whole or gone."""
+    with _signals_held(), replacing(path) as (handle, commit):
+        handle.write(text.encode("utf-8"))
+        commit()
 
 
 def _umask() -> int:

@@ -12,13 +12,13 @@ import contextlib
 import gzip
 import io
 import json
-import os
-import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, cast
+
+from cleaner.files import replacing
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 GZIP_MAGIC = b"\x1f\x8b"
@@ -178,39 +178,17 @@ def clean_file(
     a file. With `only_if_changed` (cleaning in place), a file no record of which changed is left as it was.
     `lines_cleaner` replaces `clean_lines(lines, write, clean, text_key)` (to spread records over processes)."""
     run: LinesCleaner = lines_cleaner or (lambda lines, write: clean_lines(lines, write, clean, text_key))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as handle, open_input(source) as lines:
+        with replacing(target) as (handle, commit), open_input(source) as lines:
             if target.name.lower().endswith(".gz"):
                 # mtime=0 and no name: the same input gives byte-identical output.
                 with gzip.GzipFile(filename="", fileobj=handle, mode="wb", compresslevel=GZIP_LEVEL, mtime=0) as zipped:
                     report = run(lines, zipped.write)
             else:
                 report = run(lines, handle.write)
-        if only_if_changed and not report.changed:
-            _discard(tmp)
-            return report
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
+            if report.changed or not only_if_changed:
+                commit()
     except (OSError, EOFError, zlib.error) as err:
-        _discard(tmp)
         # A truncated or corrupt .gz shows only while streaming; the file is named, nothing is half-written.
         raise JsonlError(f"{source}: cannot clean: {err}") from None
-    except BaseException:
-        _discard(tmp)
-        raise
     return report
-
-
-def _umask() -> int:
-    """The process umask, for the permissions of a new file (reading it means setting it back)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _discard(tmp: str) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(tmp)

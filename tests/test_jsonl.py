@@ -204,3 +204,17 @@ def test_one_corpus_spread_over_workers_gives_the_same_bytes(tmp_path: Path, mon
     result = runner.invoke(app, ["clean", str(corpus), "-o", str(tmp_path / "out3"), "--jobs", "2"])
     assert result.exit_code == 2 and "big.jsonl.gz: cannot clean" in result.stderr
     assert list((tmp_path / "out3").iterdir()) == []
+
+
+def test_fix_writes_a_corpus_through_its_symlink_and_keeps_permissions(tmp_path: Path) -> None:
+    real = tmp_path / "store" / "c.jsonl"
+    real.parent.mkdir()
+    real.write_bytes(_jsonl(_records()))
+    real.chmod(0o640)
+    link = tmp_path / "c.jsonl"
+    link.symlink_to(real)
+    assert runner.invoke(app, ["fix", str(link)]).exit_code == 1
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert b"[ad_1]" not in real.read_bytes().split(b"\n")[0]
+    assert real.stat().st_mode & 0o777 == 0o640
+    assert not list(tmp_path.rglob("*.tmp"))
