@@ -289,11 +289,6 @@ def _own(text: str, tokens: list[str], stops: frozenset[str], bags: list[frozens
     ]
 
 
-def _window_mean(values: Sequence[float], half: int) -> list[float]:
-    """Mean of values[i-half : i+half+1] for every i, by prefix sums."""
-    return window_means(values, half)
-
-
 def window_means(values: Sequence[float], half: int) -> list[float]:
     """Mean of values[i-half : i+half+1] for every i, by prefix sums: the windows cut by the
     page's ends first and last, the full ones in between in one pass (no min/max per line).
@@ -386,8 +381,8 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
 
     cols = [idx[b] for b in NEIGHBOUR_BASE]
     series = [[r[c] for r in rows] for c in cols]
-    near = [_window_mean(s, _NEAR) for s in series]
-    far = [_window_mean(s, _FAR) for s in series]
+    near = [window_means(s, _NEAR) for s in series]
+    far = [window_means(s, _FAR) for s in series]
     # The neighbour columns whole, then appended row by row: the previous and next line's values
     # (0.0 past the page's ends), the window means, the previous line's colon_end, the page's values.
     before = [[0.0, *s[:-1]] for s in series]

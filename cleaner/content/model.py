@@ -92,10 +92,6 @@ def sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def _window_means(values: Sequence[float], half: int) -> list[float]:
-    return window_means(values, half)
-
-
 def stage1_rows(model_or_cols: LineModel | Sequence[int], rows: Sequence[Sequence[float]]) -> list[list[float]]:
     cols = model_or_cols.stage1_columns if isinstance(model_or_cols, LineModel) else model_or_cols
     return [[r[c] for c in cols] for r in rows]
@@ -107,7 +103,7 @@ def stage2_rows(
     """Stage-2 inputs: a line's stage-1 score, the mean scores around it, how much article-like
     text (score times length weight) lies before and after it, and the `cols` of its features."""
     n = len(p1)
-    windows = [_window_means(p1, h) for h in STAGE2_WINDOWS]
+    windows = [window_means(p1, h) for h in STAGE2_WINDOWS]
     mass = [p * w for p, w in zip(p1, weights, strict=True)]
     total = sum(mass) or 1.0
     # Scores relative to the page's best: on a page unlike the training pages (another language,
