@@ -213,7 +213,10 @@ def _content_words(text: str, tokens: Sequence[str], stops: frozenset[str], cjk:
     return frozenset([t for t in tokens if len(t) >= _TOPIC_MIN_CHARS]).difference(stops)
 
 
-def signature(text: str) -> tuple[str, bool, frozenset[str]]:
+Shape = tuple[str, bool, frozenset[str]]
+
+
+def signature(text: str) -> Shape:
     """The shape of a list item: how it starts, whether it has digits, which separators it uses."""
     stripped = text.strip()
     first = stripped[:1]

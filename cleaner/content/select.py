@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleaner.content.features import signature
+from cleaner.content.features import Shape, signature
 from cleaner.text import ends_sentence, is_headline_like, is_prose, word_count
 
 # A menu is a run of this many short lines in a row; a clean article rarely has one outside a list.
@@ -108,6 +108,13 @@ def grow(texts: Sequence[str], keep: list[bool], barrier: Sequence[bool] | None 
     return out
 
 
+def alike(a: Shape, b: Shape) -> bool:
+    """Two items of one list: they start alike, both have digits or neither, and they share a
+    separator (or neither has one). An item may add a separator ("June 9 -- Arena, City" and
+    "Aug. 8 -- Arena - Chicago, City"), so the separator sets need not be equal."""
+    return a[0] == b[0] and a[1] == b[1] and (bool(a[2] & b[2]) or not (a[2] or b[2]))
+
+
 def extend_lists(texts: Sequence[str], keep: list[bool], max_items: int = 200) -> list[bool]:
     """Keep the list that a kept line ending in ':' introduces: between two kept lines, the short
     lines in the gap; at the end of the article, the following lines that share the first item's shape."""
@@ -128,7 +135,7 @@ def extend_lists(texts: Sequence[str], keep: list[bool], max_items: int = 200) -
             continue
         shape = signature(texts[i + 1])
         k = i + 1
-        while k < j and signature(texts[k]) == shape:
+        while k < j and alike(signature(texts[k]), shape):
             out[k] = True
             k += 1
     return out
