@@ -53,10 +53,6 @@ _LEADING_QUOTE = regex.compile(r"^\s*[\"“«„'‘—–-]")
 
 # A line at or under this many words is "short" (menus, labels, list items, headings).
 SHORT_WORDS = 4
-# Window half-widths over which neighbours' features are averaged.
-_NEAR = 2
-_FAR = 6
-
 OWN = (
     "log_chars",
     "log_words",
@@ -84,20 +80,11 @@ OWN = (
     "short",
     "short_run",
     "pos",
-    "pos_chars",
     "barrier",
 )
-NEIGHBOUR_BASE = ("log_words", "stop_rel", "terminal", "short")
-NAMES = (
-    *OWN,
-    *(f"prev_{n}" for n in NEIGHBOUR_BASE),
-    *(f"next_{n}" for n in NEIGHBOUR_BASE),
-    *(f"near_{n}" for n in NEIGHBOUR_BASE),
-    *(f"far_{n}" for n in NEIGHBOUR_BASE),
-    "after_colon",
-    "page_short",
-    "page_lines",
-)
+# Only what the line model reads (cleaner.content.model): the line's own features, and whether
+# the line before it ends in a colon.
+NAMES = (*OWN, "after_colon")
 
 
 @dataclass(frozen=True)
@@ -287,7 +274,6 @@ def _own(text: str, tokens: list[str], stops: frozenset[str], bags: list[frozens
         1.0 if words <= SHORT_WORDS else 0.0,
         0.0,  # short_run
         0.0,  # pos
-        0.0,  # pos_chars
         0.0,  # barrier
     ]
 
@@ -348,8 +334,6 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
     # short line any word in df, for a longer one (which put its own bag in df) a word in df twice.
     in_df = set(df)
     in_df_twice = {w for w, c in df.items() if c > 1}
-    total_chars = sum(len(t) for t in texts) or 1
-    seen_chars = 0
     short_col = [r[idx["short"]] for r in rows]
     run_len = [0.0] * n
     i = 0
@@ -362,14 +346,8 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
         i = max(j, i + 1)
     patterns = _pattern_runs(texts)
     c_pattern, c_stop_rel, c_stop, c_repeated = idx["pattern_run"], idx["stop_rel"], idx["stop"], idx["repeated"]
-    c_topic, c_short_run, c_pos, c_pos_chars, c_barrier = (
-        idx["topic"],
-        idx["short_run"],
-        idx["pos"],
-        idx["pos_chars"],
-        idx["barrier"],
-    )
-    for k, (t, r) in enumerate(zip(texts, rows, strict=True)):
+    c_topic, c_short_run, c_pos, c_barrier = idx["topic"], idx["short_run"], idx["pos"], idx["barrier"]
+    for k, r in enumerate(rows):
         r[c_pattern] = patterns[k]
         r[c_stop_rel] = min(r[c_stop] / typical, 3.0) if typical > 0 else 0.0
         r[c_repeated] = 1.0 if counts[stripped[k]] > 1 else 0.0
@@ -378,21 +356,11 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
             r[c_topic] = len(bag.intersection(in_df_twice if long_line[k] else in_df)) / len(bag)
         r[c_short_run] = run_len[k]
         r[c_pos] = k / n
-        r[c_pos_chars] = seen_chars / total_chars
         r[c_barrier] = 1.0 if barrier and barrier[k] else 0.0
-        seen_chars += len(t)
 
-    cols = [idx[b] for b in NEIGHBOUR_BASE]
-    series = [[r[c] for r in rows] for c in cols]
-    near = [window_means(s, _NEAR) for s in series]
-    far = [window_means(s, _FAR) for s in series]
-    # The neighbour columns whole, then appended row by row: the previous and next line's values
-    # (0.0 past the page's ends), the window means, the previous line's colon_end, the page's values.
-    before = [[0.0, *s[:-1]] for s in series]
-    after = [[*s[1:], 0.0] for s in series]
     colon_col = idx["colon_end"]
-    after_colon = [0.0, *(r[colon_col] for r in rows[:-1])]
-    page = (sum(short_col) / n, math.log1p(n))
-    extras = zip(*before, *after, *near, *far, after_colon, strict=True)
-    out = [[*r, *extra, *page] for r, extra in zip(rows, extras, strict=True)]
-    return Page(out, language)
+    previous_colon = 0.0
+    for r in rows:
+        r.append(previous_colon)
+        previous_colon = r[colon_col]
+    return Page(rows, language)
