@@ -173,8 +173,11 @@ class Rule:
     """A cheap test of the whole text (`Document.text()`): when it is falsy the rule cannot act on
     this document and the pipeline skips it. It must be truthy whenever the rule could act."""
     local: bool = field(default=False, compare=False, repr=False)
-    """Whether the rule decides each line from that line's text (and the config) alone, and never
-    edits: run again on a document with no line edited since its last run, it removes nothing."""
+    """Whether a second run is useless while no line has been edited since the first began: run again
+    on a document where other rules have only removed lines, the rule removes nothing more. True of a
+    rule that decides each line from that line's text (and the config) alone, and of one that acts
+    next to a line only when it removes that line too. Such a rule may edit: its own edits count, so
+    the second run then happens."""
 
     def param(self, config: Config, name: str) -> float:
         """The value of threshold `name`: from the config (keyed `ID.name` or `dotted.name.name`), else the default."""

@@ -193,7 +193,7 @@ def rule(
     """Decorator for a rule whose logic needs more than a pattern; `params` are its tunable thresholds.
     `prefilter`, a pattern searched over the whole text, lets the pipeline skip the rule on pages
     where it finds nothing: it must match somewhere whenever the rule could act (see Rule.prefilter).
-    `local` says the rule decides each line from its own text alone and never edits (see Rule.local)."""
+    `local` says a second run finds nothing new while no line was edited (see Rule.local)."""
     search = None if prefilter is None else regex.compile(prefilter, FLAGS | regex.MULTILINE).search
 
     def wrap(fn: Apply) -> Rule:

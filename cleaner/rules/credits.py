@@ -182,6 +182,7 @@ def credit_line(doc: Document, rule: Rule) -> None:
             "Officials said the source of the fire was a heater. Source: the fire service said so.\n",
         ),
     ),
+    local=True,  # each line judged alone; a line it edits (keep-captions) counts as an edit
 )
 def credit_caption(doc: Document, rule: Rule) -> None:
     for i, line in doc.iter_content():
@@ -261,6 +262,7 @@ _CAPTION_LABEL = regex.compile(
             "The caption on the old photograph named every player in the team.\n",
         ),
     ),
+    local=True,  # each line judged alone; a line it edits (keep-captions) counts as an edit
 )
 def caption_label(doc: Document, rule: Rule) -> None:
     for i, line in doc.iter_content():

@@ -37,6 +37,9 @@ _PREV_NEXT_INLINE = regex.compile(rf"(?:{_PREV_NEXT.pattern})\s*[:\-–—|]\s*\
             "In the previous article in this series, we looked at the budget.\n",
         ),
     ),
+    # Every label line goes in the first run, and a teaser only with its label: a second run
+    # finds nothing however many other lines went in between.
+    local=True,
 )
 def prev_next(doc: Document, rule: Rule) -> None:
     content = doc.content_indices()

@@ -48,6 +48,9 @@ _COOKIE_BUTTON = regex.compile(
             "The regulator said the firm uses cookies to track users across other websites.\n\nAccept\n",
         ),
     ),
+    # Banner lines are judged alone and all go in the first run; a second run finds no banner,
+    # so it removes no button either.
+    local=True,
 )
 def cookie(doc: Document, rule: Rule) -> None:
     found = False
