@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import accumulate, repeat
+from operator import add
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -81,6 +84,7 @@ class Document:
     Rules change a line's text only through `edit` (whitespace rules, which run last, excepted)."""
     ran_at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     """For each local rule (`Rule.local`) run on this page: `edits` when it last ran."""
+    _lowered: tuple[int, str, list[int]] | None = field(default=None, repr=False, compare=False)
 
     def run(self, rule: Rule) -> None:
         """Apply `rule`, unless its prefilter rules it out or it is local and nothing was edited
@@ -111,6 +115,41 @@ class Document:
         if self._text is None or self._text[0] != self.edits:
             self._text = (self.edits, "\n".join([ln.text for ln in self.lines]))
         return self._text[1]
+
+    def lines_containing(self, words: Iterable[str]) -> list[int]:
+        """Indices, in order, of the lines (kept or not) whose lowercased text contains one of
+        `words` (lowercase, no newline): `any(w in line.text.lower() for w in words)`, found by
+        `str.find` over the whole lowercased text instead of a Python loop over the lines, which
+        is what makes a cue-word test before a costly per-line check cheap."""
+        low, starts = self._lowered_text()
+        last = len(starts) - 2  # starts has one entry past the last line
+        found: set[int] = set()
+        for word in words:
+            pos = low.find(word)
+            while pos >= 0:
+                i = bisect_right(starts, pos) - 1
+                found.add(i)
+                if i >= last:
+                    break
+                pos = low.find(word, starts[i + 1])  # one hit per line is enough
+        return sorted(found)
+
+    def lines_mentioning(self, words: Iterable[str]) -> list[int]:
+        """Like `lines_containing`, for cue words of a case-insensitive pattern (`regex.IGNORECASE`):
+        every line where such a search for one of `words` finds it is among those returned."""
+        if any(map(self.text().__contains__, _FOLDS_TO_ASCII)):
+            return list(range(len(self.lines)))  # rare: lowercasing would hide the match, look everywhere
+        return self.lines_containing(words)
+
+    def _lowered_text(self) -> tuple[str, list[int]]:
+        """`text()` lowercased, and where each line starts in it. Lowercasing one line or the whole
+        text gives the same characters (no case mapping crosses a newline), though not always as
+        many as the input has, hence offsets of its own."""
+        if self._lowered is None or self._lowered[0] != self.edits:
+            low = self.text().lower()
+            starts = list(accumulate(map(add, map(len, low.split("\n")), repeat(1)), initial=0))
+            self._lowered = (self.edits, low, starts)
+        return self._lowered[1], self._lowered[2]
 
     def content_indices(self) -> list[int]:
         """Indices of kept, non-blank lines, in order."""
@@ -153,6 +192,10 @@ class Document:
     def _record(self, rule: Rule, first: int, last: int, text: str) -> None:
         self.removals.append(Removal(rule.id, rule.name, first, last, text))
 
+
+# Characters that `regex.IGNORECASE` matches to an ASCII letter but that lowercase to something
+# else: long s matches "s", dotted capital I matches "i" (it lowercases to "i" and a combining dot).
+_FOLDS_TO_ASCII = ("\u017f", "\u0130")
 
 Apply = Callable[["Document", "Rule"], None]
 

@@ -185,7 +185,10 @@ def credit_line(doc: Document, rule: Rule) -> None:
     local=True,  # each line judged alone; a line it edits (keep-captions) counts as an edit
 )
 def credit_caption(doc: Document, rule: Rule) -> None:
-    for i, line in doc.iter_content():
+    for i in doc.lines_containing(_CUE_WORDS):  # the first test of trailing_credit, for all lines at once
+        line = doc.lines[i]
+        if line.removed_by is not None:
+            continue
         m = trailing_credit(line.text)
         if not m:
             continue
@@ -244,6 +247,8 @@ _CAPTION_LABEL = regex.compile(
     r"\s*(?:(?:image|media|photo|picture|video)\s?caption|caption\s*:|bildunterschrift\s*:|légende\s*:|pie de foto\s*:)\s*",
     FLAGS,
 )
+# Words every match of _CAPTION_LABEL holds.
+_CAPTION_CUES = ("caption", "bildunterschrift", "légende", "pie de foto")
 
 
 @rule(
@@ -265,7 +270,10 @@ _CAPTION_LABEL = regex.compile(
     local=True,  # each line judged alone; a line it edits (keep-captions) counts as an edit
 )
 def caption_label(doc: Document, rule: Rule) -> None:
-    for i, line in doc.iter_content():
+    for i in doc.lines_mentioning(_CAPTION_CUES):
+        line = doc.lines[i]
+        if line.removed_by is not None or line.blank:
+            continue
         m = _CAPTION_LABEL.match(line.text)
         if not m:
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from cleaner.model import Document, Kind, Rule
@@ -15,6 +17,21 @@ _PREV_NEXT = regex.compile(
     r"|article (?:précédent|suivant)|(?:artículo|entrada|noticia) (?:anterior|siguiente)"
     r"|(?:siguiente|anterior) (?:artículo|entrada|noticia)",
     FLAGS,
+)
+# Words every match of _PREV_NEXT holds.
+_PREV_NEXT_CUES = (
+    "prev",
+    "next",
+    "older",
+    "newer",
+    "earlier",
+    "later",
+    "vorheriger",
+    "nächster",
+    "précédent",
+    "suivant",
+    "anterior",
+    "siguiente",
 )
 _PREV_NEXT_LINE = regex.compile(rf"(?:{_PREV_NEXT.pattern})\s*[:.]?", FLAGS)
 _PREV_NEXT_INLINE = regex.compile(rf"(?:{_PREV_NEXT.pattern})\s*[:\-–—|]\s*\S.{{0,160}}", FLAGS)
@@ -42,21 +59,25 @@ _PREV_NEXT_INLINE = regex.compile(rf"(?:{_PREV_NEXT.pattern})\s*[:\-–—|]\s*\
     local=True,
 )
 def prev_next(doc: Document, rule: Rule) -> None:
+    # Only lines with a cue word can be labels; a teaser line this run removed is not tested again.
+    candidates = doc.lines_mentioning(_PREV_NEXT_CUES)
+    if not candidates:
+        return
     content = doc.content_indices()
-    first_prose = next((i for i in content if is_prose(doc.lines[i].text)), None)
-    pos = 0
-    while pos < len(content):
-        i = content[pos]
+    first_prose: int | None = -1  # -1: not looked for yet (only a label line needs it)
+    for i in candidates:
+        if not doc.lines[i].kept or doc.lines[i].blank:
+            continue
         label = label_of(doc.lines[i].text)
         if _PREV_NEXT_INLINE.fullmatch(label):
             doc.remove(i, rule)
-            pos += 1
             continue
         if not _PREV_NEXT_LINE.fullmatch(label):
-            pos += 1
             continue
         doc.remove(i, rule)
-        pos += 1
+        pos = bisect_left(content, i) + 1
+        if first_prose == -1:
+            first_prose = next((k for k in content if is_prose(doc.lines[k].text)), None)
         # Above the story's first sentence the line after the label may be the story's own
         # headline, so the label goes alone there.
         if first_prose is None or i < first_prose:
@@ -69,7 +90,6 @@ def prev_next(doc: Document, rule: Rule) -> None:
             text = doc.lines[content[pos]].text
             if is_headline_like(text, max_words=16) and not _PREV_NEXT_LINE.fullmatch(label_of(text)):
                 doc.remove(content[pos], rule)
-                pos += 1
 
 
 RELATED_HEADING = line_rule(

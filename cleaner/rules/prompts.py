@@ -54,10 +54,11 @@ _COOKIE_BUTTON = regex.compile(
 )
 def cookie(doc: Document, rule: Rule) -> None:
     found = False
-    for i, line in doc.iter_content():
-        lowered = line.text.lower()
-        if "cookie" not in lowered and " site" not in lowered and "seite" not in lowered:
-            continue  # every phrase of the banner names cookies or the site
+    # Every phrase of the banner names cookies or the site.
+    for i in doc.lines_containing(("cookie", " site", "seite")):
+        line = doc.lines[i]
+        if line.removed_by is not None:
+            continue
         if (word_count(line.text) <= 60 and _COOKIE.search(line.text)) or _COOKIE_LABEL.fullmatch(label_of(line.text)):
             doc.remove(i, rule)
             found = True
@@ -177,13 +178,11 @@ _NOTICE_CUES = (
 )
 def site_notice(doc: Document, rule: Rule) -> None:
     max_words = rule.param(doc.config, "max-words")
-    for i, line in doc.iter_content():
-        # Fifty words never take 600 characters, and every notice holds one of the cue words:
-        # both checks spare the search on ordinary lines.
-        if len(line.text) > 12 * max_words:
-            continue
-        lowered = line.text.lower()
-        if not any(map(lowered.__contains__, _NOTICE_CUES)):
+    # Every notice holds one of the cue words, and fifty words never take 600 characters: both
+    # checks spare the search on ordinary lines.
+    for i in doc.lines_containing(_NOTICE_CUES):
+        line = doc.lines[i]
+        if line.removed_by is not None or len(line.text) > 12 * max_words:
             continue
         if _NOTICE.search(line.text) and word_count(line.text) <= max_words:
             doc.remove(i, rule)

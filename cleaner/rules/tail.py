@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from cleaner.model import Document, Kind, Rule
@@ -94,6 +96,8 @@ _THREAD_HEADING = regex.compile(
     r"(?: (?:on|to) [“\"«‘'].{1,200})?|comments? \(\d+\)|\d+ (?:kommentare?|commentaires?|comentarios?|comentários?|commenti)",
     FLAGS,
 )
+# Words every match of _THREAD_HEADING holds.
+_THREAD_CUES = ("comment", "respons", "replies", "thought", "reaction", "kommentar", "comentar", "comentár")
 # What a comment thread shows above each comment: "jane says:", a date with a time of day.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _COMMENT_META = regex.compile(
@@ -130,16 +134,21 @@ def comment_thread(doc: Document, rule: Rule) -> None:
     lines = doc.lines
     window = int(rule.param(doc.config, "meta-within-lines"))
     # Every line, kept or already removed by a comment rule: the heading is usually CM001's.
+    candidates = doc.lines_mentioning(_THREAD_CUES)
+    if not candidates:
+        return
     nonblank = [i for i, ln in enumerate(lines) if not ln.blank]
-    article_seen = False
-    for pos, i in enumerate(nonblank):
-        text = lines[i].text
-        if not article_seen:
-            # The thread follows the article: a heading above the first paragraph is post meta.
-            article_seen = lines[i].kept and word_count(text) >= 20 and ends_sentence(text)
+    # The thread follows the article: a heading above the first paragraph is post meta.
+    article = next(
+        (i for i in nonblank if lines[i].kept and word_count(lines[i].text) >= 20 and ends_sentence(lines[i].text)),
+        None,
+    )
+    if article is None:
+        return
+    for i in candidates:
+        if i <= article or lines[i].blank or not _THREAD_HEADING.fullmatch(label_of(lines[i].text)):
             continue
-        if not _THREAD_HEADING.fullmatch(label_of(text)):
-            continue
+        pos = bisect_left(nonblank, i)
         following = nonblank[pos + 1 : pos + 1 + window]
         if not any(_COMMENT_META.fullmatch(label_of(lines[k].text)) for k in following):
             continue

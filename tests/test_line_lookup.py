@@ -1,0 +1,74 @@
+"""Document.lines_containing and lines_mentioning find exactly the lines a per-line test finds."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import regex
+
+from cleaner.config import Config
+from cleaner.model import _FOLDS_TO_ASCII, Document, Kind, Rule
+from cleaner.rules import credits, navigation, prompts, tail
+
+ROOT = Path(__file__).resolve().parent.parent
+# Cases where lowercasing changes a text's length or depends on the neighbours (final sigma).
+ODD = "İstanbul NEXT\nΟΔΟΣ\nσ\n\nPreſs caption\nCOOKIE ſite\nK-pop\n\n  \nnext\nNEXT İ"
+WORD_LISTS = [
+    ("next", "comment"),
+    (" site", "cookie", "seite"),
+    ("ς", "σ"),
+    ("i̇", "préc", "ä"),
+    prompts._NOTICE_CUES,
+    credits._CUE_WORDS,
+]
+
+
+def _texts() -> list[str]:
+    paths = sorted((ROOT / "fixtures").rglob("*.txt"))
+    for parent in ROOT.parents:  # the dev pages too, where ../shared is at hand
+        if (parent / "shared" / "bench" / "dev" / "raw").is_dir():
+            paths += sorted((parent / "shared" / "bench" / "dev" / "raw").glob("*.txt"))
+            break
+    return [ODD, ODD + "\n", "", "\n\n"] + [p.read_text(encoding="utf-8") for p in paths]
+
+
+def test_lines_containing_is_the_per_line_test() -> None:
+    for text in _texts():
+        doc = Document.from_text(text, Config())
+        for words in WORD_LISTS:
+            want = [i for i, ln in enumerate(doc.lines) if any(w in ln.text.lower() for w in words)]
+            assert doc.lines_containing(words) == want, (words, text[:40])
+
+
+def test_lines_containing_follows_edits() -> None:
+    rule = Rule("ZZ003", "test.edit", Kind.INLINE, "Edits.", (), lambda d, r: None)
+    doc = Document.from_text("one\ntwo\n", Config())
+    assert doc.lines_containing(("next",)) == []
+    doc.edit(1, "Next", "two", rule)
+    assert doc.lines_containing(("next",)) == [1]
+
+
+def test_lines_mentioning_finds_every_case_insensitive_match() -> None:
+    for words in (navigation._PREV_NEXT_CUES, credits._CAPTION_CUES, tail._THREAD_CUES, ("s", "i", "k")):
+        pattern = regex.compile("|".join(map(regex.escape, words)), regex.IGNORECASE)
+        for text in _texts():
+            doc = Document.from_text(text, Config())
+            want = {i for i, ln in enumerate(doc.lines) if pattern.search(ln.text)}
+            assert want <= set(doc.lines_mentioning(words)), (words, text[:40])
+
+
+def test_the_characters_lowercasing_misses_are_known() -> None:
+    # Every character that a case-insensitive pattern matches to a letter of a cue word either
+    # lowercases to that letter or is one lines_mentioning looks out for.
+    letters = {
+        c for words in (navigation._PREV_NEXT_CUES, credits._CAPTION_CUES, tail._THREAD_CUES) for w in words for c in w
+    }
+    letters |= set("abcdefghijklmnopqrstuvwxyz")
+    any_letter = regex.compile("[" + "".join(map(regex.escape, sorted(letters))) + "]", regex.IGNORECASE)
+    odd = set()
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if any_letter.fullmatch(c) and c.lower() not in letters:
+            odd.add(c)
+    assert odd == set(_FOLDS_TO_ASCII)
