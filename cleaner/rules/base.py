@@ -46,58 +46,100 @@ def whole_text_search(pattern: str, flags: int = FLAGS) -> Callable[[str], objec
 
 
 class _LabelGates:
-    """Which line-rule patterns a line's label could fullmatch, judged from its ends.
+    """Which line rules a line's label could fullmatch, judged from its ends.
 
     Most lines of a page are menu items and sentences that no label pattern matches, and most
     fail on their first or last few characters. `regex`'s partial matching says exactly whether
     a prefix can still grow into a match, and with REVERSE whether a suffix can. One pass per
-    page files each line under the line rules whose pattern both its first and its last three
-    characters allow (bit masks, memoised per prefix and per suffix), so each line rule then looks
-    only at its own few candidates instead of every line. The memos hold facts about the patterns
-    only (whether a string can begin or end a match), never a page's results.
+    page files each line under the line rules having one pattern that both its first and its last
+    three characters allow, so each line rule then looks only at its own few candidates instead of
+    every line. The test is per pattern, not per rule: a rule whose one pattern may begin with any
+    word ("... newsletter") and another may end with any ("Subscribe now ...") would otherwise
+    take every line. Masks have one bit per pattern and are memoised per prefix and per suffix. To
+    keep the memos cheap to fill, a rule's patterns are tried on a prefix only when the rule's
+    whole alternation allows it, and on a suffix only for the patterns a prefix allowed (a suffix's
+    memo records which patterns it was tried on). The memos hold facts about the patterns only
+    (whether a string can begin or end a match), never a page's results.
     """
 
     EDGE = 3
     LIMIT = 50_000
 
     def __init__(self) -> None:
-        self.sources: list[str] = []
-        self.forward: list[regex.Pattern[str]] = []
+        self.rules: list[tuple[str, tuple[str, ...]]] = []
+        """Each line rule's whole source and the sources of its patterns."""
+        self.forward: list[tuple[regex.Pattern[str], list[regex.Pattern[str]]]] = []
+        self.parts: list[str] = []
+        """Every rule's patterns, by bit."""
         self.backward: list[regex.Pattern[str]] = []
+        """The same compiled in REVERSE."""
+        self.owner: list[int] = []
+        """For each pattern bit, the rule it belongs to."""
+        self.owners: dict[int, tuple[int, ...]] = {}
+        """For a mask of pattern bits, the rules that own them, in order (few distinct masks occur)."""
         self.heads: dict[str, int] = {}
-        self.tails: dict[str, int] = {}
+        self.tails: dict[str, tuple[int, int]] = {}
+        """For a suffix: the bits of the patterns tried on it, and of those that allow it."""
 
-    def add(self, source: str) -> int:
-        self.sources.append(source)
-        self.heads.clear()  # masks computed so far lack the new pattern's bit
-        self.tails.clear()
-        return len(self.sources) - 1
+    def add(self, source: str, parts: Sequence[str]) -> int:
+        """Register a line rule: `source`, its whole pattern, fullmatches what one of `parts` does."""
+        self.rules.append((source, tuple(parts)))
+        self.parts += parts
+        self.owner += [len(self.rules) - 1] * len(parts)
+        self.heads.clear()  # masks computed so far lack the new patterns' bits
+        return len(self.rules) - 1
 
-    def _mask(self, key: str, memo: dict[str, int], reverse: bool) -> int:
-        patterns = self.backward if reverse else self.forward
-        while len(patterns) < len(self.sources):  # compiled on first use: start-up stays short
-            patterns.append(regex.compile(self.sources[len(patterns)], FLAGS | (regex.REVERSE if reverse else 0)))
+    def _head_mask(self, key: str) -> int:
+        while len(self.forward) < len(self.rules):  # compiled on first use: start-up stays short
+            source, parts = self.rules[len(self.forward)]
+            self.forward.append((regex.compile(source, FLAGS), [regex.compile(p, FLAGS) for p in parts]))
         bits = 0
-        for b, compiled in enumerate(patterns):
-            if compiled.fullmatch(key, partial=True) is not None:
-                bits |= 1 << b
-        if len(memo) >= self.LIMIT:
-            memo.clear()
-        memo[key] = bits
+        bit = 0
+        for whole, compiled in self.forward:
+            if whole.fullmatch(key, partial=True) is not None:
+                for b, part in enumerate(compiled, bit):
+                    if part.fullmatch(key, partial=True) is not None:
+                        bits |= 1 << b
+            bit += len(compiled)
+        if len(self.heads) >= self.LIMIT:
+            self.heads.clear()
+        self.heads[key] = bits
         return bits
 
-    def candidates(self, doc: Document, bit: int) -> list[int]:
-        """Indices of the kept, non-blank lines whose label may fullmatch pattern `bit`."""
+    def _tail_mask(self, key: str, wanted: int) -> int:
+        """The patterns among `wanted` that `key` can end a match of."""
+        tried, bits = self.tails.get(key, (0, 0))
+        missing = wanted & ~tried
+        if missing:
+            while len(self.backward) < len(self.parts):
+                self.backward.append(regex.compile(self.parts[len(self.backward)], FLAGS | regex.REVERSE))
+            for b in _bits_of(missing):
+                if self.backward[b].fullmatch(key, partial=True) is not None:
+                    bits |= 1 << b
+            if len(self.tails) >= self.LIMIT:
+                self.tails.clear()
+            self.tails[key] = (tried | missing, bits)
+        return bits & wanted
+
+    def _owners(self, bits: int) -> tuple[int, ...]:
+        rules = tuple(sorted({self.owner[b] for b in _bits_of(bits)}))
+        if len(self.owners) >= self.LIMIT:
+            self.owners.clear()
+        self.owners[bits] = rules
+        return rules
+
+    def candidates(self, doc: Document, rule: int) -> list[int]:
+        """Indices of the kept, non-blank lines whose label may fullmatch line rule `rule`."""
         index = doc.line_index
-        if index is None or index[0] != doc.edits or index[1] != len(self.sources):
-            index = (doc.edits, len(self.sources), self._build(doc))
+        if index is None or index[0] != doc.edits or index[1] != len(self.rules):
+            index = (doc.edits, len(self.rules), self._build(doc))
             doc.line_index = index
-        found: list[int] = index[2].get(bit, [])
+        found: list[int] = index[2].get(rule, [])
         return found
 
     def _build(self, doc: Document) -> dict[int, list[int]]:
-        by_bit: dict[int, list[int]] = {}
-        heads, tails, k = self.heads, self.tails, self.EDGE
+        by_rule: dict[int, list[int]] = {}
+        heads, tails, owners, k = self.heads, self.tails, self.owners, self.EDGE
         for i, line in enumerate(doc.lines):
             text = line.text
             if line.removed_by is not None or not text or text.isspace():
@@ -106,14 +148,18 @@ class _LabelGates:
             head, tail = label[:k], label[-k:]
             bits = heads.get(head)
             if bits is None:
-                bits = self._mask(head, heads, reverse=False)
+                bits = self._head_mask(head)
             if bits:
-                more = tails.get(tail)
-                bits &= self._mask(tail, tails, reverse=True) if more is None else more
+                known = tails.get(tail)
+                if known is None or bits & ~known[0]:
+                    bits = self._tail_mask(tail, bits)
+                else:
+                    bits &= known[1]
             if bits:
-                for bit in _bits_of(bits):
-                    by_bit.setdefault(bit, []).append(i)
-        return by_bit
+                rules = owners.get(bits)
+                for rule in self._owners(bits) if rules is None else rules:
+                    by_rule.setdefault(rule, []).append(i)
+        return by_rule
 
 
 @lru_cache(maxsize=4096)
@@ -133,16 +179,17 @@ def line_rule(
     examples: tuple[Example, ...],
 ) -> Rule:
     """A rule that removes a whole line when its label matches one of `patterns` entirely."""
-    source = alternation(patterns) + r"[\s.:!…]*"
+    tail = r"[\s.:!…]*"
+    source = alternation(patterns) + tail
     fullmatch = regex.compile(source, FLAGS).fullmatch
     matches_empty = fullmatch("") is not None
-    bit = _GATES.add(source)
+    gate = _GATES.add(source, [f"(?:{p}){tail}" for p in patterns])
 
     def apply(doc: Document, rule: Rule) -> None:
         # Only the lines whose first characters can begin a match (see _LabelGates); the test on
         # each is the plain one: a kept, non-blank line whose label the pattern fullmatches.
         lines = doc.lines
-        for i in _GATES.candidates(doc, bit):
+        for i in _GATES.candidates(doc, gate):
             line = lines[i]
             if line.removed_by is not None:
                 continue
