@@ -11,7 +11,7 @@ from cleaner import Config, Mode, clean_and_explain, clean_text
 from cleaner.cli import app
 from cleaner.content.features import NAMES, page_features
 from cleaner.content.model import WEIGHTS, load
-from cleaner.content.select import looks_clean, menu_run
+from cleaner.content.select import grow, looks_clean, menu_run
 from cleaner.content.stoplists import guess_language, languages, stoplist
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "content"
@@ -121,3 +121,18 @@ def test_rules_that_read_neighbours_run_again_after_content_detection() -> None:
     assert doc.lines[2].removed_by is None
     recheck(doc)
     assert doc.lines[2].removed_by == "NV007"
+
+
+def test_grow_takes_in_short_sentences_next_to_the_article_but_not_labels() -> None:
+    texts = [
+        "Home",
+        "Subscribe now",
+        "He said the plan would be ready by the spring.",  # nine words, a sentence
+        "The council voted on Tuesday to approve the budget after a long debate that ran late.",
+        "Bergeron chimed in, calling the offer a lovely gesture.",  # nine words, a sentence
+        "Share this article",
+    ]
+    kept = grow(texts, [False, False, False, True, False, False])
+    assert kept == [False, False, True, True, True, False]
+    # A comment-section marker between them stops it.
+    assert grow(texts, [False, False, False, True, False, False], [False] * 4 + [True] * 2)[4] is False
