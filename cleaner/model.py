@@ -11,6 +11,8 @@ from operator import add
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import regex
+
     from cleaner.config import Config
 
 
@@ -78,7 +80,8 @@ class Document:
     removals: list[Removal] = field(default_factory=list)
     edits: int = 0
     """How many times a line's text was edited (through `edit`), so views of the text can be cached."""
-    _text: tuple[int, str] | None = field(default=None, repr=False, compare=False)
+    _text: tuple[int, str, list[int] | None] | None = field(default=None, repr=False, compare=False)
+    """`text()` at `edits`, and where each line starts in it (filled when first needed)."""
     line_index: tuple[int, int, dict[int, list[int]]] | None = field(default=None, repr=False, compare=False)
     """Line rules' candidate lines for this page (see cleaner.rules.base), valid while `edits` is unchanged.
     Rules change a line's text only through `edit` (whitespace rules, which run last, excepted)."""
@@ -113,8 +116,35 @@ class Document:
         """The current text of every line (removed ones too), joined by newlines: what a rule's
         prefilter searches. Cached until the next `edit`."""
         if self._text is None or self._text[0] != self.edits:
-            self._text = (self.edits, "\n".join([ln.text for ln in self.lines]))
+            self._text = (self.edits, "\n".join([ln.text for ln in self.lines]), None)
         return self._text[1]
+
+    def lines_matching(self, pattern: regex.Pattern[str]) -> list[int]:
+        """Indices, in order, of the lines (kept or not) in which `pattern` finds a match: one
+        search of `text()` per line that has one, each from the start of the next line, instead of
+        a search of every line. `pattern` must find within a line what it finds in the line alone
+        (no match needs a newline or sees past one; see cleaner.rules.base.whole_text_pattern)."""
+        text = self.text()
+        starts = self._line_starts()
+        last = len(self.lines) - 1
+        found: list[int] = []
+        m = pattern.search(text)
+        while m is not None:
+            i = bisect_right(starts, m.start()) - 1
+            found.append(i)
+            if i >= last:
+                break
+            m = pattern.search(text, starts[i + 1])
+        return found
+
+    def _line_starts(self) -> list[int]:
+        text = self.text()
+        assert self._text is not None
+        starts = self._text[2]
+        if starts is None:
+            starts = list(accumulate(map(add, map(len, text.split("\n")), repeat(1)), initial=0))
+            self._text = (self.edits, text, starts)
+        return starts
 
     def lines_containing(self, words: Iterable[str]) -> list[int]:
         """Indices, in order, of the lines (kept or not) whose lowercased text contains one of

@@ -9,7 +9,7 @@ import regex
 
 from cleaner.config import Config
 from cleaner.model import _FOLDS_TO_ASCII, Document, Kind, Rule
-from cleaner.rules import credits, navigation, prompts, tail
+from cleaner.rules import base, credits, navigation, prompts, tail
 
 ROOT = Path(__file__).resolve().parent.parent
 # Cases where lowercasing changes a text's length or depends on the neighbours (final sigma).
@@ -72,3 +72,32 @@ def test_the_characters_lowercasing_misses_are_known() -> None:
         if any_letter.fullmatch(c) and c.lower() not in letters:
             odd.add(c)
     assert odd == set(_FOLDS_TO_ASCII)
+
+
+def test_lines_matching_is_the_per_line_search() -> None:
+    patterns = [
+        regex.compile(p, regex.IGNORECASE | regex.MULTILINE) for p in (r"\d", r"\|", r"\[\s*ad", r"^\s*$", "next")
+    ]
+    for text in _texts():
+        doc = Document.from_text(text, Config())
+        for pattern in patterns:
+            want = [i for i, ln in enumerate(doc.lines) if pattern.search(ln.text)]
+            assert doc.lines_matching(pattern) == want, (pattern.pattern, text[:40])
+
+
+def test_cue_words_reads_the_literal_each_alternative_starts_with() -> None:
+    assert base.cue_words(r"foo|bar\.baz|(?:x|yz)w") == ("bar.baz", "foo", "x", "yz")
+    assert base.cue_words(r"ab?c|D\s+e") == ("a", "d")
+    assert base.cue_words(r"colou?r|\(c\)|credits?\s*:") == ("(c)", "colo", "credit")
+    assert base.cue_words(r"photo|photos|nurphoto") == ("photo",)  # a cue inside another is enough
+    for unreadable in (r"[ab]c", r"(?:a|b)?c", r"x|\d+", r"(?=a)a", r"\p{Lu}x", "ſx", "İx"):
+        assert base.cue_words(unreadable) is None, unreadable
+
+
+def test_every_credit_line_holds_a_cue() -> None:
+    cues = credits._CREDIT_CUES
+    assert cues is not None and "getty" in cues and "photo" in cues
+    for text in _texts():
+        for line in text.split("\n"):
+            if credits.is_credit_line(line):
+                assert any(c in line.lower() for c in cues), line

@@ -36,13 +36,142 @@ def examples(*pairs: tuple[str, str]) -> tuple[Example, ...]:
 _LINE_BOUND = regex.compile(r"\\[AZzG]|\(\?(?:<?[=!]|>|\(|[a-zA-Z]*-)|[*+?}]\+")
 
 
-def whole_text_search(pattern: str, flags: int = FLAGS) -> Callable[[str], object] | None:
-    """A prefilter for a rule whose every match lies inside one line: `pattern` searched over the
-    whole text (a match inside a line is a match in the text). None where that does not hold."""
+def whole_text_pattern(pattern: str, flags: int = FLAGS) -> regex.Pattern[str] | None:
+    """`pattern`, meant for one line, compiled to be searched over the whole text, where a match
+    inside a line is a match in the text: a rule's prefilter, and `Document.lines_matching`. None
+    where that does not hold."""
     if _LINE_BOUND.search(pattern):
         return None
-    search: Callable[[str], object] = regex.compile(pattern, flags | regex.MULTILINE).search
-    return search
+    return regex.compile(pattern, flags | regex.MULTILINE)
+
+
+# Characters a pattern escapes to mean themselves.
+_ESCAPED_LITERALS = frozenset("\\.()[]{}?*+|^$/-#&~ '\"")
+_META = frozenset("\\()[]{}?*+|.^$")
+
+
+def cue_words(*patterns: str) -> tuple[str, ...] | None:
+    """Lowercase strings one of which every match of one of `patterns` contains (for
+    `Document.lines_mentioning`), read from the literal text each alternative of the patterns
+    starts with; None when some alternative starts with no sure literal. Conservative: what it
+    cannot read (a class, a lookaround, an optional group, an escape other than a plain
+    character) ends the literal. Strings holding a shorter one are dropped."""
+    found: set[str] = set()
+    for pattern in patterns:
+        cues = _cues(pattern)
+        if cues is None:
+            return None
+        found |= cues
+    return tuple(sorted(c for c in found if not any(o != c and o in c for o in found)))
+
+
+def _cues(pattern: str) -> set[str] | None:
+    alternatives = _split_alternatives(pattern)
+    if alternatives is None:
+        return None
+    found: set[str] = set()
+    for alternative in alternatives:
+        cues = _leading_literal(alternative)
+        if cues is None:
+            return None
+        found |= cues
+    return found
+
+
+def _leading_literal(alternative: str) -> set[str] | None:
+    if alternative.startswith("(?:"):
+        end = _group_end(alternative, 0)
+        if end < 0 or alternative[end + 1 : end + 2] in ("?", "*", "{"):
+            return None  # an optional group: what follows it may start the match
+        return _cues(alternative[3:end])
+    chars: list[str] = []
+    i = 0
+    while i < len(alternative):
+        c = alternative[i]
+        if c == "\\" and alternative[i + 1 : i + 2] in _ESCAPED_LITERALS:
+            c, step = alternative[i + 1], 2
+        elif c in _META:
+            break
+        else:
+            step = 1
+        following = alternative[i + step : i + step + 1]
+        if following in ("?", "*", "{"):
+            break  # this character may be absent
+        chars.append(c)
+        i += step
+        if following == "+":
+            break
+    literal = "".join(chars)
+    if not literal.strip() or any(not c.isascii() and c.lower() != c.upper() for c in literal):
+        return None  # a cased letter outside ASCII may lowercase unlike its match (see lines_mentioning)
+    return {literal.lower()}
+
+
+def _split_alternatives(pattern: str) -> list[str] | None:
+    """`pattern` split at its top-level `|`; None if it cannot be read."""
+    parts: list[str] = []
+    depth = start = i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(pattern, i)
+            if i < 0:
+                return None
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts if depth == 0 else None
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The index after the character class opening at `i`, or -1."""
+    j = i + 1
+    if pattern[j : j + 1] == "^":
+        j += 1
+    if pattern[j : j + 1] == "]":
+        j += 1  # a "]" first in the class is a member
+    while j < len(pattern):
+        if pattern[j] == "\\":
+            j += 2
+            continue
+        if pattern[j] == "]":
+            return j + 1
+        j += 1
+    return -1
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index of the ")" closing the group opening at `i`, or -1."""
+    depth = 0
+    j = i
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(pattern, j)
+            if j < 0:
+                return -1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return -1
 
 
 class _LabelGates:
@@ -211,17 +340,21 @@ def inline_rule(
     """A rule that strips markers inside lines; a line left empty is removed."""
     source = alternation(patterns)
     compiled = regex.compile(source, FLAGS)
+    # The same search over the whole text skips pages without a match and finds the lines with one.
+    whole = whole_text_pattern(source)
 
     def apply(doc: Document, rule: Rule) -> None:
-        for i, line in doc.iter_content():
-            if not compiled.search(line.text):
+        indices = range(len(doc.lines)) if whole is None else doc.lines_matching(whole)
+        for i in indices:
+            line = doc.lines[i]
+            if not line.kept or line.blank or not compiled.search(line.text):
                 continue
             found = [m.group(0) for m in compiled.finditer(line.text)]
             new = compiled.sub("", line.text)
             new = _SPACE_RUN.sub(" ", new) if new.strip() else ""
             doc.edit(i, new, " ".join(f.strip() for f in found), rule)
 
-    return Rule(id, name, Kind.INLINE, description, examples, apply, prefilter=whole_text_search(source))
+    return Rule(id, name, Kind.INLINE, description, examples, apply, prefilter=None if whole is None else whole.search)
 
 
 _SPACE_RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")

@@ -6,7 +6,7 @@ import regex
 
 from cleaner.config import Mode
 from cleaner.model import Document, Kind, Rule
-from cleaner.rules.base import FLAGS, examples, label_of, line_rule, rule
+from cleaner.rules.base import FLAGS, cue_words, examples, label_of, line_rule, rule
 from cleaner.text import ends_sentence, has_quote, is_prose, sentence_count, word_count
 
 AGENCIES = (
@@ -107,6 +107,10 @@ _CREDIT_GLUE = frozenset(
 )
 
 
+# Words one of which every credit line holds (is_credit_line needs _MUST_PREFIX or _AGENCY).
+_CREDIT_CUES = cue_words(AGENCIES, _MUST_PREFIX.pattern)
+
+
 def _sentence_words(text: str) -> int:
     return sum(1 for w in _LOWER_WORD.findall(text) if w not in _CREDIT_GLUE)
 
@@ -159,8 +163,12 @@ def trailing_credit(text: str) -> regex.Match[str] | None:
     local=True,
 )
 def credit_line(doc: Document, rule: Rule) -> None:
-    for i, line in doc.iter_content():
-        if is_credit_line(line.text):
+    # A credit line names an agency or starts with a credit label: only lines holding the first
+    # words of one are tested (most short lines of a page pass every other test cheaply).
+    indices = range(len(doc.lines)) if _CREDIT_CUES is None else doc.lines_mentioning(_CREDIT_CUES)
+    for i in indices:
+        line = doc.lines[i]
+        if line.kept and not line.blank and is_credit_line(line.text):
             doc.remove(i, rule)
 
 
@@ -227,20 +235,21 @@ def caption_before_credit(doc: Document, rule: Rule) -> None:
     # Only its position marks the line as a caption, so conservative mode (known debris only) keeps it.
     if doc.config.keep_captions or Mode(doc.config.mode) is Mode.CONSERVATIVE:
         return
-    previous: int | None = None
-    for i, line in enumerate(doc.lines):
-        if line.blank:
+    lines = doc.lines
+    # A closing credit holds a "|": only those lines are tested, each against the line above it
+    # (the nearest non-blank one, if still kept).
+    for i in doc.lines_containing(("|",)):
+        previous = next((k for k in range(i - 1, -1, -1) if not lines[k].blank), None)
+        if previous is None or not lines[previous].kept or not _closes_caption(lines[i].text):
             continue
-        if previous is not None and _closes_caption(line.text):
-            text = doc.lines[previous].text
-            if (
-                sentence_count(text) == 1
-                and 5 <= word_count(text) <= 50
-                and not has_quote(text)
-                and not _REPORTED.search(text)
-            ):
-                doc.remove(previous, rule)
-        previous = i if line.kept else None
+        text = lines[previous].text
+        if (
+            sentence_count(text) == 1
+            and 5 <= word_count(text) <= 50
+            and not has_quote(text)
+            and not _REPORTED.search(text)
+        ):
+            doc.remove(previous, rule)
 
 
 _CAPTION_LABEL = regex.compile(

@@ -232,6 +232,7 @@ LINK_LINE = line_rule(
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # A line that is only a date, maybe with a label and a time: "Updated: 18 Nov 2019 9:38 pm".
+_DIGIT = regex.compile(r"\d")
 _DATE_LINE = regex.compile(
     r"(?:(?:published|updated|posted|last updated|first published|modified|veröffentlicht|aktualisiert|publié"
     r"|mis à jour|publicado|actualizado)(?: on| at| am| le| el)?\s*:?\s*)?"
@@ -264,16 +265,19 @@ _DATE_LINE = regex.compile(
     ),
 )
 def date_line(doc: Document, rule: Rule) -> None:
-    content = doc.content_indices()
-    seen_prose = False
-    for pos, i in enumerate(content):
-        text = doc.lines[i].text
-        if not seen_prose and is_prose(text):
-            seen_prose = True
-        if len(text) > 80 or not any(map(str.isdigit, text)) or not _DATE_LINE.fullmatch(label_of(text)):
+    # A date holds a digit (\d, as in _DATE_LINE): only lines with one are tested.
+    lines = doc.lines
+    dated = [i for i in doc.lines_matching(_DIGIT) if lines[i].kept and len(lines[i].text) <= 80]
+    if not dated:
+        return
+    # The story's first sentence, judged before this rule removes anything.
+    first_prose = next((i for i, line in doc.iter_content() if is_prose(line.text)), len(lines))
+    for i in dated:
+        text = lines[i].text
+        if not _DATE_LINE.fullmatch(label_of(text)):
             continue
-        following = doc.lines[content[pos + 1]].text if pos + 1 < len(content) else ""
-        if not seen_prose or not is_prose(following):
+        following = next((lines[k].text for k in range(i + 1, len(lines)) if lines[k].kept and not lines[k].blank), "")
+        if i < first_prose or not is_prose(following):
             doc.remove(i, rule)
 
 
