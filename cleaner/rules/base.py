@@ -197,11 +197,11 @@ class _LabelGates:
     def __init__(self) -> None:
         self.rules: list[tuple[str, tuple[str, ...]]] = []
         """Each line rule's whole source and the sources of its patterns."""
-        self.forward: list[tuple[regex.Pattern[str], list[regex.Pattern[str]]]] = []
+        self.wholes: list[regex.Pattern[str]] = []
         self.parts: list[str] = []
         """Every rule's patterns, by bit."""
-        self.backward: list[regex.Pattern[str]] = []
-        """The same compiled in REVERSE."""
+        self.compiled: dict[tuple[int, bool], regex.Pattern[str]] = {}
+        """Patterns by bit and direction (REVERSE or not), compiled on first use: start-up stays short."""
         self.owner: list[int] = []
         """For each pattern bit, the rule it belongs to."""
         self.owners: dict[int, tuple[int, ...]] = {}
@@ -218,18 +218,27 @@ class _LabelGates:
         self.heads.clear()  # masks computed so far lack the new patterns' bits
         return len(self.rules) - 1
 
+    def _pattern(self, bit: int, reverse: bool) -> regex.Pattern[str]:
+        compiled = self.compiled.get((bit, reverse))
+        if compiled is None:
+            compiled = regex.compile(self.parts[bit], FLAGS | (regex.REVERSE if reverse else 0))
+            self.compiled[bit, reverse] = compiled
+        return compiled
+
     def _head_mask(self, key: str) -> int:
-        while len(self.forward) < len(self.rules):  # compiled on first use: start-up stays short
-            source, parts = self.rules[len(self.forward)]
-            self.forward.append((regex.compile(source, FLAGS), [regex.compile(p, FLAGS) for p in parts]))
+        while len(self.wholes) < len(self.rules):
+            self.wholes.append(regex.compile(self.rules[len(self.wholes)][0], FLAGS))
         bits = 0
         bit = 0
-        for whole, compiled in self.forward:
+        for whole, (_, parts) in zip(self.wholes, self.rules, strict=True):
             if whole.fullmatch(key, partial=True) is not None:
-                for b, part in enumerate(compiled, bit):
-                    if part.fullmatch(key, partial=True) is not None:
-                        bits |= 1 << b
-            bit += len(compiled)
+                if len(parts) == 1:
+                    bits |= 1 << bit  # the rule's one pattern is its whole pattern
+                else:
+                    for b in range(bit, bit + len(parts)):
+                        if self._pattern(b, reverse=False).fullmatch(key, partial=True) is not None:
+                            bits |= 1 << b
+            bit += len(parts)
         if len(self.heads) >= self.LIMIT:
             self.heads.clear()
         self.heads[key] = bits
@@ -240,10 +249,8 @@ class _LabelGates:
         tried, bits = self.tails.get(key, (0, 0))
         missing = wanted & ~tried
         if missing:
-            while len(self.backward) < len(self.parts):
-                self.backward.append(regex.compile(self.parts[len(self.backward)], FLAGS | regex.REVERSE))
             for b in _bits_of(missing):
-                if self.backward[b].fullmatch(key, partial=True) is not None:
+                if self._pattern(b, reverse=True).fullmatch(key, partial=True) is not None:
                     bits |= 1 << b
             if len(self.tails) >= self.LIMIT:
                 self.tails.clear()
