@@ -35,9 +35,14 @@ def word_count(text: str) -> int:
     return n
 
 
+# ASCII characters that are not word characters (\w) become spaces, so that ASCII text splits into
+# exactly the words `_WORD` finds, in two passes of C code instead of a regular expression.
+_ASCII_NON_WORD = bytes(b if chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(256))
+
+
 def _count_words(text: str) -> int:
-    if text.isascii():  # the common case needs one pass
-        return len(_WORD.findall(text))
+    if text.isascii():  # the common case
+        return len(text.encode("ascii").translate(_ASCII_NON_WORD).split())
     cjk = len(_CJK.findall(text))
     if cjk:
         latin = len(_WORD.findall(_CJK.sub(" ", text)))
@@ -65,7 +70,7 @@ def has_quote(text: str) -> bool:
 
 def is_prose(text: str, min_words: int = 8) -> bool:
     """A line that reads like a sentence of running text."""
-    return word_count(text) >= min_words and ends_sentence(text)
+    return ends_sentence(text) and word_count(text) >= min_words  # the cheaper test first
 
 
 def is_headline_like(text: str, max_words: int = 20) -> bool:

@@ -101,3 +101,10 @@ def test_every_credit_line_holds_a_cue() -> None:
         for line in text.split("\n"):
             if credits.is_credit_line(line):
                 assert any(c in line.lower() for c in cues), line
+
+
+def test_cue_words_skips_leading_optional_classes() -> None:
+    assert base.cue_words(r"[ \t]*\[\s*ad\]") == ("[",)
+    assert base.cue_words(r"\s*foo|[ab]*?x") == ("foo", "x")
+    assert base.cue_words(r"\s+foo") is None  # a class that must match is not skipped
+    assert base.cue_words(r"\p{Lu}*foo") is None

@@ -18,3 +18,10 @@ def test_word_count_is_the_same_cached_or_not() -> None:
 def test_the_pipeline_forgets_the_counts_of_each_page() -> None:
     clean_text("A headline\n\nThe first paragraph of the story, which is kept.\n")
     assert text._word_counts == {}
+
+
+def test_the_ascii_count_is_the_pattern_count() -> None:
+    samples = ["", " ", "a", "a_b c-d", "x1 2y\t\x0b\x1cz", "don't stop!", "...", "__", "\x7f\x00a"]
+    samples += [chr(c) + "w" + chr(c) for c in range(128)]
+    for sample in samples:
+        assert text._count_words(sample) == len(text._WORD.findall(sample)), repr(sample)

@@ -85,7 +85,7 @@ def _leading_literal(alternative: str) -> set[str] | None:
             return None  # an optional group: what follows it may start the match
         return _cues(alternative[3:end])
     chars: list[str] = []
-    i = 0
+    i = _skip_optional(alternative)
     while i < len(alternative):
         c = alternative[i]
         if c == "\\" and alternative[i + 1 : i + 2] in _ESCAPED_LITERALS:
@@ -105,6 +105,23 @@ def _leading_literal(alternative: str) -> set[str] | None:
     if not literal.strip() or any(not c.isascii() and c.lower() != c.upper() for c in literal):
         return None  # a cased letter outside ASCII may lowercase unlike its match (see lines_mentioning)
     return {literal.lower()}
+
+
+def _skip_optional(alternative: str) -> int:
+    """Where `alternative` starts once leading optional classes ("[ \\t]*", "\\s?") are skipped."""
+    i = 0
+    while True:
+        if alternative.startswith("[", i):
+            end = _class_end(alternative, i)
+        elif alternative.startswith("\\", i) and alternative[i + 1 : i + 2].isalpha():
+            end = i + 2
+        else:
+            return i
+        if end < 0 or alternative[end : end + 1] not in ("*", "?"):
+            return i
+        i = end + 1
+        if alternative[i : i + 1] in ("?", "+"):
+            i += 1  # lazy or possessive
 
 
 def _split_alternatives(pattern: str) -> list[str] | None:
@@ -347,11 +364,16 @@ def inline_rule(
     """A rule that strips markers inside lines; a line left empty is removed."""
     source = alternation(patterns)
     compiled = regex.compile(source, FLAGS)
-    # The same search over the whole text skips pages without a match and finds the lines with one.
-    whole = whole_text_pattern(source)
+    # Only lines holding the literal each pattern starts with can have a match; failing that, the
+    # search over the whole text skips pages without a match and finds the lines with one.
+    cues = cue_words(*patterns)
+    whole = None if cues is not None else whole_text_pattern(source)
 
     def apply(doc: Document, rule: Rule) -> None:
-        indices = range(len(doc.lines)) if whole is None else doc.lines_matching(whole)
+        if cues is not None:
+            indices: Iterable[int] = doc.lines_mentioning(cues)
+        else:
+            indices = range(len(doc.lines)) if whole is None else doc.lines_matching(whole)
         for i in indices:
             line = doc.lines[i]
             if not line.kept or line.blank or not compiled.search(line.text):
