@@ -56,16 +56,45 @@ def render(doc: Document) -> str:
     return text.rstrip("\n") + "\n"
 
 
-def clean_and_explain(text: str, config: Config | None = None) -> Explanation:
-    """Clean `text` and say what was removed: each removal names its rule and input line(s)."""
-    cfg = config or Config()
-    doc = Document.from_text(text, cfg)
+# Passes at most. Rules judge a line among its neighbours (content detection most of all): once a
+# pass has removed a page's furniture, the lines it kept beside that furniture may read differently.
+_MAX_PASSES = 5
+
+
+def _one_pass(text: str, config: Config) -> Document:
+    doc = Document.from_text(text, config)
     try:
-        for rule in active_rules(cfg):
+        for rule in active_rules(config):
             doc.run(rule)
     finally:
         text_measures.forget()
-    return Explanation(render(doc), tuple(sorted(doc.removals, key=lambda r: (r.first_line, r.last_line))))
+    return doc
+
+
+def clean_and_explain(text: str, config: Config | None = None) -> Explanation:
+    """Clean `text` and say what was removed: each removal names its rule and input line(s).
+
+    Cleaning is idempotent: where a pass removed something, its output is cleaned again (as a
+    second run of the cleaner would) until that changes nothing, as black checks that formatting
+    its own output changes nothing. Later passes' removals carry the input's line numbers."""
+    cfg = config or Config()
+    doc = _one_pass(text, cfg)
+    out = render(doc)
+    removals = list(doc.removals)
+    numbers = [line.number for line in doc.lines if line.kept]  # input line of each output line
+    if doc.removals:
+        for _ in range(_MAX_PASSES - 1):
+            doc = _one_pass(out, cfg)
+            again = render(doc)
+            if again == out:
+                break  # a fixed point: cleaning the output changes nothing
+            removals += [
+                Removal(r.rule_id, r.rule_name, numbers[r.first_line - 1], numbers[r.last_line - 1], r.text)
+                for r in doc.removals
+            ]
+            numbers = [numbers[line.number - 1] for line in doc.lines if line.kept]
+            out = again
+    return Explanation(out, tuple(sorted(removals, key=lambda r: (r.first_line, r.last_line))))
 
 
 def clean_text(text: str, config: Config | None = None) -> str:
