@@ -9,7 +9,7 @@ import regex
 
 from cleaner.config import Config
 from cleaner.model import _FOLDS_TO_ASCII, Document, Kind, Rule
-from cleaner.rules import base, credits, navigation, prompts, tail
+from cleaner.rules import base, credits, prompts, tail
 
 ROOT = Path(__file__).resolve().parent.parent
 # Cases where lowercasing changes a text's length or depends on the neighbours (final sigma).
@@ -50,7 +50,12 @@ def test_lines_containing_follows_edits() -> None:
 
 
 def test_lines_mentioning_finds_every_case_insensitive_match() -> None:
-    for words in (navigation._PREV_NEXT_CUES, credits._CAPTION_CUES, tail._THREAD_CUES, ("s", "i", "k")):
+    for words in (
+        ("next", "nächster", "précédent", "siguiente"),
+        credits._CAPTION_CUES,
+        tail._THREAD_CUES,
+        ("s", "i", "k"),
+    ):
         pattern = regex.compile("|".join(map(regex.escape, words)), regex.IGNORECASE)
         for text in _texts():
             doc = Document.from_text(text, Config())
@@ -62,7 +67,10 @@ def test_the_characters_lowercasing_misses_are_known() -> None:
     # Every character that a case-insensitive pattern matches to a letter of a cue word either
     # lowercases to that letter or is one lines_mentioning looks out for.
     letters = {
-        c for words in (navigation._PREV_NEXT_CUES, credits._CAPTION_CUES, tail._THREAD_CUES) for w in words for c in w
+        c
+        for words in (("next", "nächster", "précédent", "siguiente"), credits._CAPTION_CUES, tail._THREAD_CUES)
+        for w in words
+        for c in w
     }
     letters |= set("abcdefghijklmnopqrstuvwxyz")
     any_letter = regex.compile("[" + "".join(map(regex.escape, sorted(letters))) + "]", regex.IGNORECASE)

@@ -324,6 +324,15 @@ def _bits_of(mask: int) -> tuple[int, ...]:
 _GATES = _LabelGates()
 
 
+def label_gate(pattern: str) -> Callable[[Document], list[int]]:
+    """For a rule that tests lines by `pattern` (FLAGS) fullmatching their label (`label_of`): a
+    function giving a page's lines whose label may fullmatch it, found as line rules find theirs
+    (see _LabelGates): the lines kept and non-blank when the page was last indexed, in order."""
+    parts = _split_alternatives(pattern) or [pattern]
+    gate = _GATES.add(pattern, [f"(?:{p})" for p in parts])
+    return lambda doc: _GATES.candidates(doc, gate)
+
+
 def line_rule(
     id: str,
     name: str,

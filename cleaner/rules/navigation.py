@@ -7,7 +7,7 @@ from bisect import bisect_left
 import regex
 
 from cleaner.model import Document, Kind, Rule
-from cleaner.rules.base import FLAGS, examples, label_of, line_rule, rule
+from cleaner.rules.base import FLAGS, examples, label_gate, label_of, line_rule, rule
 from cleaner.text import is_headline_like, is_lowercase_fragment, is_prose
 
 _PREV_NEXT = regex.compile(
@@ -18,23 +18,9 @@ _PREV_NEXT = regex.compile(
     r"|(?:siguiente|anterior) (?:artículo|entrada|noticia)",
     FLAGS,
 )
-# Words every match of _PREV_NEXT holds.
-_PREV_NEXT_CUES = (
-    "prev",
-    "next",
-    "older",
-    "newer",
-    "earlier",
-    "later",
-    "vorheriger",
-    "nächster",
-    "précédent",
-    "suivant",
-    "anterior",
-    "siguiente",
-)
 _PREV_NEXT_LINE = regex.compile(rf"(?:{_PREV_NEXT.pattern})\s*[:.]?", FLAGS)
 _PREV_NEXT_INLINE = regex.compile(rf"(?:{_PREV_NEXT.pattern})\s*[:\-–—|]\s*\S.{{0,160}}", FLAGS)
+_PREV_NEXT_CANDIDATES = label_gate(f"(?:{_PREV_NEXT_INLINE.pattern})|(?:{_PREV_NEXT_LINE.pattern})")
 
 
 @rule(
@@ -59,8 +45,8 @@ _PREV_NEXT_INLINE = regex.compile(rf"(?:{_PREV_NEXT.pattern})\s*[:\-–—|]\s*\
     local=True,
 )
 def prev_next(doc: Document, rule: Rule) -> None:
-    # Only lines with a cue word can be labels; a teaser line this run removed is not tested again.
-    candidates = doc.lines_mentioning(_PREV_NEXT_CUES)
+    # Only lines whose label may be one are tested; a teaser line this run removed is not tested again.
+    candidates = _PREV_NEXT_CANDIDATES(doc)
     if not candidates:
         return
     content = doc.content_indices()
@@ -232,7 +218,6 @@ LINK_LINE = line_rule(
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # A line that is only a date, maybe with a label and a time: "Updated: 18 Nov 2019 9:38 pm".
-_DIGIT = regex.compile(r"\d")
 _DATE_LINE = regex.compile(
     r"(?:(?:published|updated|posted|last updated|first published|modified|veröffentlicht|aktualisiert|publié"
     r"|mis à jour|publicado|actualizado)(?: on| at| am| le| el)?\s*:?\s*)?"
@@ -243,6 +228,7 @@ _DATE_LINE = regex.compile(
     r"(?:\s*(?:et|est|edt|gmt|utc|bst|cet|cest|pt|pst|ist))?",
     FLAGS,
 )
+_DATE_CANDIDATES = label_gate(_DATE_LINE.pattern)
 
 
 @rule(
@@ -265,9 +251,8 @@ _DATE_LINE = regex.compile(
     ),
 )
 def date_line(doc: Document, rule: Rule) -> None:
-    # A date holds a digit (\d, as in _DATE_LINE): only lines with one are tested.
     lines = doc.lines
-    dated = [i for i in doc.lines_matching(_DIGIT) if lines[i].kept and len(lines[i].text) <= 80]
+    dated = [i for i in _DATE_CANDIDATES(doc) if lines[i].kept and len(lines[i].text) <= 80]
     if not dated:
         return
     # The story's first sentence, judged before this rule removes anything.
