@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from cleaner import text
 from cleaner.pipeline import clean_text
 
@@ -25,3 +27,25 @@ def test_the_ascii_count_is_the_pattern_count() -> None:
     samples += [chr(c) + "w" + chr(c) for c in range(128)]
     for sample in samples:
         assert text._count_words(sample) == len(text._WORD.findall(sample)), repr(sample)
+
+
+def test_every_cjk_character_is_in_the_quick_ranges() -> None:
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if text._CJK.match(c):
+            assert text._MAYBE_CJK.match(c), hex(code)
+
+
+def test_counts_with_and_without_cjk() -> None:
+    for sample in [
+        "日本語の文です",
+        "Mixed 日本 text",
+        "한국어 문장입니다",
+        "Ünïcödé “quoted” wörds",
+        "emoji 😀 word",
+        "ｶﾀｶﾅ",
+    ]:
+        spaced = text._CJK.sub(" ", sample)
+        cjk = len(text._CJK.findall(sample))
+        want = len(text._WORD.findall(spaced)) + (cjk + 1) // 2 if cjk else len(text._WORD.findall(sample))
+        assert text._count_words(sample) == want, sample
