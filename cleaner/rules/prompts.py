@@ -184,7 +184,7 @@ def site_notice(doc: Document, rule: Rule) -> None:
         line = doc.lines[i]
         if line.removed_by is not None or len(line.text) > 12 * max_words:
             continue
-        if _NOTICE.search(line.text) and word_count(line.text) <= max_words:
+        if word_count(line.text) <= max_words and _NOTICE.search(line.text):
             doc.remove(i, rule)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from itertools import islice
 
 import regex
 
@@ -137,10 +137,9 @@ def comment_thread(doc: Document, rule: Rule) -> None:
     candidates = doc.lines_mentioning(_THREAD_CUES)
     if not candidates:
         return
-    nonblank = [i for i, ln in enumerate(lines) if not ln.blank]
     # The thread follows the article: a heading above the first paragraph is post meta.
     article = next(
-        (i for i in nonblank if lines[i].kept and word_count(lines[i].text) >= 20 and ends_sentence(lines[i].text)),
+        (i for i, ln in enumerate(lines) if ln.kept and ends_sentence(ln.text) and word_count(ln.text) >= 20),
         None,
     )
     if article is None:
@@ -148,8 +147,7 @@ def comment_thread(doc: Document, rule: Rule) -> None:
     for i in candidates:
         if i <= article or lines[i].blank or not _THREAD_HEADING.fullmatch(label_of(lines[i].text)):
             continue
-        pos = bisect_left(nonblank, i)
-        following = nonblank[pos + 1 : pos + 1 + window]
+        following = islice((k for k in range(i + 1, len(lines)) if not lines[k].blank), window)
         if not any(_COMMENT_META.fullmatch(label_of(lines[k].text)) for k in following):
             continue
         doc.remove_span(i, len(lines), rule)
