@@ -87,7 +87,8 @@ class Document:
     Rules change a line's text only through `edit` (whitespace rules, which run last, excepted)."""
     ran_at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     """For each local rule (`Rule.local`) run on this page: `edits` when it last ran."""
-    _lowered: tuple[int, str, list[int]] | None = field(default=None, repr=False, compare=False)
+    _lowered: tuple[int, str, list[int], dict[str, list[int]]] | None = field(default=None, repr=False, compare=False)
+    """`text()` lowercased at `edits`, where each line starts in it, and the lines found per cue word."""
 
     def run(self, rule: Rule) -> None:
         """Apply `rule`, unless its prefilter rules it out or it is local and nothing was edited
@@ -151,17 +152,21 @@ class Document:
         `words` (lowercase, no newline): `any(w in line.text.lower() for w in words)`, found by
         `str.find` over the whole lowercased text instead of a Python loop over the lines, which
         is what makes a cue-word test before a costly per-line check cheap."""
-        low, starts = self._lowered_text()
+        low, starts, seen = self._lowered_text()
         last = len(starts) - 2  # starts has one entry past the last line
         found: set[int] = set()
         for word in words:
-            pos = low.find(word)
-            while pos >= 0:
-                i = bisect_right(starts, pos) - 1
-                found.add(i)
-                if i >= last:
-                    break
-                pos = low.find(word, starts[i + 1])  # one hit per line is enough
+            lines = seen.get(word)  # rules share cue words ("photo", "credit")
+            if lines is None:
+                lines = seen[word] = []
+                pos = low.find(word)
+                while pos >= 0:
+                    i = bisect_right(starts, pos) - 1
+                    lines.append(i)
+                    if i >= last:
+                        break
+                    pos = low.find(word, starts[i + 1])  # one hit per line is enough
+            found.update(lines)
         return sorted(found)
 
     def lines_mentioning(self, words: Iterable[str]) -> list[int]:
@@ -171,15 +176,15 @@ class Document:
             return list(range(len(self.lines)))  # rare: lowercasing would hide the match, look everywhere
         return self.lines_containing(words)
 
-    def _lowered_text(self) -> tuple[str, list[int]]:
+    def _lowered_text(self) -> tuple[str, list[int], dict[str, list[int]]]:
         """`text()` lowercased, and where each line starts in it. Lowercasing one line or the whole
         text gives the same characters (no case mapping crosses a newline), though not always as
         many as the input has, hence offsets of its own."""
         if self._lowered is None or self._lowered[0] != self.edits:
             low = self.text().lower()
             starts = list(accumulate(map(add, map(len, low.split("\n")), repeat(1)), initial=0))
-            self._lowered = (self.edits, low, starts)
-        return self._lowered[1], self._lowered[2]
+            self._lowered = (self.edits, low, starts, {})
+        return self._lowered[1:]
 
     def content_indices(self) -> list[int]:
         """Indices of kept, non-blank lines, in order."""
