@@ -70,6 +70,19 @@ class Line:
         return not self.text or self.text.isspace()  # as `not text.strip()`, without a copy
 
 
+@dataclass(slots=True)
+class _Lowered:
+    """A lowercased view of (some of) a document's lines, for cue-word lookups."""
+
+    text: str
+    starts: list[int]
+    """Where each line starts in `text`, and one entry past the end."""
+    lines: list[int] | None
+    """The document index of each line of the view; None when it holds every line."""
+    found: dict[str, list[int]]
+    """Document indices of the lines holding each cue word looked up so far."""
+
+
 @dataclass
 class Document:
     """The input split into lines; rules mark lines removed and never delete them,
@@ -87,8 +100,9 @@ class Document:
     Rules change a line's text only through `edit` (whitespace rules, which run last, excepted)."""
     ran_at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     """For each local rule (`Rule.local`) run on this page: `edits` when it last ran."""
-    _lowered: tuple[int, str, list[int], dict[str, list[int]]] | None = field(default=None, repr=False, compare=False)
-    """`text()` lowercased at `edits`, where each line starts in it, and the lines found per cue word."""
+    _lowered: dict[int | None, _Lowered] = field(default_factory=dict, repr=False, compare=False)
+    """Lowercased views of the text for cue-word lookups, by longest line taken, valid at `_lowered_at` edits."""
+    _lowered_at: int = field(default=0, repr=False, compare=False)
 
     def run(self, rule: Rule) -> None:
         """Apply `rule`, unless its prefilter rules it out or it is local and nothing was edited
@@ -147,44 +161,57 @@ class Document:
             self._text = (self.edits, text, starts)
         return starts
 
-    def lines_containing(self, words: Iterable[str]) -> list[int]:
+    def lines_containing(self, words: Iterable[str], within: int | None = None) -> list[int]:
         """Indices, in order, of the lines (kept or not) whose lowercased text contains one of
         `words` (lowercase, no newline): `any(w in line.text.lower() for w in words)`, found by
         `str.find` over the whole lowercased text instead of a Python loop over the lines, which
-        is what makes a cue-word test before a costly per-line check cheap."""
-        low, starts, seen = self._lowered_text()
+        is what makes a cue-word test before a costly per-line check cheap. With `within`, only
+        the lines of at most that many characters: paragraphs hold most of a page's characters, and
+        the scan costs by the character."""
+        view = self._lowered_view(within)
+        low, starts = view.text, view.starts
         last = len(starts) - 2  # starts has one entry past the last line
         found: set[int] = set()
         for word in words:
-            lines = seen.get(word)  # rules share cue words ("photo", "credit")
+            lines = view.found.get(word)  # rules share cue words ("photo", "credit")
             if lines is None:
-                lines = seen[word] = []
+                lines = view.found[word] = []
                 pos = low.find(word)
                 while pos >= 0:
                     i = bisect_right(starts, pos) - 1
-                    lines.append(i)
+                    lines.append(i if view.lines is None else view.lines[i])
                     if i >= last:
                         break
                     pos = low.find(word, starts[i + 1])  # one hit per line is enough
             found.update(lines)
         return sorted(found)
 
-    def lines_mentioning(self, words: Iterable[str]) -> list[int]:
+    def lines_mentioning(self, words: Iterable[str], within: int | None = None) -> list[int]:
         """Like `lines_containing`, for cue words of a case-insensitive pattern (`regex.IGNORECASE`):
         every line where such a search for one of `words` finds it is among those returned."""
         if any(map(self.text().__contains__, _FOLDS_TO_ASCII)):
-            return list(range(len(self.lines)))  # rare: lowercasing would hide the match, look everywhere
-        return self.lines_containing(words)
+            # Rare: lowercasing would hide the match, so every line (within the length) is returned.
+            return [i for i, ln in enumerate(self.lines) if within is None or len(ln.text) <= within]
+        return self.lines_containing(words, within)
 
-    def _lowered_text(self) -> tuple[str, list[int], dict[str, list[int]]]:
-        """`text()` lowercased, and where each line starts in it. Lowercasing one line or the whole
-        text gives the same characters (no case mapping crosses a newline), though not always as
-        many as the input has, hence offsets of its own."""
-        if self._lowered is None or self._lowered[0] != self.edits:
-            low = self.text().lower()
+    def _lowered_view(self, within: int | None) -> _Lowered:
+        """The text (of the lines of at most `within` characters) lowercased, and where each line
+        starts in it. Lowercasing one line or the whole text gives the same characters (no case
+        mapping crosses a newline), though not always as many as the input has, hence offsets of
+        its own."""
+        if self._lowered_at != self.edits:
+            self._lowered.clear()
+            self._lowered_at = self.edits
+        view = self._lowered.get(within)
+        if view is None:
+            if within is None:
+                low, lines = self.text().lower(), None
+            else:
+                lines = [i for i, ln in enumerate(self.lines) if len(ln.text) <= within]
+                low = "\n".join([self.lines[i].text for i in lines]).lower()
             starts = list(accumulate(map(add, map(len, low.split("\n")), repeat(1)), initial=0))
-            self._lowered = (self.edits, low, starts, {})
-        return self._lowered[1:]
+            view = self._lowered[within] = _Lowered(low, starts, lines, {})
+        return view
 
     def content_indices(self) -> list[int]:
         """Indices of kept, non-blank lines, in order."""

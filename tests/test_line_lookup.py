@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from itertools import product
 from pathlib import Path
 
 import regex
 
+from cleaner import registry
 from cleaner.config import Config
 from cleaner.model import _FOLDS_TO_ASCII, Document, Kind, Rule
 from cleaner.rules import base, credits, prompts, tail
@@ -116,3 +118,27 @@ def test_cue_words_skips_leading_optional_classes() -> None:
     assert base.cue_words(r"\s*foo|[ab]*?x") == ("foo", "x")
     assert base.cue_words(r"\s+foo") is None  # a class that must match is not skipped
     assert base.cue_words(r"\p{Lu}*foo") is None
+
+
+def test_lines_containing_within_a_length() -> None:
+    for text in _texts():
+        doc = Document.from_text(text, Config())
+        for words, within in product(WORD_LISTS, (0, 5, 80, 200)):
+            want = [
+                i
+                for i, ln in enumerate(doc.lines)
+                if len(ln.text) <= within and any(w in ln.text.lower() for w in words)
+            ]
+            assert doc.lines_containing(words, within) == want, (words, within, text[:40])
+            assert set(want) <= set(doc.lines_mentioning(words, within))
+        assert doc.lines_containing(("next",)) == doc.lines_containing(("next",), within=None)
+
+
+def test_every_credit_line_is_found_by_credit_line() -> None:
+    rule = registry.by_id("CR001")
+    decorated = "•" * 250 + " Photo: Getty Images " + "•" * 250  # long, with a short label
+    for text in [*_texts(), decorated]:
+        doc = Document.from_text(text, Config())
+        want = [i for i, ln in enumerate(doc.lines) if not ln.blank and credits.is_credit_line(ln.text)]
+        rule.apply(doc, rule)
+        assert [i for i, ln in enumerate(doc.lines) if ln.removed_by == "CR001"] == want

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from cleaner.config import Mode
@@ -107,6 +109,8 @@ _CREDIT_GLUE = frozenset(
 )
 
 
+# A credit line's label has at most this many characters.
+_CREDIT_CHARS = 200
 # Words one of which every credit line holds (is_credit_line needs _MUST_PREFIX or _AGENCY).
 _CREDIT_CUES = cue_words(AGENCIES, _MUST_PREFIX.pattern)
 
@@ -119,7 +123,7 @@ def is_credit_line(text: str) -> bool:
     """A line that is only a photo credit: names and agencies, optionally after "Photo:"."""
     label = label_of(text)
     # 16 words never take 200 characters; the length check spares the word count on paragraphs.
-    if not label or len(label) > 200 or word_count(label) > 16 or _sentence_words(label) > 1:
+    if not label or len(label) > _CREDIT_CHARS or word_count(label) > 16 or _sentence_words(label) > 1:
         return False
     if _MUST_PREFIX.match(label) and _PREFIXED.fullmatch(label) and not is_prose(label):
         return True
@@ -164,8 +168,18 @@ def trailing_credit(text: str) -> regex.Match[str] | None:
 )
 def credit_line(doc: Document, rule: Rule) -> None:
     # A credit line names an agency or starts with a credit label: only lines holding the first
-    # words of one are tested (most short lines of a page pass every other test cheaply).
-    indices = range(len(doc.lines)) if _CREDIT_CUES is None else doc.lines_mentioning(_CREDIT_CUES)
+    # words of one are tested (most short lines of a page pass every other test cheaply). It is
+    # short too, so only short lines are searched, plus the rare longer line whose label is short.
+    lines = doc.lines
+    if _CREDIT_CUES is None:
+        indices: Iterable[int] = range(len(lines))
+    else:
+        indices = doc.lines_mentioning(_CREDIT_CUES, within=_CREDIT_CHARS)
+        decorated = [
+            i for i, ln in enumerate(lines) if len(ln.text) > _CREDIT_CHARS and len(label_of(ln.text)) <= _CREDIT_CHARS
+        ]
+        if decorated:
+            indices = sorted({*indices, *decorated})
     for i in indices:
         line = doc.lines[i]
         if line.kept and not line.blank and is_credit_line(line.text):
