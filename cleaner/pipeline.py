@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from cleaner import registry
 from cleaner import text as text_measures
@@ -50,7 +51,7 @@ def active_rules(config: Config) -> tuple[Rule, ...]:
 
 
 def render(doc: Document) -> str:
-    text = "\n".join(line.text for line in doc.lines if line.kept)
+    text = "\n".join([line.text for line in doc.lines if line.removed_by is None])
     if not text.strip():
         return ""
     return text.rstrip("\n") + "\n"
@@ -81,7 +82,7 @@ def clean_and_explain(text: str, config: Config | None = None) -> Explanation:
     doc = _one_pass(text, cfg)
     out = render(doc)
     removals = list(doc.removals)
-    numbers = [line.number for line in doc.lines if line.kept]  # input line of each output line
+    numbers = [line.number for line in doc.lines if line.removed_by is None]  # input line of each output line
     if doc.removals:
         for _ in range(_MAX_PASSES - 1):
             doc = _one_pass(out, cfg)
@@ -92,9 +93,9 @@ def clean_and_explain(text: str, config: Config | None = None) -> Explanation:
                 Removal(r.rule_id, r.rule_name, numbers[r.first_line - 1], numbers[r.last_line - 1], r.text)
                 for r in doc.removals
             ]
-            numbers = [numbers[line.number - 1] for line in doc.lines if line.kept]
+            numbers = [numbers[line.number - 1] for line in doc.lines if line.removed_by is None]
             out = again
-    return Explanation(out, tuple(sorted(removals, key=lambda r: (r.first_line, r.last_line))))
+    return Explanation(out, tuple(sorted(removals, key=attrgetter("first_line", "last_line"))))
 
 
 def clean_text(text: str, config: Config | None = None) -> str:
