@@ -100,7 +100,7 @@ def test_cue_words_reads_the_literal_each_alternative_starts_with() -> None:
     assert base.cue_words(r"ab?c|D\s+e") == ("a", "d")
     assert base.cue_words(r"colou?r|\(c\)|credits?\s*:") == ("(c)", "colo", "credit")
     assert base.cue_words(r"photo|photos|nurphoto") == ("photo",)  # a cue inside another is enough
-    for unreadable in (r"[ab]c", r"(?:a|b)?c", r"x|\d+", r"(?=a)a", r"\p{Lu}x", "ſx", "İx"):
+    for unreadable in (r"[ab]c", r"(?:a|b)?c", r"x|\d+", r"(?=a)a", r"\p{Lu}x", "ſx", "İx", "a b(?x)", "(?i)ab"):
         assert base.cue_words(unreadable) is None, unreadable
 
 

@@ -47,6 +47,7 @@ def whole_text_pattern(pattern: str, flags: int = FLAGS) -> regex.Pattern[str] |
 
 # Characters a pattern escapes to mean themselves.
 _ESCAPED_LITERALS = frozenset("\\.()[]{}?*+|^$/-#&~ '\"")
+_INLINE_FLAGS = regex.compile(r"\(\?[a-zA-Z^-]")
 _META = frozenset("\\()[]{}?*+|.^$")
 
 
@@ -58,6 +59,8 @@ def cue_words(*patterns: str) -> tuple[str, ...] | None:
     character) ends the literal. Strings holding a shorter one are dropped."""
     found: set[str] = set()
     for pattern in patterns:
+        if _INLINE_FLAGS.search(pattern):
+            return None  # "(?x)" and kin change what the literal text means
         cues = _cues(pattern)
         if cues is None:
             return None
