@@ -225,11 +225,12 @@ class Document:
 
     def remove(self, index: int, rule: Rule) -> None:
         line = self.lines[index]
-        if not line.kept:
+        if line.removed_by is not None:  # spelled out: content detection removes thousands of lines
             return
         line.removed_by = rule.id
-        if not line.blank:
-            self._record(rule, line.number, line.number, line.text)
+        text = line.text
+        if text and not text.isspace():
+            self.removals.append(Removal(rule.id, rule.name, line.number, line.number, text))
 
     def remove_span(self, start: int, stop: int, rule: Rule) -> None:
         """Remove lines[start:stop] as one block (blank lines inside go with it)."""
