@@ -11,7 +11,7 @@ from cleaner import Config, Mode, clean_and_explain, clean_text
 from cleaner.cli import app
 from cleaner.content.features import NAMES, page_features
 from cleaner.content.model import WEIGHTS, load
-from cleaner.content.select import grow, looks_clean, menu_run
+from cleaner.content.select import grow, headlines_above, looks_clean, menu_run
 from cleaner.content.stoplists import guess_language, languages, stoplist
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "content"
@@ -136,3 +136,22 @@ def test_grow_takes_in_short_sentences_next_to_the_article_but_not_labels() -> N
     assert kept == [False, False, True, True, True, False]
     # A comment-section marker between them stops it.
     assert grow(texts, [False, False, False, True, False, False], [False] * 4 + [True] * 2)[4] is False
+
+
+def test_the_headline_is_the_line_above_that_shares_the_articles_words() -> None:
+    texts = [
+        "Lake towns vote to ban private boats from the water in summer",  # 0: the headline
+        "By Ana Ferreira",
+        "Environment",
+        "Why the price of bread keeps climbing again",  # 3: a sidebar teaser
+        "Listen",
+        "Share",
+        "The three towns around the lake voted to ban private motor boats from the water in summer.",
+        "Boat owners said the vote on the ban was unfair to those who live on the lake.",
+    ]
+    keep = [False] * 6 + [True, True]
+    # The headline is six lines up, past the teaser; the nearest headline-like line within four
+    # lines (the teaser) is kept too, as it always was.
+    assert sorted(headlines_above(texts, keep)) == [0, 3]
+    # Too far up, or with no line sharing the article's words, only the nearest is kept.
+    assert headlines_above(texts, keep, reach=4) == [3]

@@ -26,6 +26,12 @@ _GROW_WORDS = 9
 _LIST_WORDS = 15
 _BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|av|af)\s", regex.IGNORECASE)
 _LOWER_START = regex.compile(r"^\W*\p{Ll}")
+_TOPIC_WORD = regex.compile(r"\p{Han}|[^\W\d_\p{Han}]{4,}")
+# How far above the article its headline is looked for, and how many lines are kept as headline
+# for sharing the article's words (besides the nearest headline-like line).
+_HEADLINE_REACH = 8
+_HEADLINE_NEAR = 4
+_HEADLINES = 1
 
 
 # With no line scoring high, lines within this fraction of the page's best score are kept.
@@ -143,19 +149,47 @@ def extend_lists(texts: Sequence[str], keep: list[bool], max_items: int = 200) -
     return out
 
 
-def headline_above(texts: Sequence[str], keep: Sequence[bool], reach: int = 4) -> int | None:
-    """The line to keep as the article's headline: the nearest headline-like line (four words or
-    more, no sentence end, not a byline or date) within `reach` lines above the first kept line."""
+def _topic_words(text: str) -> set[str]:
+    """The first four letters of each word of four letters or more of a line, lower-cased (so that
+    "rise" and "rising" differ but "melt" and "melts" do not); for CJK text, its Han characters."""
+    return {w[:4] for w in _TOPIC_WORD.findall(text.lower())}
+
+
+def headlines_above(texts: Sequence[str], keep: Sequence[bool], reach: int = _HEADLINE_REACH) -> list[int]:
+    """The lines to keep as the article's headline (or a headline-like standfirst): within `reach`
+    lines above the first kept line, of the headline-like ones (four words or more, no sentence
+    end, not a byline or date), the one sharing most words with the article (half of its words at
+    least), and the nearest if it is within four lines. Between a headline and its article's first
+    line there is often a standfirst, a byline, a date and a share bar; sidebar teasers about other
+    stories may sit there too, and share few words with the article."""
     first = next((i for i, k in enumerate(keep) if k), None)
     if first is None:
-        return None
+        return []
+    article: set[str] = set()
+    for k in range(first, len(texts)):
+        if keep[k]:
+            article |= _topic_words(texts[k])
+    found = []
+    nearest = None
     for i in range(first - 1, max(-1, first - 1 - reach), -1):
         text = texts[i].strip()
-        if is_headline_like(text, max_words=25) and word_count(text) >= 4 and not _BYLINE.match(text):
-            digits = len(_DIGIT.findall(text))
-            if digits <= 4:
-                return i
-    return None
+        if not (is_headline_like(text, max_words=25) and word_count(text) >= 4 and not _BYLINE.match(text)):
+            continue
+        if len(_DIGIT.findall(text)) > 4:
+            continue
+        if nearest is None:
+            nearest = i
+        words = _topic_words(text)
+        shared = len(words & article) / len(words) if words else 0.0
+        if shared >= 0.5:
+            found.append((shared, i))
+    # The nearest such line close above the article is kept as before (a headline in other words
+    # than the article's, or a standfirst that is article text), with the best-sharing ones.
+    found.sort(reverse=True)  # most shared first; of equals, the nearest
+    chosen = [i for _, i in found[:_HEADLINES]]
+    if nearest is not None and first - nearest <= _HEADLINE_NEAR and nearest not in chosen:
+        chosen.append(nearest)
+    return chosen
 
 
 def decide(
@@ -173,8 +207,7 @@ def decide(
     keep = [k and not _stamp(t) for k, t in zip(keep, texts, strict=True)]
     keep = extend_lists(texts, keep)
     keep = grow(texts, keep, barrier)
-    headline = headline_above(texts, keep)
-    if headline is not None:
+    for headline in headlines_above(texts, keep):
         keep[headline] = True
     return keep
 
