@@ -112,9 +112,15 @@ class Outcome:
 def clean_one(text: str, config: Config, name: str) -> Outcome:
     """Clean `text`; if that would remove more than config.max_removal of its words, keep it as it is."""
     result = clean_and_explain(text, config)
+    words_out = word_count(result.text)
+    # No text has more words than characters, and the share removed grows with the input's words:
+    # the input (the longer text, so the costlier count) is counted only when, with as many words
+    # as characters, the share could exceed the valve.
+    if 1 - words_out / (len(text) + 1) <= config.max_removal:
+        return Outcome(result.text, _removed_lines(result), [], refused=False)
     words_in = word_count(text)
     if words_in:
-        share = 1 - word_count(result.text) / words_in
+        share = 1 - words_out / words_in
         if share > config.max_removal:
             warning = (
                 f"{name}: cleaning would remove {share:.0%} of its words "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import os
 import pickle
 import shutil
@@ -15,6 +16,8 @@ import pytest
 from cleaner import batch, files, settings
 from cleaner.config import Config, Mode
 from cleaner.files import Task, discover
+from cleaner.pipeline import clean_text
+from cleaner.text import word_count
 
 
 def test_settings_become_config_fields(tmp_path: Path) -> None:
@@ -155,3 +158,17 @@ def test_default_max_removal_lets_every_real_cleaning_of_the_dev_pages_through()
     assert len(shares) == 90
     assert max(shares) > 0.9  # why the default is not 0.9
     assert max(shares) < Config().max_removal
+
+
+def test_the_valve_decides_as_the_plain_word_shares_do() -> None:
+    # clean_one skips counting the input when even one word per character could not trip the valve.
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*.raw.txt"))[:40]]
+    texts += ["", "a", "Advertisement\n", "Share this:\nTweet\n", "日本\n\nShare\n", "x " * 50 + "\nShare this:\n"]
+    for text, limit in itertools.product(texts, (-0.5, 0.0, 0.2, 0.5, 0.9, 0.98, 1.0, 2.0, math.nan)):
+        config = Config(max_removal=limit)
+        cleaned = clean_text(text, config)
+        words_in = word_count(text)
+        refused = bool(words_in) and 1 - word_count(cleaned) / words_in > limit
+        outcome = batch.clean_one(text, config, "t")
+        assert outcome.refused is refused, (text[:30], limit)
+        assert outcome.text == (text if refused else cleaned)
