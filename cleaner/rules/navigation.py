@@ -121,7 +121,8 @@ RELATED_HEADING = line_rule(
 JUMP_LINKS = line_rule(
     "NV003",
     "navigation.links",
-    "Jump and pager links: Read more, Continue reading, Skip to content, Back to top, Load more.",
+    "Jump and pager links: Read more, Continue reading, Skip to content, Back to top, Load more, View all (23), "
+    "You are here: breadcrumbs.",
     [
         r"read (?:more|full (?:article|story))(?: (?:here|»|›|→))?",
         r"(?:click|tap) here to (?:read|see|view|continue) .{0,40}",
@@ -131,7 +132,8 @@ JUMP_LINKS = line_rule(
         r"(?:\s*skip to (?:main )?(?:content|navigation|search|footer|site index))*",
         r"jump to (?:navigation|content|search)",
         r"(?:back|go|return|scroll|jump)(?: back)? to (?:the )?top(?: of (?:the )?page)?",
-        r"(?:load|show|view|see) (?:more|all)(?: (?:stories|articles|posts|news))?",
+        r"(?:load|show|view|see) (?:more|all)(?: (?:stories|articles|posts|news))?(?: \(\d+\))?",
+        r"you are here\s*:.{0,120}",
         r"toggle (?:navigation|menu|search)",
         r"accessibility links",
         r"(?:[«‹<←]\s*)?prev(?:ious)?\s*[|/•]?\s*next(?:\s*[»›>→])?",
@@ -179,11 +181,15 @@ SITE_LINKS = line_rule(
 TEASER_META = line_rule(
     "NV005",
     "navigation.teaser-meta",
-    "The time stamps and reading times of teaser lists: 3 hours ago, 32M ago, Updated 1 day ago, 5 min read.",
+    "The time stamps and reading times of teaser lists and articles: 3 hours ago, 32M ago, Updated 1 day ago, "
+    "5 min read, Reading time: 4 minutes.",
     [
         r"(?:updated |posted |published )?(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?"
         r"|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago",
         r"(?:\d+|one)\s*(?:-| )?min(?:ute)?s?\.? read",
+        # "Reading time: 4 minutes", "Tempo de leitura: 1 minuto", "Lesezeit: 3 Min."
+        r"(?:(?:estimated )?read(?:ing)? time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura)"
+        r"\s*:?\s*(?:\d+|one|um|uma|un|una|eine?)\s*(?:-| )?(?:min(?:ute|uto|uti|uten)?s?|minutos?|minuti)\.?",
         # A teaser's date line that ends in its reading time: "Nov 18, 2019 at 9:24 pm ET • 2 min read".
         r"[^.!?]{0,60}[•|·]\s*(?:\d+|one)\s*(?:-| )?min(?:ute)?s?\.? read",
         r"vor \d+ (?:minuten|stunden|tagen)|il y a \d+ (?:minutes?|heures?|jours?)|hace \d+ (?:minutos?|horas?|días?)",

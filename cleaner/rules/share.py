@@ -25,9 +25,17 @@ SHARE_LABEL = line_rule(
         r"follow us (?:for|to get) [^.!?]{1,60}",
         r"(?:follow|like|find) us(?: on [^,.;!?]{1,40})?",
         r"like this",
-        r"\d[\d.,]*\s?[km]?\s+shares?|shares?\s+\d[\d.,]*\s?[km]?",
+        r"\d[\d.,]*\s?[km]?\s*shares?|shares?\s+\d[\d.,]*\s?[km]?",
         r"save(?: (?:article|story|for later|this (?:article|story)))?|bookmark(?: (?:this|article|story))?|gift (?:this )?article",
         r"like loading(?:\.\.\.|…)?",
+        r"sharing is caring",
+        # "Like this story? Share it with a friend!", "Print This Article Share it With Friends"
+        r"(?:(?:like|enjoy|love)d? this (?:story|article|post)\?|print this (?:article|story|page))?\s*"
+        r"share (?:it|this)(?: (?:article|story|post))? with (?:a friend|friends|your friends)",
+        rf"share (?:on|via)\s*:?(?:[\s|•·,/]+(?:{_NETWORKS}))+",
+        r"(?:close|open) (?:the )?share (?:panel|menu|bar|options|dialog)",
+        r"these are external links and will open in a new window",
+        r"never miss an? (?:update|story|post|thing)(?:\s*[-–—:|]?\s*follow .{1,40})?",
         r"loading\s*(?:\.{2,}|…)|loading,? please wait!?",
         r"(?:teilen|auf \w+ teilen|artikel teilen|diesen artikel teilen)",
         r"partager(?: (?:sur|par|cet article) .{1,30})?|partagez",
