@@ -143,6 +143,8 @@ JUMP_LINKS = line_rule(
         r"weiterlesen|mehr lesen|zum inhalt springen|nach oben",
         r"lire la suite|aller au contenu(?: principal)?|retour en haut",
         r"leer más|seguir leyendo|ir al contenido(?: principal)?|volver arriba",
+        r"(?:pular|ir|saltar) para o conteúdo(?: principal)?|leia mais|continue lendo|voltar ao topo|saltar al contenido",
+        r"(?:vai|salta) al contenuto(?: principale)?|continua a leggere|leggi (?:tutto|di più)|torna su",
     ],
     examples(
         ("Skip to content\nHeadline\n\nBody text.\n", "Headline\n\nBody text.\n"),
