@@ -54,9 +54,10 @@ _META = frozenset("\\()[]{}?*+|.^$")
 def cue_words(*patterns: str) -> tuple[str, ...] | None:
     """Lowercase strings one of which every match of one of `patterns` contains (for
     `Document.lines_mentioning`), read from the literal text each alternative of the patterns
-    starts with; None when some alternative starts with no sure literal. Conservative: what it
-    cannot read (a class, a lookaround, an optional group, an escape other than a plain
-    character) ends the literal. Strings holding a shorter one are dropped."""
+    starts with (after optional classes such as "[ \\t]*"); None when some alternative starts with
+    no sure literal, or a pattern sets flags inline. Conservative: what it cannot read (a class, a
+    lookaround, an optional group, an escape other than a plain character) ends the literal.
+    Strings holding a shorter one are dropped."""
     found: set[str] = set()
     for pattern in patterns:
         if _INLINE_FLAGS.search(pattern):
