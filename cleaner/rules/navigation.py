@@ -225,15 +225,22 @@ LINK_LINE = line_rule(
 )
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-# A line that is only a date, maybe with a label and a time: "Updated: 18 Nov 2019 9:38 pm".
-_DATE_LINE = regex.compile(
-    r"(?:(?:published|updated|posted|last updated|first published|modified|veröffentlicht|aktualisiert|publié"
-    r"|mis à jour|publicado|actualizado)(?: on| at| am| le| el)?\s*:?\s*)?"
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)"
+_TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:et|est|edt|gmt|utc|bst|cet|cest|pt|pst|ist))?"
+# One time stamp, maybe labelled, the time before or after the date: "Updated: 18 Nov 2019 9:38 pm",
+# "Updated 10:07 AM ET, Tue November 19, 2019", "Posted: Fri 6:45 PM, Feb 16, 2018".
+_STAMP = (
+    r"(?:(?:published|updated|posted|last updated|first published|last modified|modified|veröffentlicht|aktualisiert"
+    r"|publié|mis à jour|publicado|actualizado)(?: on| at| am| le| el)?\s*:?\s*)?"
+    rf"{_WEEKDAY}?(?:{_TIME}\s*,?\s+{_WEEKDAY}?)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
-    r"(?:\s*(?:at|,|-|–|•|\||um|à)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?"
-    r"(?:\s*(?:et|est|edt|gmt|utc|bst|cet|cest|pt|pst|ist))?",
+    rf"(?:\s*(?:at|,|-|–|•|\||/|um|à)?\s*{_TIME})?"
+)
+# A line that is only a date: one or two stamps ("... Last modified on ..."), maybe with the source
+# after a separator ("November 19, 2019 / 10:07 AM / CBS News").
+_DATE_LINE = regex.compile(
+    rf"{_STAMP}(?:\s*[|/•–-]?\s*{_STAMP})?(?:\s*[|/•–-]\s*\p{{Lu}}[\w&.'’-]*(?:\s+\p{{Lu}}[\w&.'’-]*){{0,3}})?",
     FLAGS,
 )
 _DATE_CANDIDATES = label_gate(_DATE_LINE.pattern)
