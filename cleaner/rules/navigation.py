@@ -93,7 +93,7 @@ RELATED_HEADING = line_rule(
         r"(?:also|further) read(?:ing)?",
         r"(?:most|the most) (?:popular|read|viewed|shared|commented)(?: (?:stories|articles|posts|news))?",
         r"popular(?: (?:now|posts|stories|articles|today))?",
-        r"trending(?: (?:now|stories|articles|topics|today))?",
+        r"trending(?: (?:now|news|stories|articles|topics|today|videos))?",
         r"don'?t miss",
         r"editor'?s picks?",
         r"(?:more )?stories like this(?: one)?",
