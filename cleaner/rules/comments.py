@@ -35,6 +35,7 @@ COMMENT_HEADING = line_rule(
         r"(?:\d+ )?comentarios?",
         r"(?:\d+ )?comentários?|(?:\d+ )?commenti",
         r"(?:deja|dejar) una respuesta",
+        r"(?:\d+ )?komentar|(?:\d+ )?комментари(?:и|ев|й)|댓글(?: \d+)?|コメント(?:する)?",
     ],
     examples(
         ("Last paragraph.\n\nLeave a Reply\n", "Last paragraph.\n"),

@@ -109,6 +109,11 @@ RELATED_HEADING = line_rule(
         r"leia (?:também|mais)|leggi anche",
         r"você (?:também )?pode gostar|(?:ti )?potrebbe (?:anche )?interessare",
         r"(?:all|our latest|latest) (?:articles|news|stories)|helpful links|stay updated",
+        r"(?:artigos|notícias|posts) relacionad[oa]s",
+        r"baca juga|(?:berita|artikel) (?:terkait|lainnya|terpopuler)",
+        r"читайте (?:также|ещё|еще)|(?:похожие|другие|последние) (?:новости|статьи|материалы|публикации)",
+        r"관련\s?(?:기사|뉴스)|많이 본 (?:기사|뉴스)",
+        r"関連(?:記事|ニュース)|(?:おすすめ|人気)の?記事|こちらの記事も(?:あわせて|合わせて)?(?:どうぞ|読みたい)?",
     ],
     examples(
         ("Last paragraph.\n\nRelated Posts\n", "Last paragraph.\n"),
@@ -143,7 +148,7 @@ JUMP_LINKS = line_rule(
         r"weiterlesen|mehr lesen|zum inhalt springen|nach oben",
         r"lire la suite|aller au contenu(?: principal)?|retour en haut",
         r"leer más|seguir leyendo|ir al contenido(?: principal)?|volver arriba",
-        r"(?:pular|ir|saltar) para o conteúdo(?: principal)?|leia mais|continue lendo|voltar ao topo|saltar al contenido",
+        r"(?:pular|ir|saltar) para o conteúdo(?: principal)?|continue lendo|voltar ao topo|saltar al contenido",
         r"(?:vai|salta) al contenuto(?: principale)?|continua a leggere|leggi (?:tutto|di più)|torna su",
     ],
     examples(
@@ -209,7 +214,8 @@ LINK_LINE = line_rule(
     [
         r"(?:read more|related(?: (?:article|story|stories|coverage|content|links?|reading))?|see also|also read|read also"
         r"|read next|must read|don'?t miss|more on this(?: story)?|further reading|watch|listen"
-        r"|lesen sie auch|lesen sie mehr|mehr zum thema|(?:à )?lire aussi|voir aussi|lee también|leer también|ver también)"
+        r"|lesen sie auch|lesen sie mehr|mehr zum thema|(?:à )?lire aussi|voir aussi|lee también|leer también|ver también"
+        r"|leia também|leggi anche|baca juga|читайте также)"
         r"\s*:\s*\S.{0,200}",
     ],
     examples(

@@ -41,6 +41,7 @@ SHARE_LABEL = line_rule(
         r"partager(?: (?:sur|par|cet article) .{1,30})?|partagez",
         r"compartir(?: (?:en|este artículo|esta noticia) .{0,30})?|compártelo",
         r"compartilh(?:e|ar)(?: (?:no|este artigo) .{0,30})?|condividi(?: su .{0,30})?",
+        r"bagikan(?: (?:ke|artikel ini|berita ini))?|поделиться|공유(?:하기)?|シェア(?:する)?|この記事をシェア(?:する)?",
     ],
     examples(
         ("Last paragraph.\n\nShare this:\n", "Last paragraph.\n"),
