@@ -68,6 +68,7 @@ AD_LABEL = line_rule(
         r"werbung",
         r"publicité",
         r"publicidad",
+        r"реклама|iklan|광고|広告|スポンサーリンク|赞助内容|广告",
         r"anuncio",
         r"supported by",
         r"publicidade",
