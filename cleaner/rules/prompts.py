@@ -15,7 +15,11 @@ _COOKIE = regex.compile(
     r"by (?:continuing to (?:use|browse)|using|browsing) (?:this|our) (?:web)?site|"
     r"if you continue (?:to use|using|browsing|to browse) (?:this|our) (?:web)?site|"
     r"wir verwenden cookies|diese (?:web)?seite verwendet cookies|"
-    r"(?:ce site|nous) utilis(?:e|ons) des cookies|utilizamos cookies|este sitio (?:web )?utiliza cookies)\b",
+    r"(?:ce site|nous) utilis(?:e|ons) des cookies|utilizamos cookies|este sitio (?:web )?utiliza cookies|"
+    r"(?:usiamo|utilizziamo) (?:i )?cookie|questo sito (?:web )?(?:usa|utilizza) (?:i )?cookie|"
+    r"(?:este site|nós) (?:usa|utiliza|usamos|utilizamos) cookies|"
+    r"мы используем (?:файлы )?cookie|(?:этот )?сайт использует (?:файлы )?cookie|"
+    r"kami menggunakan cookie|situs (?:web )?ini menggunakan cookie)\b",
     FLAGS,
 )
 # Cookie links and headings, as whole lines.
@@ -28,7 +32,7 @@ _COOKIE_LABEL = regex.compile(
 
 _COOKIE_BUTTON = regex.compile(
     r"(?:i )?(?:accept|agree|got it|ok|okay|allow(?: all)?|reject(?: all)?|decline|manage (?:settings|options|cookies)|"
-    r"more info(?:rmation)?|learn more|akzeptieren|zustimmen|accepter|aceptar)[.!]?",
+    r"more info(?:rmation)?|learn more|akzeptieren|zustimmen|accepter|aceptar|accetta|aceitar|принять|согласен|setuju)[.!]?",
     FLAGS,
 )
 
