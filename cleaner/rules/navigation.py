@@ -150,6 +150,8 @@ JUMP_LINKS = line_rule(
         r"leer más|seguir leyendo|ir al contenido(?: principal)?|volver arriba",
         r"(?:pular|ir|saltar) para o conteúdo(?: principal)?|continue lendo|voltar ao topo|saltar al contenido",
         r"(?:vai|salta) al contenuto(?: principale)?|continua a leggere|leggi (?:tutto|di più)|torna su",
+        r"selengkapnya|baca selengkapnya|kembali ke atas|читать (?:далее|дальше|полностью)|подробнее|наверх",
+        r"더\s?보기|맨 위로|続きを読む|もっと見る|トップへ戻る|ページの先頭へ",
     ],
     examples(
         ("Skip to content\nHeadline\n\nBody text.\n", "Headline\n\nBody text.\n"),
