@@ -211,15 +211,15 @@ def signature(text: str) -> Shape:
     return start, bool(_DIGIT.search(stripped)), frozenset(_SEPARATOR.findall(stripped))
 
 
-def _pattern_runs(texts: Sequence[str]) -> list[float]:
-    """For each line, log1p of the run of neighbouring lines with its shape, where the shape has
-    digits or separators (a table, a list of dates or results; plain labels are menu items)."""
-    shapes = [signature(t) for t in texts]
-    out = [0.0] * len(texts)
+def _pattern_runs(shapes: Sequence[Shape]) -> list[float]:
+    """For each line (given its `signature`), log1p of the run of neighbouring lines with its shape,
+    where the shape has digits or separators (a table, a list of dates or results; plain labels
+    are menu items)."""
+    out = [0.0] * len(shapes)
     i = 0
-    while i < len(texts):
+    while i < len(shapes):
         j = i + 1
-        while j < len(texts) and shapes[j] == shapes[i]:
+        while j < len(shapes) and shapes[j] == shapes[i]:
             j += 1
         if j - i >= 2 and (shapes[i][1] or shapes[i][2]):
             out[i:j] = [math.log1p(j - i)] * (j - i)
@@ -232,7 +232,9 @@ def _alpha_words(text: str) -> list[str]:
     return (_A_ALPHA_WORD if text.isascii() else _ALPHA_WORD).findall(text.lower())
 
 
-def _own(text: str, tokens: list[str], stops: frozenset[str], bags: list[frozenset[str]]) -> list[float]:
+def _own(text: str, tokens: list[str], stops: frozenset[str]) -> tuple[list[float], frozenset[str]]:
+    """The features of a line that depend on its text alone (and the page's stop list), in `OWN`
+    order with the others 0.0, and the line's content words (its bag for the topic feature)."""
     n = len(text)
     ascii_text = text.isascii()
     cjk = 0 if ascii_text else len(_CJK.findall(text))
@@ -243,11 +245,10 @@ def _own(text: str, tokens: list[str], stops: frozenset[str], bags: list[frozens
     else:
         stop = sum(map(stops.__contains__, tokens)) / n_tok if stops else 0.0
     alpha_words = len(tokens) or 1
-    bags.append(_content_words(text, tokens, stops, cjk))
     letters, terminal, ellipsis, sentences, upper, digits, symbols, commas = (
         _ascii_measures(text) if ascii_text else _measures(text)
     )
-    return [
+    row = [
         math.log1p(n),
         math.log1p(words),
         cjk / n,
@@ -276,6 +277,7 @@ def _own(text: str, tokens: list[str], stops: frozenset[str], bags: list[frozens
         0.0,  # pos
         0.0,  # barrier
     ]
+    return row, _content_words(text, tokens, stops, cjk)
 
 
 def window_means(values: Sequence[float], half: int) -> list[float]:
@@ -307,34 +309,47 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
         return Page([], None)
     # The page's words, line by line: the language guess counts them (the same words, in the same
     # order, as its own pass over the joined lines would find) and the line features reuse them.
-    words = [_alpha_words(t) for t in texts]
+    # Menus, share bars and footers repeat lines (a quarter of the dev pages' lines are repeats):
+    # what depends on a line's text alone is computed once per distinct text of the page.
+    distinct = list(dict.fromkeys(texts))
+    alpha = {t: _alpha_words(t) for t in distinct}
+    words = [alpha[t] for t in texts]
     language = guess_from_counts(Counter(chain.from_iterable(words)))
     stops = stoplist(language) if language else frozenset()
     idx = {name: k for k, name in enumerate(OWN)}
-    bags: list[frozenset[str]] = []
-    rows = [_own(t, w, stops, bags) for t, w in zip(texts, words, strict=True)]
+    own = {t: _own(t, alpha[t], stops) for t in distinct}
+    c_log_words, c_stop, c_short = idx["log_words"], idx["stop"], idx["short"]
 
     # Typical stopword density of the page's prose: the length-weighted mean over longer lines.
     num = den = 0.0
-    for t, r in zip(texts, rows, strict=True):
-        if r[idx["log_words"]] >= math.log1p(8):
-            num += r[idx["stop"]] * len(t)
+    for t in texts:
+        r = own[t][0]
+        if r[c_log_words] >= math.log1p(8):
+            num += r[c_stop] * len(t)
             den += len(t)
     typical = num / den if den else 0.0
-    stripped = [t.strip() for t in texts]
-    counts = Counter(stripped)
     # Topic: how many of a line's content words the page's longer lines also use. The article's
     # lines share their subject; menus and teasers for other stories do not.
-    long_line = [r[idx["log_words"]] >= _TOPIC_LONG for r in rows]
     df: Counter[str] = Counter()
-    for bag, is_long in zip(bags, long_line, strict=True):
-        if is_long:
+    for t in texts:
+        r, bag = own[t]
+        if r[c_log_words] >= _TOPIC_LONG:
             df.update(bag)
     # A word counts for a line's topic if a longer line other than the line itself uses it: for a
     # short line any word in df, for a longer one (which put its own bag in df) a word in df twice.
     in_df = set(df)
     in_df_twice = {w for w, c in df.items() if c > 1}
-    short_col = [r[idx["short"]] for r in rows]
+    # The page-level columns that still depend only on the line's text, once per distinct text.
+    c_stop_rel, c_topic = idx["stop_rel"], idx["topic"]
+    for r, bag in own.values():
+        r[c_stop_rel] = min(r[c_stop] / typical, 3.0) if typical > 0 else 0.0
+        if bag:
+            r[c_topic] = len(bag.intersection(in_df_twice if r[c_log_words] >= _TOPIC_LONG else in_df)) / len(bag)
+    rows = [own[t][0].copy() for t in texts]  # copies: the columns below depend on the line's place
+
+    stripped = [t.strip() for t in texts]
+    counts = Counter(stripped)
+    short_col = [r[c_short] for r in rows]
     run_len = [0.0] * n
     i = 0
     while i < n:
@@ -344,16 +359,13 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
         for k in range(i, j):
             run_len[k] = math.log1p(j - i)
         i = max(j, i + 1)
-    patterns = _pattern_runs(texts)
-    c_pattern, c_stop_rel, c_stop, c_repeated = idx["pattern_run"], idx["stop_rel"], idx["stop"], idx["repeated"]
-    c_topic, c_short_run, c_pos, c_barrier = idx["topic"], idx["short_run"], idx["pos"], idx["barrier"]
+    shapes = {t: signature(t) for t in distinct}
+    patterns = _pattern_runs([shapes[t] for t in texts])
+    c_pattern, c_repeated = idx["pattern_run"], idx["repeated"]
+    c_short_run, c_pos, c_barrier = idx["short_run"], idx["pos"], idx["barrier"]
     for k, r in enumerate(rows):
         r[c_pattern] = patterns[k]
-        r[c_stop_rel] = min(r[c_stop] / typical, 3.0) if typical > 0 else 0.0
         r[c_repeated] = 1.0 if counts[stripped[k]] > 1 else 0.0
-        bag = bags[k]
-        if bag:
-            r[c_topic] = len(bag.intersection(in_df_twice if long_line[k] else in_df)) / len(bag)
         r[c_short_run] = run_len[k]
         r[c_pos] = k / n
         r[c_barrier] = 1.0 if barrier and barrier[k] else 0.0
