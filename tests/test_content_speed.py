@@ -139,3 +139,66 @@ def test_language_guess_agrees_with_a_word_by_word_tally() -> None:
     texts += ["", "12 34", "the cat sat on the mat " * 3, "und der die das " * 4]
     for text in texts:
         assert stoplists.guess_language(text) == _tally_guess(text), text[:80]
+
+
+PRECHECK_EDGE_CASES = [
+    "٣ أرقام ١٢",  # Arabic-Indic digits: `\d` in both the measures and the patterns
+    "(٣)",
+    "平成３０年",  # full-width digits
+    "ÄÖÜ straßeÄb",  # upper case outside ASCII, glued
+    "xÉy Été",
+    "WWW.EXAMPLE.ORG",
+    "Visit HTTP://x or HTTPS://y",
+    "mail ME@Example",
+    "@_ and @ ",
+    "a.COM b.comx c.Net",
+    "x.org_y",
+    "a -- b | c: d; e, f/g - h",
+    "a\x1c-\x1cb",
+    "1 - 2",
+    "",
+]
+
+
+def test_skipped_patterns_cannot_match() -> None:
+    """`_own` tries the date and counter patterns only on lines with a digit, the capital and
+    glued-word patterns only on lines with an upper-case letter, as the measures count them."""
+    for line in _lines() + NON_ASCII_EDGE_CASES + PRECHECK_EDGE_CASES:
+        measured = features._ascii_measures(line) if line and line.isascii() else features._measures(line)
+        upper, digits = measured[4], measured[5]
+        if not digits:
+            assert not features._DATE.search(line), repr(line)
+            assert not features._COUNTER.search(line), repr(line)
+            assert not features._DIGIT.search(line), repr(line)
+        if not upper:
+            assert not features._CAPITALISED.findall(line), repr(line)
+            assert not features._GLUED.findall(line), repr(line)
+
+
+def test_ascii_url_and_separator_patterns_agree_with_the_regex_ones() -> None:
+    for line in [ln for ln in _lines() + PRECHECK_EDGE_CASES if ln.isascii()]:
+        assert bool(features._A_URLISH.search(line.lower())) == bool(features._URLISH.search(line)), line
+        stripped = line.strip()
+        assert features._A_SEPARATOR.findall(stripped) == features._SEPARATOR.findall(stripped), line
+        assert features._shape(line, bool(features._DIGIT.search(line))) == features.signature(line)
+
+
+def test_cjk_precheck_covers_every_cjk_code_point() -> None:
+    for code in range(0x110000):
+        c = chr(code)
+        if features._CJK.match(c):
+            assert features._MAYBE_CJK.match(c), hex(code)
+
+
+def test_page_features_repeat_for_repeated_lines() -> None:
+    """Lines are measured once per distinct text; each occurrence still gets its own row, with
+    the columns that depend on its place (position, runs, repetition) of its own."""
+    texts = ["Home", "News", "Home", "The council met on Tuesday to approve the budget for next year."] * 3
+    page = features.page_features(texts)
+    own = [features.NAMES.index(n) for n in features.OWN[: features.OWN.index("short") + 1]]
+    pos = features.NAMES.index("pos")
+    for k, text in enumerate(texts):
+        first = texts.index(text)
+        assert [page.rows[k][c] for c in own] == [page.rows[first][c] for c in own]
+        assert page.rows[k][pos] == k / len(texts)
+    assert len({id(r) for r in page.rows}) == len(texts)

@@ -19,6 +19,7 @@ from itertools import accumulate, chain
 import regex
 
 from cleaner.content.stoplists import guess_from_counts, stoplist
+from cleaner.text import _MAYBE_CJK
 
 _TOKEN = regex.compile(r"\w+")
 _ALPHA_WORD = regex.compile(r"[^\W\d_]+")
@@ -122,6 +123,8 @@ _A_GLUED = re.compile(r"[a-z][A-Z][a-z]")
 _A_CAPITALISED = re.compile(r"\b[A-Z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _A_COUNTER = re.compile(r"\(\d+\)|^[\t\n\x0b\x0c\r ]*\d+[\t\n\x0b\x0c\r ]*$")
+_A_URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w")  # on lower-cased text
+_A_SEPARATOR = re.compile(r"--|[|:;,/]|[\t\n\x0b\x0c\r ]-[\t\n\x0b\x0c\r ]")
 
 
 def _count(data: bytes, chars: bytes) -> int:
@@ -205,10 +208,16 @@ Shape = tuple[str, bool, frozenset[str]]
 
 def signature(text: str) -> Shape:
     """The shape of a list item: how it starts, whether it has digits, which separators it uses."""
+    return _shape(text, bool(_DIGIT.search(text)))
+
+
+def _shape(text: str, has_digit: bool) -> Shape:
+    """`signature` of a line whose digits are known (the features have counted them)."""
     stripped = text.strip()
     first = stripped[:1]
     start = "digit" if first.isdigit() else "upper" if first.isupper() else "lower" if first.islower() else first
-    return start, bool(_DIGIT.search(stripped)), frozenset(_SEPARATOR.findall(stripped))
+    separators = (_A_SEPARATOR if stripped.isascii() else _SEPARATOR).findall(stripped)
+    return start, has_digit, frozenset(separators)
 
 
 def _pattern_runs(shapes: Sequence[Shape]) -> list[float]:
@@ -237,7 +246,9 @@ def _own(text: str, tokens: list[str], stops: frozenset[str]) -> tuple[list[floa
     order with the others 0.0, and the line's content words (its bag for the topic feature)."""
     n = len(text)
     ascii_text = text.isascii()
-    cjk = 0 if ascii_text else len(_CJK.findall(text))
+    # Most non-ASCII lines have no CJK character at all; a scan of their blocks by `re` says so
+    # quicker than the script classes (tests/test_content_speed.py checks it covers _CJK).
+    cjk = len(_CJK.findall(text)) if not ascii_text and _MAYBE_CJK.search(text) else 0
     words = float(len(_A_TOKEN.findall(text))) if ascii_text else _words(text, cjk)
     n_tok = len(tokens) or 1
     if cjk * 2 >= n:
@@ -248,6 +259,15 @@ def _own(text: str, tokens: list[str], stops: frozenset[str]) -> tuple[list[floa
     letters, terminal, ellipsis, sentences, upper, digits, symbols, commas = (
         _ascii_measures(text) if ascii_text else _measures(text)
     )
+    # Patterns that cannot match are not tried (the same 0 or False either way): dates and
+    # counters need a digit, capitals and glued words an upper-case letter, and the measures have
+    # counted both by the patterns' own classes (`\d`, `\p{Lu}`, or [0-9], [A-Z] on ASCII lines).
+    # URLs are looked for in the lower-cased line on ASCII lines, which `re` does without IGNORECASE.
+    capitals = (_A_CAPITALISED if ascii_text else _CAPITALISED).findall(text) if upper else ()
+    glued = (_A_GLUED if ascii_text else _GLUED).findall(text) if upper else ()
+    urlish = _A_URLISH.search(text.lower()) if ascii_text else _URLISH.search(text)
+    date = digits and _DATE.search(text)
+    counter = digits and (_A_COUNTER if ascii_text else _COUNTER).search(text)
     row = [
         math.log1p(n),
         math.log1p(words),
@@ -258,15 +278,15 @@ def _own(text: str, tokens: list[str], stops: frozenset[str]) -> tuple[list[floa
         1.0 if text.rstrip().endswith((":", "：")) else 0.0,
         1.0 if ellipsis else 0.0,
         min(sentences, 5) / 5,
-        len((_A_CAPITALISED if ascii_text else _CAPITALISED).findall(text)) / alpha_words,
+        len(capitals) / alpha_words,
         upper / letters,
         digits / n,
         symbols / n,
         min(commas / max(words, 1.0), 1.0),
-        min(len((_A_GLUED if ascii_text else _GLUED).findall(text)), 3) / 3,
-        1.0 if _URLISH.search(text) else 0.0,
-        1.0 if _DATE.search(text) else 0.0,
-        1.0 if (_A_COUNTER if ascii_text else _COUNTER).search(text) else 0.0,
+        min(len(glued), 3) / 3,
+        1.0 if urlish else 0.0,
+        1.0 if date else 0.0,
+        1.0 if counter else 0.0,
         1.0 if _BULLET.match(text) else 0.0,
         1.0 if _LEADING_QUOTE.match(text) else 0.0,
         0.0,  # topic
@@ -359,7 +379,8 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
         for k in range(i, j):
             run_len[k] = math.log1p(j - i)
         i = max(j, i + 1)
-    shapes = {t: signature(t) for t in distinct}
+    c_digits = idx["digits"]
+    shapes = {t: _shape(t, own[t][0][c_digits] > 0) for t in distinct}
     patterns = _pattern_runs([shapes[t] for t in texts])
     c_pattern, c_repeated = idx["pattern_run"], idx["repeated"]
     c_short_run, c_pos, c_barrier = idx["short_run"], idx["pos"], idx["barrier"]
