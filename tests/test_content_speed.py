@@ -86,7 +86,16 @@ def test_ascii_patterns_agree_with_the_regex_ones() -> None:
         (features._A_CAPITALISED, features._CAPITALISED, False),
         (features._A_COUNTER, features._COUNTER, False),
     ]
-    lines = [ln for ln in _lines() if ln.isascii()] + ["\x1c12", "12\x1f", " (3) ", "aBc dEf", "x_y 9z"]
+    lines = [ln for ln in _lines() if ln.isascii()] + [
+        "\x1c12",
+        "12\x1f",
+        " (3) ",
+        "aBc dEf",
+        "x_y 9z",
+        "A",
+        "_A 1B aC (D) E-F",
+        "AB",
+    ]
     for line in lines:
         for fast, slow, lower in pairs:
             text = line.lower() if lower else line
@@ -202,3 +211,10 @@ def test_page_features_repeat_for_repeated_lines() -> None:
         assert [page.rows[k][c] for c in own] == [page.rows[first][c] for c in own]
         assert page.rows[k][pos] == k / len(texts)
     assert len({id(r) for r in page.rows}) == len(texts)
+
+
+def test_ascii_word_count_is_the_token_count() -> None:
+    from cleaner.text import word_count
+
+    for line in [ln for ln in _lines() + PRECHECK_EDGE_CASES if ln.isascii()] + ["a\x1cb", "x_y-z"]:
+        assert word_count(line) == len(features._A_TOKEN.findall(line)) == len(features._TOKEN.findall(line)), line

@@ -19,7 +19,7 @@ from itertools import accumulate, chain
 import regex
 
 from cleaner.content.stoplists import guess_from_counts, stoplist
-from cleaner.text import _MAYBE_CJK
+from cleaner.text import _MAYBE_CJK, word_count
 
 _TOKEN = regex.compile(r"\w+")
 _ALPHA_WORD = regex.compile(r"[^\W\d_]+")
@@ -120,7 +120,8 @@ _A_SENTENCE = re.compile(r"[.!?](?:[\t\n\x0b\x0c\r ]|$)")
 _A_TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _A_ALPHA_WORD = re.compile(r"[a-z]+")  # on lower-cased text
 _A_GLUED = re.compile(r"[a-z][A-Z][a-z]")
-_A_CAPITALISED = re.compile(r"\b[A-Z]")
+# `\b[A-Z]`, spelled with the letter first: `re` then skips ahead to the next capital.
+_A_CAPITALISED = re.compile(r"[A-Z](?<![A-Za-z0-9_][A-Z])")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _A_COUNTER = re.compile(r"\(\d+\)|^[\t\n\x0b\x0c\r ]*\d+[\t\n\x0b\x0c\r ]*$")
 _A_URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w")  # on lower-cased text
@@ -249,7 +250,9 @@ def _own(text: str, tokens: list[str], stops: frozenset[str]) -> tuple[list[floa
     # Most non-ASCII lines have no CJK character at all; a scan of their blocks by `re` says so
     # quicker than the script classes (tests/test_content_speed.py checks it covers _CJK).
     cjk = len(_CJK.findall(text)) if not ascii_text and _MAYBE_CJK.search(text) else 0
-    words = float(len(_A_TOKEN.findall(text))) if ascii_text else _words(text, cjk)
+    # On ASCII text cleaner.text.word_count counts the runs of `_A_TOKEN` (by bytes.translate), and
+    # remembers the count for the page, which content selection asks for again.
+    words = float(word_count(text)) if ascii_text else _words(text, cjk)
     n_tok = len(tokens) or 1
     if cjk * 2 >= n:
         stop = len(_CJK_FUNCTION.findall(text)) / cjk

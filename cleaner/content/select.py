@@ -217,7 +217,8 @@ def _stamp(text: str) -> bool:
 
 
 def _short(text: str) -> bool:
-    return word_count(text) <= _SHORT and not ends_sentence(text)
+    # The look at the line's end first: it rules out most article lines without counting words.
+    return not ends_sentence(text) and word_count(text) <= _SHORT
 
 
 def _label(text: str) -> bool:
