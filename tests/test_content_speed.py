@@ -218,3 +218,34 @@ def test_ascii_word_count_is_the_token_count() -> None:
 
     for line in [ln for ln in _lines() + PRECHECK_EDGE_CASES if ln.isascii()] + ["a\x1cb", "x_y-z"]:
         assert word_count(line) == len(features._A_TOKEN.findall(line)) == len(features._TOKEN.findall(line)), line
+
+
+def test_stage2_rows_agree_with_the_plain_loop() -> None:
+    import random
+
+    from cleaner.content import model
+
+    def plain(
+        p1: list[float], weights: list[float], rows: list[list[float]], cols: tuple[int, ...]
+    ) -> list[list[float]]:
+        windows = [features.window_means(p1, h) for h in model.STAGE2_WINDOWS]
+        mass = [p * w for p, w in zip(p1, weights, strict=True)]
+        total = sum(mass) or 1.0
+        top = max(p1, default=1.0) or 1.0
+        out, before = [], 0.0
+        for i in range(len(p1)):
+            after = total - before - mass[i]
+            out.append(
+                [p1[i], *(w[i] for w in windows), p1[i] / top, windows[1][i] / top, before / total, after / total]
+                + [rows[i][c] for c in cols]
+            )
+            before += mass[i]
+        return out
+
+    rng = random.Random(3)
+    for n in (0, 1, 2, 5, 17, 40):
+        p1 = [rng.random() for _ in range(n)]
+        weights = [float(rng.randint(1, 300)) for _ in range(n)]
+        rows = [[rng.random() for _ in range(len(features.NAMES))] for _ in range(n)]
+        for cols in ((), (3,), (0, 5, 9), model.columns(model.STAGE2_FEATURES)):
+            assert model.stage2_rows(p1, weights, rows, cols) == plain(p1, weights, rows, cols)

@@ -109,6 +109,9 @@ def stage2_rows(
     # Scores relative to the page's best: on a page unlike the training pages (another language,
     # say) every stage-1 score may be low, and the article is still where the best scores are.
     top = max(p1, default=1.0) or 1.0
+    # Per line, its window means and its `cols`, as tuples (unpacked at C speed, not by generators).
+    means = list(zip(*windows, strict=True))
+    pick = _picker(cols) if cols else lambda row: ()
     out = []
     before = 0.0
     for i in range(n):
@@ -116,12 +119,12 @@ def stage2_rows(
         out.append(
             [
                 p1[i],
-                *(w[i] for w in windows),
+                *means[i],
                 p1[i] / top,
                 windows[1][i] / top,
                 before / total,
                 after / total,
-                *(rows[i][c] for c in cols),
+                *pick(rows[i]),
             ]
         )
         before += mass[i]
