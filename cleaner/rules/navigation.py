@@ -236,14 +236,15 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)"
 _TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:et|est|edt|gmt|utc|bst|cet|cest|pt|pst|ist))?"
 # One time stamp, maybe labelled, the time before or after the date: "Updated: 18 Nov 2019 9:38 pm",
-# "Updated 10:07 AM ET, Tue November 19, 2019", "Posted: Fri 6:45 PM, Feb 16, 2018".
+# "Updated 10:07 AM ET, Tue November 19, 2019", "Posted: Fri 6:45 PM, Feb 16, 2018", and the time
+# again in another zone: "Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)".
 _STAMP = (
     r"(?:(?:published|updated|posted|last updated|first published|last modified|modified|veröffentlicht|aktualisiert"
     r"|publié|mis à jour|publicado|actualizado)(?: on| at| am| le| el)?\s*:?\s*)?"
     rf"{_WEEKDAY}?(?:{_TIME}\s*,?\s+{_WEEKDAY}?)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
-    rf"(?:\s*(?:at|,|-|–|•|\||/|um|à)?\s*{_TIME})?"
+    rf"(?:\s*(?:at|,|-|–|•|\||/|um|à)?\s*{_TIME})?(?:\s*\(\s*{_TIME}\s*\))?"
 )
 # A line that is only a date: one or two stamps ("... Last modified on ..."), maybe with the source
 # after a separator ("November 19, 2019 / 10:07 AM / CBS News").
