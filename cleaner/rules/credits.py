@@ -332,4 +332,28 @@ GALLERY = line_rule(
     ),
 )
 
-RULES = (credit_line, credit_caption, caption_before_credit, caption_label, GALLERY)
+# Photo credits in scripts the label patterns above do not read (their cue words are lower-cased
+# ASCII): Russian, Korean, Japanese and Chinese labels, each followed by a name, not a sentence.
+OTHER_SCRIPTS = line_rule(
+    "CR006",
+    "credits.other-scripts",
+    "Photo credits labelled in Russian, Korean, Japanese or Chinese: Фото: ..., личный архив ..., 사진=..., 写真：....",
+    [
+        # A name after the label: capitalised, no comma or sentence end ("Источник: по словам мэра, ..." stays).
+        # (?-i:...): upper case must mean upper case in a pattern otherwise matched without case.
+        r"(?:фото|фотография|иллюстрация|источник фото|источник)\s*:\s*(?-i:[\p{Lu}\d«\"])[^.!?…,\n]{0,60}",
+        r"(?:фото\s*:\s*)?личный архив(?: (?-i:\p{Lu})[^.!?…,\n]{0,60})?",
+        r"(?:사진|자료사진|그래픽|이미지)\s*[=:：]\s*[^.!?…,。\n]{1,30}",
+        r"(?:写真|画像|出典|图片来源|图片|来源)\s*[：:]\s*[^。！？.!?,，、\n]{1,30}",
+    ],
+    examples(
+        ("Мост открыт.\n\nФото: РИА Новости\n", "Мост открыт.\n"),
+        ("새 다리가 개통되었다.\n사진=연합뉴스\n", "새 다리가 개통되었다.\n"),
+        (
+            "Источник: по словам мэра, мост откроют в мае.\n",
+            "Источник: по словам мэра, мост откроют в мае.\n",
+        ),
+    ),
+)
+
+RULES = (credit_line, credit_caption, caption_before_credit, caption_label, GALLERY, OTHER_SCRIPTS)
