@@ -213,11 +213,14 @@ def test_page_features_repeat_for_repeated_lines() -> None:
     assert len({id(r) for r in page.rows}) == len(texts)
 
 
-def test_ascii_word_count_is_the_token_count() -> None:
+def test_word_count_is_the_token_count() -> None:
     from cleaner.text import word_count
 
     for line in [ln for ln in _lines() + PRECHECK_EDGE_CASES if ln.isascii()] + ["a\x1cb", "x_y-z"]:
         assert word_count(line) == len(features._A_TOKEN.findall(line)) == len(features._TOKEN.findall(line)), line
+    for line in _lines() + NON_ASCII_EDGE_CASES + PRECHECK_EDGE_CASES:
+        if not features._MAYBE_CJK.search(line):
+            assert word_count(line) == features._words(line, 0), line
 
 
 def test_stage2_rows_agree_with_the_plain_loop() -> None:
@@ -261,3 +264,9 @@ def test_ascii_topic_words_and_comment_header_precheck() -> None:
             assert select._A_TOPIC_WORD.findall(lower) == select._TOPIC_WORD.findall(lower), line
         if content._COMMENT_HEADER.match(line):
             assert ":" in line, line
+
+
+def test_non_letters_are_the_complement_of_letters() -> None:
+    """`_measures` counts a line's letters as its length less its non-letters."""
+    every = "".join(map(chr, range(0x110000)))
+    assert features._LETTER.sub("", every) == "".join(features._NON_LETTER.findall(every))

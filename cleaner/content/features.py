@@ -37,6 +37,7 @@ _CJK_FUNCTION = regex.compile(r"[のはがをにでとたてもしいるなか�
 _CAPITALISED = regex.compile(r"\b\p{Lu}")
 _UPPER = regex.compile(r"\p{Lu}")
 _LETTER = regex.compile(r"\p{L}")
+_NON_LETTER = regex.compile(r"\P{L}")
 _DIGIT = regex.compile(r"\d")
 _SYMBOL = regex.compile(r"[|•·›»«‹/\\@#©®™+=_<>~^*\[\]{}]")
 _COMMA = regex.compile(r"[,，、;；]")
@@ -160,15 +161,16 @@ def _pattern_measures(text: str) -> Measures:
 
 def _measures(text: str) -> Measures:
     """`_pattern_measures` of any line, quicker where most of it is ASCII: the one-character
-    classes are counted as bytes on its ASCII characters and by pattern on the others only, and
-    the end-of-line patterns are tried only near the end (every `\\s` of the regex module is
+    classes are counted as bytes on its ASCII characters and by pattern on the others only (their
+    letters as their number less the non-letters, which a pattern lists quicker in Cyrillic or Greek
+    text, where nearly all are letters), and the end-of-line patterns are tried only near the end (every `\\s` of the regex module is
     str.isspace, so no match can start before where they begin to look; a word boundary still
     sees the character before the start)."""
     data = text.encode("ascii", "ignore")
     rest = "".join(_NON_ASCII.findall(text))
     end = len(text.rstrip())
     return (
-        (_count(data, _A_LETTERS) + len(_LETTER.findall(rest))) or 1,
+        (_count(data, _A_LETTERS) + len(rest) - len(_NON_LETTER.findall(rest))) or 1,
         bool(_TERMINAL.search(text, max(0, end - 1))),
         bool(_ELLIPSIS.search(text, max(0, end - 4))),
         len(_SENTENCE.findall(text)),
@@ -249,10 +251,12 @@ def _own(text: str, tokens: list[str], stops: frozenset[str]) -> tuple[list[floa
     ascii_text = text.isascii()
     # Most non-ASCII lines have no CJK character at all; a scan of their blocks by `re` says so
     # quicker than the script classes (tests/test_content_speed.py checks it covers _CJK).
-    cjk = len(_CJK.findall(text)) if not ascii_text and _MAYBE_CJK.search(text) else 0
-    # On ASCII text cleaner.text.word_count counts the runs of `_A_TOKEN` (by bytes.translate), and
-    # remembers the count for the page, which content selection asks for again.
-    words = float(word_count(text)) if ascii_text else _words(text, cjk)
+    maybe_cjk = not ascii_text and _MAYBE_CJK.search(text)
+    cjk = len(_CJK.findall(text)) if maybe_cjk else 0
+    # Outside the CJK blocks cleaner.text.word_count counts the runs of `\w` as `_words` does (by
+    # bytes.translate on ASCII text), and remembers the count for the page, which content
+    # selection asks for again.
+    words = _words(text, cjk) if maybe_cjk else float(word_count(text))
     n_tok = len(tokens) or 1
     if cjk * 2 >= n:
         stop = len(_CJK_FUNCTION.findall(text)) / cjk
