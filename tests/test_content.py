@@ -11,7 +11,7 @@ from cleaner import Config, Mode, clean_and_explain, clean_text
 from cleaner.cli import app
 from cleaner.content.features import NAMES, page_features
 from cleaner.content.model import WEIGHTS, load
-from cleaner.content.select import grow, headlines_above, looks_clean, menu_run
+from cleaner.content.select import author_bio, grow, headlines_above, looks_clean, menu_run
 from cleaner.content.stoplists import guess_language, languages, stoplist
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "content"
@@ -155,3 +155,17 @@ def test_the_headline_is_the_line_above_that_shares_the_articles_words() -> None
     assert sorted(headlines_above(texts, keep)) == [0, 3]
     # Too far up, or with no line sharing the article's words, only the nearest is kept.
     assert headlines_above(texts, keep, reach=4) == [3]
+
+
+def test_an_author_bio_after_the_article_goes_but_a_profile_inside_it_stays() -> None:
+    article = "The council voted on Tuesday to approve the budget after a long debate that ran late."
+    bio = "Regan is a Connecticut native who writes about hiking, cooking and family travel."
+    texts = [article, "Regan", bio, "Share"]
+    assert author_bio(texts, [True, False, True, False]) == [1, 2]
+    # The same pair with more of the article after it is a profile, not a bio.
+    assert author_bio([*texts[:3], article], [True, True, True, True]) == []
+    # A sentence that opens with another name is not the named author's bio.
+    assert (
+        author_bio([article, "Regan", "Maria is a nurse who lives in the town.", "Share"], [True, False, True, False])
+        == []
+    )

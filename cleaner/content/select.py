@@ -196,6 +196,31 @@ def headlines_above(texts: Sequence[str], keep: Sequence[bool], reach: int = _HE
     return chosen
 
 
+# An author's bio after the article: a line of just the name, then a sentence that opens with it.
+_NAME_LINE = regex.compile(r"(?:by\s+)?(\p{Lu}[\p{L}'’.-]+)(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}")
+_BIO_VERB = (
+    r"(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}\s+(?:is|was|has|joined|writes|covers|lives|loves|grew|holds|studied|"
+    r"worked|began|started|became|reports|edits)\b"
+)
+
+
+def author_bio(texts: Sequence[str], keep: Sequence[bool]) -> list[int]:
+    """The author's bio, when it is the last running text kept: the sentence and the name line above
+    it ("Regan" then "Regan is a Southeastern Connecticut native..."). A profile inside an article
+    has more of the article after it, so only the last kept sentence is looked at."""
+    last = next((i for i in range(len(texts) - 1, -1, -1) if keep[i] and is_prose(texts[i])), None)
+    if last is None or last == 0:
+        return []
+    name = _NAME_LINE.fullmatch(texts[last - 1].strip())
+    if name is None:
+        return []
+    first = name.group(1)
+    bio = texts[last].strip()
+    if not regex.match(rf"{regex.escape(first)}{_BIO_VERB}", bio):
+        return []
+    return [last - 1, last]
+
+
 def decide(
     probs: Sequence[float],
     texts: Sequence[str],
@@ -213,6 +238,8 @@ def decide(
     keep = grow(texts, keep, barrier)
     for headline in headlines_above(texts, keep):
         keep[headline] = True
+    for bio in author_bio(texts, keep):
+        keep[bio] = False
     return keep
 
 
