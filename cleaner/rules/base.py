@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 import regex
@@ -128,28 +128,39 @@ def _skip_optional(alternative: str) -> int:
             i += 1  # lazy or possessive
 
 
-def _split_alternatives(pattern: str) -> list[str] | None:
-    """`pattern` split at its top-level `|`; None if it cannot be read."""
-    parts: list[str] = []
-    depth = start = i = 0
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """Each character of `pattern` from `start` that is neither escaped nor inside a character
+    class, with its index (a whole class yields its "["). Raises ValueError at an unclosed class."""
+    i = start
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
             i += 2
             continue
+        yield i, c
         if c == "[":
             i = _class_end(pattern, i)
             if i < 0:
-                return None
+                raise ValueError(f"unclosed character class in {pattern!r}")
             continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
         i += 1
+
+
+def _split_alternatives(pattern: str) -> list[str] | None:
+    """`pattern` split at its top-level `|`; None if it cannot be read."""
+    parts: list[str] = []
+    depth = start = 0
+    try:
+        for i, c in _structure(pattern):
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+            elif c == "|" and depth == 0:
+                parts.append(pattern[start:i])
+                start = i + 1
+    except ValueError:
+        return None
     parts.append(pattern[start:])
     return parts if depth == 0 else None
 
@@ -174,24 +185,16 @@ def _class_end(pattern: str, i: int) -> int:
 def _group_end(pattern: str, i: int) -> int:
     """The index of the ")" closing the group opening at `i`, or -1."""
     depth = 0
-    j = i
-    while j < len(pattern):
-        c = pattern[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            j = _class_end(pattern, j)
-            if j < 0:
-                return -1
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
+    try:
+        for j, c in _structure(pattern, i):
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    return j
+    except ValueError:
+        return -1
     return -1
 
 
