@@ -12,6 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
+from material import DEV, FIXTURES, dev_files
 
 from cleaner import batch, files, settings
 from cleaner.config import Config, Mode
@@ -141,19 +142,12 @@ def test_run_reads_tasks_only_as_far_as_the_work_has_got(tmp_path: Path, jobs: i
     results.close()  # type: ignore[attr-defined]
 
 
-ROOT = Path(__file__).resolve().parents[1]
-# In CI the repo is a fresh clone with shared/ beside it; a git worktree sits deeper, so look upwards.
-SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared" / "bench").is_dir()), ROOT.parent / "shared")
-
-
 def test_default_max_removal_lets_every_real_cleaning_of_the_dev_pages_through() -> None:
     """The valve's default is above what correct cleaning removes from the full-page dumps (gold vs raw)."""
     from cleaner.text import word_count
 
-    dev = SHARED / "bench" / "dev"
     shares = [
-        1 - word_count((dev / "gold" / raw.name).read_text()) / word_count(raw.read_text())
-        for raw in sorted((dev / "raw").glob("*.txt"))
+        1 - word_count((DEV / "gold" / raw.name).read_text()) / word_count(raw.read_text()) for raw in dev_files("raw")
     ]
     assert len(shares) == 90
     assert max(shares) > 0.9  # why the default is not 0.9
@@ -162,7 +156,7 @@ def test_default_max_removal_lets_every_real_cleaning_of_the_dev_pages_through()
 
 def test_the_valve_decides_as_the_plain_word_shares_do() -> None:
     # clean_one skips counting the input when even one word per character could not trip the valve.
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*.raw.txt"))[:40]]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.raw.txt"))[:40]]
     texts += ["", "a", "Advertisement\n", "Share this:\nTweet\n", "日本\n\nShare\n", "x " * 50 + "\nShare this:\n"]
     for text, limit in itertools.product(texts, (-0.5, 0.0, 0.2, 0.5, 0.9, 0.98, 1.0, 2.0, math.nan)):
         config = Config(max_removal=limit)

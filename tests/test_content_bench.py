@@ -8,14 +8,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from material import DEV, SHARED, dev_files
 
 from cleaner import Config, Mode, clean_and_explain, clean_text
 
-ROOT = Path(__file__).resolve().parents[1]
-# In CI the repo is a fresh clone with shared/ beside it; a git worktree sits deeper, so look upwards.
-SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared" / "bench").is_dir()), ROOT.parent / "shared")
-DEV = SHARED / "bench" / "dev"
-RAW = sorted((DEV / "raw").glob("*.txt"))
+RAW = dev_files("raw")
 
 
 def _scorer() -> ModuleType:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from material import FIXTURES, dev_files
 
 from cleaner.content import features
 
-ROOT = Path(__file__).resolve().parent.parent
 EDGE_CASES = [
     "Read more",
     "read MORE  ",
@@ -33,14 +32,8 @@ EDGE_CASES = [
 
 
 def _lines() -> list[str]:
-    folders = [ROOT / "fixtures"]
-    for parent in ROOT.parents:  # the dev pages, where ../shared is at hand
-        if (parent / "shared" / "bench" / "dev").is_dir():
-            folders += [parent / "shared" / "bench" / "dev" / "raw", parent / "shared" / "bench" / "dev" / "gold"]
-            break
-    found = {
-        ln for folder in folders for p in folder.rglob("*.txt") for ln in p.read_text(encoding="utf-8").split("\n")
-    }
+    paths = [*FIXTURES.rglob("*.txt"), *dev_files("raw"), *dev_files("gold")]
+    found = {ln for p in paths for ln in p.read_text(encoding="utf-8").split("\n")}
     return sorted(found | set(EDGE_CASES))
 
 

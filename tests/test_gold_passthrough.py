@@ -10,17 +10,14 @@ on all but the pages where a phrase rule alone already took more than 1%.
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import regex
+from material import DEV, dev_files
 
 from cleaner import Config, Mode, clean_text
 
-ROOT = Path(__file__).resolve().parents[1]
-# In CI the repo is a fresh clone with shared/ beside it; a git worktree sits deeper, so look upwards.
-SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared" / "bench").is_dir()), ROOT.parent / "shared")
-GOLD = sorted((SHARED / "bench" / "dev" / "gold").glob("*.txt"))
+GOLD = dev_files("gold")
 _TOKEN = regex.compile(r"\w+")
 
 
@@ -33,7 +30,7 @@ def retained(before: str, after: str) -> float:
 
 
 def test_gold_texts_are_there() -> None:
-    assert len(GOLD) >= 90, f"expected the 90 dev gold texts under {SHARED}"
+    assert len(GOLD) >= 90, f"expected the 90 dev gold texts under {DEV}"
 
 
 @pytest.mark.parametrize("mode", [Mode.DEFAULT, Mode.RECALL, Mode.PRECISION])

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import regex
+from material import FIXTURES, dev_files
 
 from cleaner.config import Config
 from cleaner.model import Document
 from cleaner.rules import base
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
 
 def _fixture_lines() -> list[str]:
-    paths = sorted(FIXTURES.rglob("*.txt"))
-    for parent in FIXTURES.parents:  # the dev pages too, where ../shared is at hand
-        if (parent / "shared" / "bench" / "dev" / "raw").is_dir():
-            paths += sorted((parent / "shared" / "bench" / "dev" / "raw").glob("*.txt"))
-            break
+    paths = sorted(FIXTURES.rglob("*.txt")) + dev_files("raw")
     lines = {ln for p in paths for ln in p.read_text(encoding="utf-8").split("\n")}
     # Short labels, decorated labels, trailing punctuation the rules' tail allows.
     lines |= {"Ad", "ad", "• Share this: •", "Comments (3)", "Read more »", "Loading...", "Like Loading…", "x", ""}

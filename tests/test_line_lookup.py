@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import sys
 from itertools import product
-from pathlib import Path
 
 import regex
+from material import FIXTURES, dev_files
 
 from cleaner import registry
 from cleaner.config import Config
 from cleaner.model import _FOLDS_TO_ASCII, Document, Kind, Rule
 from cleaner.rules import base, credits, prompts, tail
 
-ROOT = Path(__file__).resolve().parent.parent
 # Cases where lowercasing changes a text's length or depends on the neighbours (final sigma).
 ODD = "İstanbul NEXT\nΟΔΟΣ\nσ\n\nPreſs caption\nCOOKIE ſite\nK-pop\n\n  \nnext\nNEXT İ"
 WORD_LISTS = [
@@ -27,11 +26,7 @@ WORD_LISTS = [
 
 
 def _texts() -> list[str]:
-    paths = sorted((ROOT / "fixtures").rglob("*.txt"))
-    for parent in ROOT.parents:  # the dev pages too, where ../shared is at hand
-        if (parent / "shared" / "bench" / "dev" / "raw").is_dir():
-            paths += sorted((parent / "shared" / "bench" / "dev" / "raw").glob("*.txt"))
-            break
+    paths = sorted(FIXTURES.rglob("*.txt")) + dev_files("raw")
     return [ODD, ODD + "\n", "", "\n\n"] + [p.read_text(encoding="utf-8") for p in paths]
 
 

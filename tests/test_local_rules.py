@@ -7,11 +7,11 @@ from __future__ import annotations
 from itertools import product
 from pathlib import Path
 
+from material import FIXTURES, dev_files
+
 from cleaner import registry
 from cleaner.config import Config
 from cleaner.model import Document, Kind, Rule
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _counting_rule(calls: list[int], local: bool) -> Rule:
@@ -47,12 +47,7 @@ def test_a_rule_not_marked_local_runs_every_time() -> None:
 
 
 def _pages() -> list[Path]:
-    pages = sorted((ROOT / "fixtures").rglob("*.raw.txt"))
-    for parent in ROOT.parents:  # the dev pages too, where ../shared is at hand
-        if (parent / "shared" / "bench" / "dev" / "raw").is_dir():
-            pages += sorted((parent / "shared" / "bench" / "dev" / "raw").glob("*.txt"))
-            break
-    return pages
+    return sorted(FIXTURES.rglob("*.raw.txt")) + dev_files("raw")
 
 
 def _second_run_finds(rule: Rule, text: str, config: Config, step: int) -> list[int]:

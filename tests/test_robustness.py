@@ -8,15 +8,13 @@ names a case that can be replayed.
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
+from material import dev_files
 
 from cleaner import Config, Mode, clean_text
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared" / "bench").is_dir()), ROOT.parent / "shared")
-RAW = sorted((SHARED / "bench" / "dev" / "raw").glob("*.txt"))
+RAW = dev_files("raw")
 
 ODD = [
     "\x00", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029", "\ufeff", "\u200b", "\u0130", "\u017f",

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from material import FIXTURES, dev_files
 
 from cleaner import Config, clean_and_explain, clean_text
 from cleaner.model import Kind
@@ -87,7 +88,6 @@ def test_thresholds_from_config_override_rule_defaults() -> None:
 
 def test_every_rule_family_has_three_fixture_cases_and_a_negative_one() -> None:
     """A negative case is one the rules must leave exactly as it is."""
-    from tests.conftest import FIXTURES
 
     folders = {"ads": "markers"}
     for family in sorted({r.family for r in BUILTIN} - {"content"}):
@@ -166,9 +166,7 @@ def test_keep_captions_and_conservative_mode_from_the_cli(tmp_path: Path) -> Non
 
 def test_a_second_pass_changes_nothing_on_full_page_captures() -> None:
     """Head rules read the lines around the headline: they must see what content detection keeps."""
-    root = Path(__file__).resolve().parents[1]
-    shared = next((d / "shared" for d in root.parents if (d / "shared" / "bench").is_dir()), root.parent / "shared")
-    pages = sorted((shared / "bench" / "dev" / "raw").glob("*.txt"))
+    pages = dev_files("raw")
     if not pages:
         pytest.skip("the shared bench is not beside the repository")
     for page in pages:
@@ -180,7 +178,6 @@ def test_a_second_pass_changes_nothing_on_full_page_captures() -> None:
 @pytest.mark.parametrize("mode", ["conservative", "default", "precision", "recall"])
 def test_fixtures_are_idempotent_in_every_mode(mode: str, keep_captions: bool) -> None:
     from cleaner.config import Mode
-    from tests.conftest import FIXTURES
 
     cfg = Config(mode=Mode(mode), keep_captions=keep_captions)
     for raw in sorted(FIXTURES.rglob("*.raw.txt")):
