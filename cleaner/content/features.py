@@ -162,10 +162,10 @@ def _pattern_measures(text: str) -> Measures:
 def _measures(text: str) -> Measures:
     """`_pattern_measures` of any line, quicker where most of it is ASCII: the one-character
     classes are counted as bytes on its ASCII characters and by pattern on the others only (their
-    letters as their number less the non-letters, which a pattern lists quicker in Cyrillic or Greek
-    text, where nearly all are letters), and the end-of-line patterns are tried only near the end (every `\\s` of the regex module is
-    str.isspace, so no match can start before where they begin to look; a word boundary still
-    sees the character before the start)."""
+    letters as their number less the non-letters, which a pattern lists quicker in Cyrillic or
+    Greek text, where nearly all are letters), and the end-of-line patterns are tried only near
+    the end (every `\\s` of the regex module is str.isspace, so no match can start before where
+    they begin to look; a word boundary still sees the character before the start)."""
     data = text.encode("ascii", "ignore")
     rest = "".join(_NON_ASCII.findall(text))
     end = len(text.rstrip())
