@@ -6,6 +6,7 @@ Needs scikit-learn, which the package itself does not: run it in a venv of its o
     bench/.work/venv/bin/pip install scikit-learn regex justext
     bench/.work/venv/bin/python bench/train_content.py            # grouped CV report, then fit on all and write
     bench/.work/venv/bin/python bench/train_content.py --cv-only  # only the report
+    bench/.work/venv/bin/python bench/train_content.py --cv-only --repeats 3  # averaged over 3 fold assignments
 
 Labels: a line the pipeline still holds when content detection starts is article if its text
 appears in the page's gold text (whitespace removed, matched in order; short lines must follow
@@ -18,6 +19,7 @@ page (a site's other pages may be in training): the estimate for new pages of kn
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import math
@@ -203,9 +205,12 @@ def fit(pages: Sequence[PageData], c1: float, c2: float, folds: int = 4) -> dict
     }
 
 
-def _group_folds(pages: Sequence[PageData], k: int, by: str = "domain") -> list[set[str]]:
-    """Groups (sites, or with by="pid" pages) dealt round-robin into k folds (sorted, so deterministic)."""
+def _group_folds(pages: Sequence[PageData], k: int, by: str = "domain", seed: int = 0) -> list[set[str]]:
+    """Groups (sites, or with by="pid" pages) dealt round-robin into k folds: in sorted order for
+    seed 0, else in the order of a seeded hash (deterministic, so each assignment is repeatable)."""
     groups = sorted({getattr(p, by) for p in pages})
+    if seed:
+        groups.sort(key=lambda g: hashlib.sha1(f"{seed}:{g}".encode()).hexdigest())
     fold_of = {g: i % k for i, g in enumerate(groups)}
     return [{p.pid for p in pages if fold_of[getattr(p, by)] == f} for f in range(k)]
 
@@ -241,6 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--c1", type=float, default=1.0)
     ap.add_argument("--c2", type=float, default=1.0)
+    ap.add_argument("--repeats", type=int, default=1, help="fold assignments to average over")
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--out", type=Path, default=ROOT / "cleaner" / "content" / "weights.json")
     a = ap.parse_args(argv)
@@ -248,12 +254,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = load_pages(a.data)
     print(f"{len(pages)} pages, {sum(len(p.texts) for p in pages)} lines, {len(NAMES)} features")
     for by, label in (("domain", "CV by site"), ("pid", "CV by page")):
-        oof: dict[str, list[float]] = {}
-        for test in _group_folds(pages, a.folds, by):
-            params = fit([p for p in pages if p.pid not in test], a.c1, a.c2)
-            oof.update(predict(params, [p for p in pages if p.pid in test]))
-        for mode, sel in SELECTIONS.items():
-            print(f"{label} {mode:9s} " + " ".join(f"{k}={v:.4f}" for k, v in evaluate(pages, oof, sel).items()))
+        totals: dict[str, dict[str, float]] = {}
+        for seed in range(a.repeats):
+            oof: dict[str, list[float]] = {}
+            for test in _group_folds(pages, a.folds, by, seed):
+                params = fit([p for p in pages if p.pid not in test], a.c1, a.c2)
+                oof.update(predict(params, [p for p in pages if p.pid in test]))
+            for mode, sel in SELECTIONS.items():
+                for k, v in evaluate(pages, oof, sel).items():
+                    totals.setdefault(mode, {})[k] = totals.get(mode, {}).get(k, 0.0) + v / a.repeats
+        for mode, means in totals.items():
+            print(f"{label} {mode:9s} " + " ".join(f"{k}={v:.4f}" for k, v in means.items()))
     if a.cv_only:
         return 0
     params = fit(pages, a.c1, a.c2)

@@ -11,7 +11,15 @@ from cleaner import Config, Mode, clean_and_explain, clean_text
 from cleaner.cli import app
 from cleaner.content.features import NAMES, page_features
 from cleaner.content.model import WEIGHTS, load
-from cleaner.content.select import author_bio, grow, headlines_above, looks_clean, menu_run
+from cleaner.content.select import (
+    author_bio,
+    grow,
+    headlines_above,
+    keep_tables,
+    looks_clean,
+    menu_run,
+    titled_tables,
+)
 from cleaner.content.stoplists import guess_language, languages, stoplist
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "content"
@@ -169,3 +177,28 @@ def test_an_author_bio_after_the_article_goes_but_a_profile_inside_it_stays() ->
         author_bio([article, "Regan", "Maria is a nurse who lives in the town.", "Share"], [True, False, True, False])
         == []
     )
+
+
+def test_a_table_dumped_one_cell_per_line_is_found_under_its_title() -> None:
+    rows = [
+        [str(i), name, str(100 - 9 * i)] for i, name in enumerate(["Ann Lee", "Tom Hart", "Eva Costa", "Leo Brandt"], 1)
+    ]
+    cells = [cell for row in rows for cell in row]
+    texts = ["Final standings after ten rounds:", "Pos.", "Driver", "Points", *cells, "The season ends in May."]
+    assert titled_tables(texts) == [(0, 4 + len(cells))]
+    # Three rows are not enough, and without the title line it is not taken for the article's table.
+    assert titled_tables(texts[: 4 + 9]) == []
+    assert titled_tables(texts[1:]) == []
+    # A menu is all labels, and a numbered list has no repeating cells: neither is a table.
+    assert titled_tables(["Sections:", "News", "Sport", "Weather", "Travel", "Money", "Culture", "Food", "Cars"]) == []
+    assert titled_tables(["Steps:", "1", "Heat the oven.", "2", "Mix the flour and water.", "3", "Bake."]) == []
+
+
+def test_a_titled_table_is_article_only_next_to_article_text() -> None:
+    cells = [c for i in range(1, 6) for c in (str(i), f"Team {'ABCDE'[i - 1]}", str(30 - i))]
+    texts = ["Standings:", *cells]
+    near = keep_tables([*texts, "The leaders play at home on Sunday."], [0.1] * 16 + [0.9], 0.4)
+    assert near[:16] == [1.0] * 16 and near[16] == 0.9
+    # With nothing like article text within three lines, the scores stay as the model gave them.
+    far = [0.1] * 16 + [0.1, 0.1, 0.1, 0.9]
+    assert keep_tables([*texts, "Home", "News", "Sport", "The leaders play at home."], far, 0.4) == far

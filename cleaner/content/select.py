@@ -196,6 +196,86 @@ def headlines_above(texts: Sequence[str], keep: Sequence[bool], reach: int = _HE
     return chosen
 
 
+# A table dumped one cell per line: a number cell ("5040", "1.2", "3-1", "12:30") or a label cell
+# (a name or a short heading); a row is `period` cells and the rows repeat the same cell kinds.
+_NUMBER_CELL = regex.compile(r"[\d.,:%+\-–/ ]*\d[\d.,:%+\-–/ ]*")
+_CELL_WORDS = 4
+_CELL_CHARS = 40
+_TABLE_ROWS = 4
+_MAX_PERIOD = 12
+# Article text within this many lines of a table's title or end makes the table part of the article.
+_TABLE_REACH = 3
+
+
+def _cell(text: str) -> str:
+    stripped = text.strip()
+    if _NUMBER_CELL.fullmatch(stripped):
+        return "n"
+    if stripped and len(stripped) <= _CELL_CHARS and word_count(stripped) <= _CELL_WORDS:
+        return "w"
+    return ""
+
+
+def titled_tables(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """[title, stop) of each data table dumped one cell per line under a title ending in ':': at
+    least four rows of the same cell kinds, with both number and label cells (so a menu, all
+    labels, is not one), maybe under a header row of labels. The title says a table follows; a
+    standings or results table is the article itself on some pages."""
+    cells = [_cell(t) for t in texts]
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(cells):
+        table = _table_at(cells, i)
+        if table is None:
+            i += 1
+            continue
+        stop, period = table
+        title = _table_title(texts, cells, i, period)
+        if title is not None:
+            found.append((title, stop))
+        i = stop
+    return found
+
+
+def _table_at(cells: Sequence[str], start: int) -> tuple[int, int] | None:
+    """(stop, period) of the longest table whose first row starts at `start`, if one does."""
+    best: tuple[int, int] | None = None
+    n = len(cells)
+    for period in range(2, _MAX_PERIOD + 1):
+        row = cells[start : start + period]
+        if len(row) < period or "n" not in row or "w" not in row or "" in row:
+            continue
+        j = start
+        while j + period < n and cells[j + period] == cells[j]:
+            j += 1
+        stop = j + period
+        if (stop - start) // period >= _TABLE_ROWS and (best is None or stop > best[0]):
+            best = (stop, period)
+    return best
+
+
+def _table_title(texts: Sequence[str], cells: Sequence[str], start: int, period: int) -> int | None:
+    """The line ending in ':' just above a table, over at most one header row of label cells."""
+    for k in range(start - 1, max(-1, start - 2 - period), -1):
+        if texts[k].rstrip().endswith((":", "：")):
+            return k
+        if cells[k] != "w":
+            return None
+    return None
+
+
+def keep_tables(texts: Sequence[str], probs: Sequence[float], threshold: float) -> list[float]:
+    """Scores with each titled table (title, header and cells) raised to 1 where article text sits
+    next to it, so that the article's region takes the table in."""
+    out = list(probs)
+    n = len(texts)
+    for title, stop in titled_tables(texts):
+        near = [*range(max(0, title - _TABLE_REACH), title), *range(stop, min(n, stop + _TABLE_REACH))]
+        if any(probs[k] >= threshold for k in near):
+            out[title:stop] = [1.0] * (stop - title)
+    return out
+
+
 # An author's bio after the article: a line of just the name, then a sentence that opens with it.
 _NAME_LINE = regex.compile(r"(?:by\s+)?(\p{Lu}[\p{L}'’.-]+)(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}")
 _BIO_VERB = (
@@ -230,7 +310,7 @@ def decide(
 ) -> list[bool]:
     """The lines to keep: chosen by score, lists that article lines introduce, running text next
     to the article, and the headline."""
-    keep = choose(probs, sel, weights)
+    keep = choose(keep_tables(texts, probs, sel.threshold), sel, weights)
     # Date stamps and datelines ("Published 14 March 2024, 10:32") are page furniture even where
     # they sit inside the article's region.
     keep = [k and not _stamp(t) for k, t in zip(keep, texts, strict=True)]
