@@ -13,6 +13,7 @@ from cleaner.content.features import NAMES, page_features
 from cleaner.content.model import WEIGHTS, load
 from cleaner.content.select import (
     author_bio,
+    extend_lists,
     grow,
     headlines_above,
     keep_tables,
@@ -202,3 +203,22 @@ def test_a_titled_table_is_article_only_next_to_article_text() -> None:
     # With nothing like article text within three lines, the scores stay as the model gave them.
     far = [0.1] * 16 + [0.1, 0.1, 0.1, 0.9]
     assert keep_tables([*texts, "Home", "News", "Sport", "The leaders play at home."], far, 0.4) == far
+
+
+def test_a_list_goes_on_past_the_items_the_model_kept() -> None:
+    texts = [
+        "The new version adds these features:",
+        "Printable plans at any scale for the back yard",
+        "A planting calendar that follows your frost dates",
+        "Reminders for sowing and pruning sent to your phone",
+        "Shared gardens for the whole family to plan together",
+        "Download",
+        "Privacy policy and terms of use for this website",
+    ]
+    keep = [True, True, True, False, False, False, False]
+    # The doubted items that start like the kept ones follow them; the short label after them does
+    # not, and a line after the label is past the list.
+    assert extend_lists(texts, keep) == [True] * 5 + [False, False]
+    # An item of another shape (digits, a separator) ends the list.
+    texts[3] = "Reminders: sowing, pruning and feeding from 2 May"
+    assert extend_lists(texts, keep) == [True] * 3 + [False] * 4

@@ -128,14 +128,33 @@ def alike(a: Shape, b: Shape) -> bool:
 
 def extend_lists(texts: Sequence[str], keep: list[bool], max_items: int = 200) -> list[bool]:
     """Keep the list that a kept line ending in ':' introduces: between two kept lines, the short
-    lines in the gap; at the end of the article, the following lines that share the first item's shape."""
+    lines in the gap; at the end of the article, the following lines that share the first item's
+    shape, also where the model kept the first items and doubted the rest."""
     n = len(texts)
     out = list(keep)
     for i in range(n - 1):
         # The introducing line is kept, or follows a kept line (a lead-in the model doubted).
-        if not texts[i].rstrip().endswith((":", "：")) or keep[i + 1] or not (keep[i] or (i > 0 and keep[i - 1])):
+        if not texts[i].rstrip().endswith((":", "：")) or not (keep[i] or (i > 0 and keep[i - 1])):
             continue
         out[i] = True
+        shape = signature(texts[i + 1])
+        if keep[i + 1]:
+            k = i + 1
+            while k < n and keep[k] and alike(signature(texts[k]), shape):
+                k += 1
+            # An item is at least half as long as the shortest kept one: a label after the list
+            # ("Download", "Share") starts like its items but is much shorter.
+            shortest = min(word_count(texts[m]) for m in range(i + 1, k))
+            while (
+                k < n
+                and not keep[k]
+                and k - i <= max_items
+                and alike(signature(texts[k]), shape)
+                and 2 * word_count(texts[k]) >= shortest
+            ):
+                out[k] = True
+                k += 1
+            continue
         j = i + 1
         while j < n and not keep[j] and j - i <= max_items:
             j += 1
@@ -144,7 +163,6 @@ def extend_lists(texts: Sequence[str], keep: list[bool], max_items: int = 200) -
             for k in gap:
                 out[k] = True
             continue
-        shape = signature(texts[i + 1])
         k = i + 1
         while k < j and alike(signature(texts[k]), shape):
             out[k] = True
