@@ -14,6 +14,7 @@ from cleaner.content.model import WEIGHTS, load
 from cleaner.content.select import (
     author_bio,
     extend_lists,
+    extend_runs,
     grow,
     headlines_above,
     keep_tables,
@@ -222,3 +223,25 @@ def test_a_list_goes_on_past_the_items_the_model_kept() -> None:
     # An item of another shape (digits, a separator) ends the list.
     texts[3] = "Reminders: sowing, pruning and feeding from 2 May"
     assert extend_lists(texts, keep) == [True] * 3 + [False] * 4
+
+
+def test_a_kept_run_of_dated_items_takes_in_the_doubted_items_at_its_ends() -> None:
+    items = [f"Round {n}: {day} March – Harbour Park" for n, day in enumerate((2, 9, 16, 23, 30), 1)]
+    texts = ["Home", *items, "Privacy policy"]
+    keep = [False, False, True, True, True, False, False]
+    assert extend_runs(texts, keep) == [False, True, True, True, True, True, False]
+    # Two kept items are not a run; plain labels (no digits, no separators) are menu items.
+    assert extend_runs(texts, [False, False, True, True, False, False, False]) == [
+        False,
+        False,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+    labels = ["Home", "News", "Sport", "Weather", "Travel", "Money"]
+    assert extend_runs(labels, [False, False, True, True, True, False]) == [False, False, True, True, True, False]
+    # A date stamp that starts like the items is page furniture, not an item.
+    stamp = ["Updated: 1 March 2025, 10:32", "Round 1: 2 March", "Round 2: 9 March", "Round 3: 16 March"]
+    assert extend_runs(stamp, [False, True, True, True]) == [False, True, True, True]

@@ -170,6 +170,44 @@ def extend_lists(texts: Sequence[str], keep: list[bool], max_items: int = 200) -
     return out
 
 
+# A kept run of this many items alike, with digits or separators, is a list whose ends may have
+# been doubted.
+_RUN_ITEMS = 3
+
+
+def extend_runs(texts: Sequence[str], keep: list[bool]) -> list[bool]:
+    """Extend each kept run of short list items that are alike and have digits or separators
+    (dates, stages, results: plain capitalised labels are menu items) through the doubted lines on
+    either side that are alike too (not date stamps, which are page furniture)."""
+    n = len(texts)
+    out = list(keep)
+    shapes = [signature(t) for t in texts]
+    item = [word_count(t) <= _LIST_WORDS and not ends_sentence(t) for t in texts]
+
+    def joins(k: int, first: int) -> bool:
+        return not keep[k] and item[k] and alike(shapes[k], shapes[first]) and not _stamp(texts[k])
+
+    i = 0
+    while i < n:
+        if not (keep[i] and item[i] and (shapes[i][1] or shapes[i][2])):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and keep[j] and item[j] and alike(shapes[j], shapes[i]):
+            j += 1
+        if j - i >= _RUN_ITEMS:
+            k = i - 1
+            while k >= 0 and joins(k, i):
+                out[k] = True
+                k -= 1
+            k = j
+            while k < n and joins(k, i):
+                out[k] = True
+                k += 1
+        i = j
+    return out
+
+
 def _topic_words(text: str) -> set[str]:
     """The first four letters of each word of four letters or more of a line, lower-cased (so that
     "rise" and "rising" differ but "melt" and "melts" do not); for CJK text, its Han characters."""
@@ -333,6 +371,7 @@ def decide(
     # they sit inside the article's region.
     keep = [k and not _stamp(t) for k, t in zip(keep, texts, strict=True)]
     keep = extend_lists(texts, keep)
+    keep = extend_runs(texts, keep)
     keep = grow(texts, keep, barrier)
     for headline in headlines_above(texts, keep):
         keep[headline] = True
