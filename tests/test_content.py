@@ -245,3 +245,17 @@ def test_a_kept_run_of_dated_items_takes_in_the_doubted_items_at_its_ends() -> N
     # A date stamp that starts like the items is page furniture, not an item.
     stamp = ["Updated: 1 March 2025, 10:32", "Round 1: 2 March", "Round 2: 9 March", "Round 3: 16 March"]
     assert extend_runs(stamp, [False, True, True, True]) == [False, True, True, True]
+
+
+def test_grow_takes_in_a_sentence_broken_over_lines_after_commas() -> None:
+    article = "通常、権利者により正規のルートで販売された商品をそのまま転売する場合は、商標権侵害にはなりません。"
+    broken = [
+        "また、その他にも、",
+        "もとの商品に付された商標を消した商品を販売する行為や、",
+        "商標権侵害と判断される場合があります。",
+    ]
+    texts = [article, *broken, "ホーム"]
+    assert grow(texts, [True, False, False, False, False]) == [True, True, True, True, False]
+    # Upwards too, and only where the broken sentence ends: a run of comma lines with no end is not one.
+    assert grow([*broken, article], [False, False, False, True]) == [True] * 4
+    assert grow([article, *broken[:2], "ホーム"], [True, False, False, False]) == [True, False, False, False]

@@ -25,6 +25,8 @@ _STAMP_WORDS = 8
 _GROW_WORDS = 9
 # Items of a list bridged between article lines have at most this many words.
 _LIST_WORDS = 15
+# A line that breaks a sentence after a comma (Latin, CJK or full-width).
+_COMMA_END = re.compile(r"[,、，]\s*$")
 _BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|av|af)\s", regex.IGNORECASE)
 _LOWER_START = regex.compile(r"^\W*\p{Ll}")
 _TOPIC_WORD = regex.compile(r"\p{Han}|[^\W\d_\p{Han}]{4,}")
@@ -113,10 +115,33 @@ def grow(texts: Sequence[str], keep: list[bool], barrier: Sequence[bool] | None 
             continue
         for step in (-1, 1):
             j = i + step
-            while 0 <= j < n and not out[j] and fence[j] == fence[i] and is_prose(texts[j], _GROW_WORDS):
-                out[j] = True
-                j += step
+            while 0 <= j < n and not out[j] and fence[j] == fence[i]:
+                span = _sentence_at(texts, j, step)
+                if not span or any(out[k] or fence[k] != fence[i] for k in span):
+                    break
+                for k in span:
+                    out[k] = True
+                j = span[-1] + step
     return out
+
+
+def _sentence_at(texts: Sequence[str], start: int, step: int) -> list[int]:
+    """The lines, from `start` on in the direction `step`, of one sentence of running text: a line,
+    or a sentence broken over lines that end in a comma ("また、その他にも、" then the rest)."""
+    span = [start]
+    if step > 0:
+        while _COMMA_END.search(texts[span[-1]]) and span[-1] + 1 < len(texts):
+            span.append(span[-1] + 1)
+        last = span[-1]
+    else:
+        last = start
+        while span[-1] > 0 and _COMMA_END.search(texts[span[-1] - 1]):
+            span.append(span[-1] - 1)
+    if not ends_sentence(texts[last]):
+        return []
+    if sum(word_count(texts[k]) for k in span) < _GROW_WORDS:
+        return []
+    return span
 
 
 def alike(a: Shape, b: Shape) -> bool:
