@@ -23,6 +23,7 @@ from cleaner.content.select import (
     titled_tables,
 )
 from cleaner.content.stoplists import guess_language, languages, stoplist
+from cleaner.rules.content import glued_teaser
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "content"
 PAGE = FIXTURES / "menus_footer.raw.txt"
@@ -259,3 +260,29 @@ def test_grow_takes_in_a_sentence_broken_over_lines_after_commas() -> None:
     # Upwards too, and only where the broken sentence ends: a run of comma lines with no end is not one.
     assert grow([*broken, article], [False, False, False, True]) == [True] * 4
     assert grow([article, *broken[:2], "ホーム"], [True, False, False, False]) == [True, False, False, False]
+
+
+def test_a_glued_teaser_is_a_title_case_headline_then_a_sentence() -> None:
+    assert glued_teaser(
+        "Customers Leave Without Paying The Bill At Troy SteakhouseA party of six left before the bill came."
+    )
+    assert glued_teaser("Is The Old Bridge Safe For Heavy Trucks?Engineers will inspect it next month after a report.")
+    assert glued_teaser("Michigan To Mail Panel Applications To 250,000The state will mail them to voters this week.")
+    # Brands with an inner capital, in prose and in headlines, and a number with a unit.
+    assert not glued_teaser("Sony Interactive Entertainment said the new PlayStation console sold out in a day.")
+    assert not glued_teaser("Apple Releases New AirPods With Better Noise Cancelling for the holiday season this year")
+    assert not glued_teaser("Houstonians Can Win $100K through a real-life treasure hunt next month in the city")
+    assert not glued_teaser("SAVE $379.00 - Free AppleCare with these 2019 MacBook Pros")
+
+
+def test_glued_teasers_go_only_where_a_page_has_several() -> None:
+    teaser = "Storm Leaves Thousands Without Power In The ValleyCrews worked through the night to restore it."
+    article = (FIXTURES / "glued_teasers.expected.txt").read_text(encoding="utf-8")
+
+    def removed(text: str, config: Config) -> list[int]:
+        return [r.first_line for r in clean_and_explain(text, config).removals if r.rule_id == "CD003"]
+
+    assert removed(teaser + "\n" + article, Config()) == []
+    assert removed("\n".join([teaser] * 3) + "\n" + article, Config()) == [1, 2, 3]
+    assert removed(teaser + "\n" + article, Config(thresholds={"CD003.min-lines": 1})) == [1]
+    assert removed("\n".join([teaser] * 3) + "\n" + article, Config(mode=Mode.CONSERVATIVE)) == []

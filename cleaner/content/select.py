@@ -206,19 +206,27 @@ def extend_runs(texts: Sequence[str], keep: list[bool]) -> list[bool]:
     either side that are alike too (not date stamps, which are page furniture)."""
     n = len(texts)
     out = list(keep)
-    shapes = [signature(t) for t in texts]
-    item = [word_count(t) <= _LIST_WORDS and not ends_sentence(t) for t in texts]
+    shapes: dict[int, Shape] = {}
+
+    def shape(k: int) -> Shape:
+        found = shapes.get(k)
+        if found is None:
+            found = shapes[k] = signature(texts[k])
+        return found
+
+    def item(k: int) -> bool:
+        return not ends_sentence(texts[k]) and word_count(texts[k]) <= _LIST_WORDS
 
     def joins(k: int, first: int) -> bool:
-        return not keep[k] and item[k] and alike(shapes[k], shapes[first]) and not _stamp(texts[k])
+        return not keep[k] and item(k) and alike(shape(k), shape(first)) and not _stamp(texts[k])
 
     i = 0
     while i < n:
-        if not (keep[i] and item[i] and (shapes[i][1] or shapes[i][2])):
+        if not (keep[i] and item(i) and (shape(i)[1] or shape(i)[2])):
             i += 1
             continue
         j = i + 1
-        while j < n and keep[j] and item[j] and alike(shapes[j], shapes[i]):
+        while j < n and keep[j] and item(j) and alike(shape(j), shape(i)):
             j += 1
         if j - i >= _RUN_ITEMS:
             k = i - 1
@@ -302,29 +310,52 @@ def titled_tables(texts: Sequence[str]) -> list[tuple[int, int]]:
     least four rows of the same cell kinds, with both number and label cells (so a menu, all
     labels, is not one), maybe under a header row of labels. The title says a table follows; a
     standings or results table is the article itself on some pages."""
-    cells = [_cell(t) for t in texts]
+    cells = _Cells(texts)
     found: list[tuple[int, int]] = []
-    i = 0
-    while i < len(cells):
-        table = _table_at(cells, i)
-        if table is None:
-            i += 1
+    stop = 0
+    for title, text in enumerate(texts):
+        if title < stop or not text.rstrip().endswith((":", "：")):
             continue
-        stop, period = table
-        title = _table_title(texts, cells, i, period)
-        if title is not None:
-            found.append((title, stop))
-        i = stop
+        # The first row starts right under the title, or under a header row of labels.
+        start = title + 1
+        while start < len(texts) and start - title <= _MAX_PERIOD + 1:
+            table = _table_at(cells, start, min_period=start - title - 1)
+            if table is not None:
+                stop = table[0]
+                found.append((title, stop))
+                break
+            if cells[start] != "w":
+                break
+            start += 1
     return found
 
 
-def _table_at(cells: Sequence[str], start: int) -> tuple[int, int] | None:
+class _Cells:
+    """The cell kind of each line ("n" number, "w" label, "" neither), measured when first asked."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.kinds: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> str:
+        kind = self.kinds.get(i)
+        if kind is None:
+            kind = self.kinds[i] = _cell(self.texts[i])
+        return kind
+
+
+def _table_at(cells: _Cells, start: int, min_period: int = 2) -> tuple[int, int] | None:
     """(stop, period) of the longest table whose first row starts at `start`, if one does."""
     best: tuple[int, int] | None = None
     n = len(cells)
-    for period in range(2, _MAX_PERIOD + 1):
-        row = cells[start : start + period]
-        if len(row) < period or "n" not in row or "w" not in row or "" in row:
+    for period in range(max(2, min_period), _MAX_PERIOD + 1):
+        if start + period > n:
+            break
+        row = [cells[k] for k in range(start, start + period)]
+        if "n" not in row or "w" not in row or "" in row:
             continue
         j = start
         while j + period < n and cells[j + period] == cells[j]:
@@ -333,16 +364,6 @@ def _table_at(cells: Sequence[str], start: int) -> tuple[int, int] | None:
         if (stop - start) // period >= _TABLE_ROWS and (best is None or stop > best[0]):
             best = (stop, period)
     return best
-
-
-def _table_title(texts: Sequence[str], cells: Sequence[str], start: int, period: int) -> int | None:
-    """The line ending in ':' just above a table, over at most one header row of label cells."""
-    for k in range(start - 1, max(-1, start - 2 - period), -1):
-        if texts[k].rstrip().endswith((":", "：")):
-            return k
-        if cells[k] != "w":
-            return None
-    return None
 
 
 def keep_tables(texts: Sequence[str], probs: Sequence[float], threshold: float) -> list[float]:

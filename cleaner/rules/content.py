@@ -44,6 +44,86 @@ _COMMENT_HEADER = regex.compile(
 _BARRIER_MIN_CHARS = 400
 
 
+# A teaser's headline glued to the first sentence of its summary, with no space between them
+# ("...At Troy SteakhouseA party of six left..."): a capital that opens a word right after a
+# lower-case letter, a digit, '?' or '!'.
+_GLUE = regex.compile(r"(?<=[\p{Ll}\d?!])(\p{Lu}\p{Ll}*)\s")
+_WORD = regex.compile(r"[\p{L}\d'’]+")
+# A headline capitalises all its longer words; the sentence of its summary fewer than half of them.
+_HEADLINE_CAPS = 1.0
+_SENTENCE_CAPS = 0.5
+_LONG_WORD = 4
+
+
+def _capitalised(words: list[str]) -> tuple[float, int]:
+    """The share of the words of four letters or more that start with a capital, and their number."""
+    long = [w for w in words if len(w) >= _LONG_WORD and w.isalpha()]
+    if not long:
+        return 0.0, 0
+    return sum(w[0].isupper() for w in long) / len(long), len(long)
+
+
+def glued_teaser(text: str) -> bool:
+    """A title-case headline of four words or more, then with no space the sentence of its summary.
+    A brand's inner capital ("WeWork", "AirPods", "MacBook") is not a glue point: the word before it
+    is a capitalised word of four letters or more, and the words after it are mostly lower case."""
+    for m in _GLUE.finditer(text):
+        at = m.start()
+        if text[at - 1].isdigit() and len(m.group(1)) < 2:  # "$100K", "6A"
+            continue
+        before = _WORD.findall(text, 0, at)
+        after = _WORD.findall(text, m.end())[:8]
+        if len(before) < 4 or len(after) < 4:
+            continue
+        glued = before[-1]
+        if glued.isalpha() and (len(glued) < _LONG_WORD or not glued[0].isupper()):
+            continue
+        caps, n = _capitalised(before)
+        if n < 2 or caps < _HEADLINE_CAPS:
+            continue
+        caps, n = _capitalised(after)
+        if n >= 2 and caps < _SENTENCE_CAPS:
+            return True
+    return False
+
+
+@rule(
+    "CD003",
+    "content.glued-teasers",
+    Kind.CONTENT,
+    "Teasers for other stories captured as a headline glued to its summary with no space between "
+    "('...At Troy SteakhouseA party of six left...'), where a page has at least three; off in "
+    "conservative mode.",
+    examples(
+        (
+            "Police Search For Driver After Crash On Main StreetA man was hurt on Tuesday when his car was hit.\n"
+            "Storm Leaves Thousands Without Power In The ValleyCrews worked through the night to restore it.\n"
+            "City Opens Three New Parks Before SummerThe parks have playgrounds and a small lake for boats.\n"
+            + _ARTICLE,
+            _ARTICLE,
+        ),
+        (
+            "Police Search For Driver After Crash On Main StreetA man was hurt on Tuesday when his car was hit.\n"
+            + _ARTICLE,
+            "Police Search For Driver After Crash On Main StreetA man was hurt on Tuesday when his car was hit.\n"
+            + _ARTICLE,
+        ),
+    ),
+    params={"min-lines": 3},
+    prefilter=r"[\p{Ll}\d?!]\p{Lu}\p{Ll}*\s",
+)
+def glued_teasers(doc: Document, rule: Rule) -> None:
+    if Mode(doc.config.mode) is Mode.CONSERVATIVE:
+        return
+    candidates = [i for i in doc.lines_matching(_GLUE) if doc.lines[i].removed_by is None]
+    teasers = [i for i in candidates if glued_teaser(doc.lines[i].text)]
+    # One such line may be a headline typed without a space; a run of them is a teaser list.
+    if len(teasers) < rule.param(doc.config, "min-lines"):
+        return
+    for i in teasers:
+        doc.remove(i, rule)
+
+
 def recheck(doc: Document) -> None:
     """Run the line and block rules before this family again once content detection has removed
     lines: some read their neighbours ("a date line above the story's first sentence"), and the
@@ -124,4 +204,4 @@ def comment_thread(doc: Document, rule: Rule) -> None:
     recheck(doc)
 
 
-RULES = (comment_thread, outside_article)
+RULES = (comment_thread, glued_teasers, outside_article)
