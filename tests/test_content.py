@@ -23,7 +23,7 @@ from cleaner.content.select import (
     titled_tables,
 )
 from cleaner.content.stoplists import guess_language, languages, stoplist
-from cleaner.rules.content import glued_teaser
+from cleaner.rules.content import dateline_teaser, glued_teaser
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "content"
 PAGE = FIXTURES / "menus_footer.raw.txt"
@@ -286,3 +286,13 @@ def test_glued_teasers_go_only_where_a_page_has_several() -> None:
     assert removed("\n".join([teaser] * 3) + "\n" + article, Config()) == [1, 2, 3]
     assert removed(teaser + "\n" + article, Config(thresholds={"CD003.min-lines": 1})) == [1]
     assert removed("\n".join([teaser] * 3) + "\n" + article, Config(mode=Mode.CONSERVATIVE)) == []
+
+
+def test_a_dateline_teaser_is_a_headline_then_a_summary_opening_with_a_dateline() -> None:
+    assert dateline_teaser("Man pleads guilty to fraud scheme in US NEW YORK: A man has pleaded guilty to theft.")
+    assert dateline_teaser("Ferry strike ends after two weeks DOVER (Reuters) — The ferry workers went back to work.")
+    # A dateline opening the line or a sentence, an acronym before a dash, an all-capitals headline.
+    assert not dateline_teaser("NEW YORK: A man has pleaded guilty to theft and fraud on Monday, officials said.")
+    assert not dateline_teaser("Ministers accepted the report in full. CARDIFF: Officials said they would review it.")
+    assert not dateline_teaser("The report relied on the firm's GPS — the tracking system fitted to every lorry.")
+    assert not dateline_teaser("SINGER CLEARED TO PERFORM HITS AT AWARDS AMID FEUD WITH LABEL: REPORT")

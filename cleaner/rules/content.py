@@ -87,18 +87,56 @@ def glued_teaser(text: str) -> bool:
     return False
 
 
+# A teaser's summary that opens with a dateline in capitals, after its headline on the same line
+# ("...fraud scheme in US NEW YORK: An Indian-origin man has pleaded..."): the place, then ':',
+# or a news agency in brackets and a dash ("DOVER (Reuters) —"). A bare dash is not taken: prose
+# has acronyms before dashes ("...Fusion GPS — the font of...").
+_DATELINE = regex.compile(
+    r"(?<=[\p{L}\d)’'\"”]\s)\p{Lu}{3,}(?:[ .-]\p{Lu}{2,})*(?:,\s\p{Lu}[\p{L}.]+)?"
+    r"(?::|\s\([^)\n]{1,30}\)\s?[:—–])\s"
+)
+_SENTENCE_END = regex.compile(r"[.!?。]\W*$")
+_LOWER_WORD = regex.compile(r"\b\p{Ll}{4,}\b")
+
+
+def dateline_teaser(text: str) -> bool:
+    """A headline of four words or more, then on the same line its summary's sentence opening with a
+    dateline in capitals. In an article a dateline opens the line, or follows a full stop."""
+    for m in _DATELINE.finditer(text):
+        before = text[: m.start()]
+        if len(_WORD.findall(before)) < 4 or _SENTENCE_END.search(before.rstrip()):
+            continue
+        # The summary is a sentence (an all-capitals headline has "...RECORDS: REPORT" in it).
+        after = text[m.end() :]
+        if len(_WORD.findall(after)) >= 4 and _LOWER_WORD.search(after):
+            return True
+    return False
+
+
+def teaser_line(text: str) -> bool:
+    return glued_teaser(text) or dateline_teaser(text)
+
+
 @rule(
     "CD003",
-    "content.glued-teasers",
+    "content.teaser-lines",
     Kind.CONTENT,
-    "Teasers for other stories captured as a headline glued to its summary with no space between "
-    "('...At Troy SteakhouseA party of six left...'), where a page has at least three; off in "
-    "conservative mode.",
+    "Teasers for other stories captured as one line of headline and summary: glued with no space "
+    "between ('...At Troy SteakhouseA party of six left...'), or the summary opening with a "
+    "dateline in capitals ('...fraud scheme in US NEW YORK: An Indian-origin man...'), where a page "
+    "has at least three; off in conservative mode.",
     examples(
         (
             "Police Search For Driver After Crash On Main StreetA man was hurt on Tuesday when his car was hit.\n"
             "Storm Leaves Thousands Without Power In The ValleyCrews worked through the night to restore it.\n"
             "City Opens Three New Parks Before SummerThe parks have playgrounds and a small lake for boats.\n"
+            + _ARTICLE,
+            _ARTICLE,
+        ),
+        (
+            "Farmers protest new water rules LYON: Hundreds of farmers drove tractors into the city on Monday.\n"
+            "Ferry strike ends after two weeks DOVER (Reuters) — The ferry workers went back to work on Sunday.\n"
+            "Museum to open a new wing in spring ROME: The museum said the wing would hold its coin collection.\n"
             + _ARTICLE,
             _ARTICLE,
         ),
@@ -110,13 +148,13 @@ def glued_teaser(text: str) -> bool:
         ),
     ),
     params={"min-lines": 3},
-    prefilter=r"[\p{Ll}\d?!]\p{Lu}\p{Ll}*\s",
+    prefilter=r"[\p{Ll}\d?!]\p{Lu}\p{Ll}*\s|\p{Lu}{3}",
 )
-def glued_teasers(doc: Document, rule: Rule) -> None:
+def teaser_lines(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
         return
-    candidates = [i for i in doc.lines_matching(_GLUE) if doc.lines[i].removed_by is None]
-    teasers = [i for i in candidates if glued_teaser(doc.lines[i].text)]
+    candidates = sorted({*doc.lines_matching(_GLUE), *doc.lines_matching(_DATELINE)})
+    teasers = [i for i in candidates if doc.lines[i].removed_by is None and teaser_line(doc.lines[i].text)]
     # One such line may be a headline typed without a space; a run of them is a teaser list.
     if len(teasers) < rule.param(doc.config, "min-lines"):
         return
@@ -204,4 +242,4 @@ def comment_thread(doc: Document, rule: Rule) -> None:
     recheck(doc)
 
 
-RULES = (comment_thread, glued_teasers, outside_article)
+RULES = (comment_thread, teaser_lines, outside_article)
