@@ -51,7 +51,8 @@ COMMENT_HEADING = line_rule(
 COMMENT_FORM = line_rule(
     "CM002",
     "comments.form",
-    "Comment-form boilerplate: email not published, required fields, save my name, cancel reply, notify me.",
+    "Comment-form boilerplate: email not published, required fields, save my name, cancel reply, notify me, "
+    "the form's data-consent line.",
     [
         r"your email address will not be published\.?(?: required fields are marked\s*\*?)?",
         r"your email will not be published\.?(?: required fields are marked\s*\*?)?",
@@ -67,6 +68,12 @@ COMMENT_FORM = line_rule(
         r"comments? (?:are|is) closed",
         r"(?:comment|name|email|e-mail|website|url)\s*\*?",
         r"(?:post|submit|send) (?:comment|reply)",
+        # The consent line that privacy plugins add under comment forms.
+        r"(?:\[?\s*\]?\s*)?by (?:using|submitting) this (?:comment )?form,? you agree (?:with|to) .{1,150}",
+        r"this form collects your name,? email and content so that we can keep track of the comments placed on the website.{0,200}",
+        r"(?:i )?(?:have read and )?agree(?:s)?(?: with| to)? the storage and handling of (?:my|your) data by this website\.?\s*\*?",
+        r"mit der nutzung dieses formulars erklärst du dich mit der speicherung und verarbeitung deiner daten durch "
+        r"diese website einverstanden\.?",
         r"(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht\.?(?: erforderliche felder sind mit \* markiert)?",
         r"erforderliche felder sind mit\s*\*?\s*markiert",
         r"votre adresse (?:e-?mail|de messagerie) ne sera pas publiée\.?(?: les champs obligatoires sont indiqués avec \*)?",
@@ -82,6 +89,10 @@ COMMENT_FORM = line_rule(
             "Text.\n",
         ),
         ("Text.\n\nCancel reply\n", "Text.\n"),
+        (
+            "Text.\nBy using this form you agree with the storage and handling of your data by this website.\n",
+            "Text.\n",
+        ),
         (
             "Your email address will be kept private, the company promised.\n",
             "Your email address will be kept private, the company promised.\n",
