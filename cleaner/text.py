@@ -38,8 +38,9 @@ def word_count(text: str) -> int:
 
 
 # The blocks where CJK characters are, as ranges: `re` scans for them much faster than `regex` scans
-# for script properties, and most texts have none (a test checks every code point of _CJK is here).
-_MAYBE_CJK = re.compile(
+# for script properties, and most texts have none. A text with no match has no CJK character (a
+# test checks every code point of _CJK, which covers the content features' CJK patterns, is here).
+MAYBE_CJK = re.compile(
     "[\u1100-\u11ff\u2e80-\u2fff\u3000-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef\U00010000-\U0010ffff]"
 )
 # ASCII characters that are not word characters (\w) become spaces, so that ASCII text splits into
@@ -50,7 +51,7 @@ _ASCII_NON_WORD = bytes(b if chr(b).isalnum() or b == ord("_") else ord(" ") for
 def _count_words(text: str) -> int:
     if text.isascii():  # the common case
         return len(text.encode("ascii").translate(_ASCII_NON_WORD).split())
-    if not _MAYBE_CJK.search(text):
+    if not MAYBE_CJK.search(text):
         return len(_WORD.findall(text))
     spaced, cjk = _CJK.subn(" ", text)
     return len(_WORD.findall(spaced)) + (int(cjk) + 1) // 2

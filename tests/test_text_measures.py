@@ -33,7 +33,7 @@ def test_every_cjk_character_is_in_the_quick_ranges() -> None:
     for code in range(sys.maxunicode + 1):
         c = chr(code)
         if text._CJK.match(c):
-            assert text._MAYBE_CJK.match(c), hex(code)
+            assert text.MAYBE_CJK.match(c), hex(code)
 
 
 def test_counts_with_and_without_cjk() -> None:

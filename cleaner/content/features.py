@@ -19,7 +19,7 @@ from itertools import accumulate, chain
 import regex
 
 from cleaner.content.stoplists import guess_from_counts, stoplist
-from cleaner.text import _MAYBE_CJK, word_count
+from cleaner.text import MAYBE_CJK, word_count
 
 _TOKEN = regex.compile(r"\w+")
 _ALPHA_WORD = regex.compile(r"[^\W\d_]+")
@@ -251,7 +251,7 @@ def _own(text: str, tokens: list[str], stops: frozenset[str]) -> tuple[list[floa
     ascii_text = text.isascii()
     # Most non-ASCII lines have no CJK character at all; a scan of their blocks by `re` says so
     # quicker than the script classes (tests/test_content_speed.py checks it covers _CJK).
-    maybe_cjk = not ascii_text and _MAYBE_CJK.search(text)
+    maybe_cjk = not ascii_text and MAYBE_CJK.search(text)
     cjk = len(_CJK.findall(text)) if maybe_cjk else 0
     # Outside the CJK blocks cleaner.text.word_count counts the runs of `\w` as `_words` does (by
     # bytes.translate on ASCII text), and remembers the count for the page, which content
