@@ -145,6 +145,7 @@ JUMP_LINKS = line_rule(
         r"(?:main )?menu",
         r"close(?: menu| window)?",
         r"view results",
+        r"(?:text|font) size|(?:increase|decrease) (?:text|font) size",
         r"weiterlesen|mehr lesen|zum inhalt springen|nach oben",
         r"lire la suite|aller au contenu(?: principal)?|retour en haut",
         r"leer más|seguir leyendo|ir al contenido(?: principal)?|volver arriba",

@@ -138,7 +138,12 @@ _NOTICE = regex.compile(
     r"|you have reached (?:your|the) (?:\w+ )?(?:limit|maximum)"
     r"|(?:subscribe|log ?in|sign ?in|register)(?: now| today)? to (?:continue|keep) reading"
     r"|(?:create|register for) a free account to (?:continue|keep) reading"
-    r"|this (?:article|content|story) is (?:only )?(?:available|reserved|exclusive) (?:to|for) (?:subscribers|members|premium)",
+    r"|this (?:article|content|story) is (?:only )?(?:available|reserved|exclusive) (?:to|for) (?:subscribers|members|premium)"
+    # Affiliate disclosures.
+    r"|(?:if|when) you (?:buy|click|purchase|shop)[^.!?]{0,80}(?:we|\p{Lu}[\w.]*) (?:may|might|could|will) "
+    r"(?:receive|earn|get|collect|be paid) (?:a )?(?:small )?(?:share of the sale|commission|(?:affiliate )?compensation)"
+    r"|(?:this|the) (?:post|article|page|story|review) (?:may )?contains? affiliate links"
+    r"|as an amazon associate,? (?:i|we) earn from qualifying purchases",
     FLAGS,
 )
 
@@ -160,6 +165,11 @@ _NOTICE_CUES = (
     "premium",
     "guidelines",
     "policy",
+    "commission",
+    "compensation",
+    "share of the sale",
+    "affiliate",
+    "associate",
 )
 
 
@@ -168,10 +178,11 @@ _NOTICE_CUES = (
     "prompts.site-notice",
     Kind.LINE,
     "A short line in which the site talks to the reader: newsletter pitches, paywalls, ad-blocker and "
-    "browser notices, terms-of-use boilerplate.",
+    "browser notices, terms-of-use boilerplate, affiliate disclosures.",
     examples(
         ("Body.\n\nGet the day's top headlines delivered to your inbox every morning.\n", "Body.\n"),
         ("Body.\n\nIf you value our work, please disable your ad blocker.\n", "Body.\n"),
+        ("Body.\n\nIf you buy something through this post, we may earn a commission.\n", "Body.\n"),
         (
             "Most readers who sign up for a newsletter never read it, the study found.\n",
             "Most readers who sign up for a newsletter never read it, the study found.\n",

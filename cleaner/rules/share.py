@@ -29,6 +29,11 @@ SHARE_LABEL = line_rule(
         r"save(?: (?:article|story|for later|this (?:article|story)))?|bookmark(?: (?:this|article|story))?|gift (?:this )?article",
         r"like loading(?:\.\.\.|…)?",
         r"sharing is caring",
+        r"(?:link )?copied!?|copy (?:the )?link(?: to (?:this|the) (?:article|story|post))?",
+        r"share all sharing options for:? .{1,200}|(?:addthis|sharethis) sharing buttons",
+        # "Follow me on Twitter or LinkedIn.", "Follow The Times Opinion section on Facebook, Twitter (@x) and Instagram."
+        rf"follow (?:me|us|[^.!?\n]{{1,60}}) on (?:{_NETWORKS})(?:\s*\(@?[\w.]{{1,30}}\))?"
+        rf"(?:\s*(?:,|and|or|&)\s*(?:{_NETWORKS})(?:\s*\(@?[\w.]{{1,30}}\))?)*\.?(?:\s*check out my (?:website|blog)\.?)?",
         # "Like this story? Share it with a friend!", "Print This Article Share it With Friends"
         r"(?:(?:like|enjoy|love)d? this (?:story|article|post)\?|print this (?:article|story|page))?\s*"
         r"share (?:it|this)(?: (?:article|story|post))? with (?:a friend|friends|your friends)",
@@ -59,7 +64,7 @@ SHARE_RUN = line_rule(
     "share.run",
     "A line made only of social network names, glued or separated: FacebookTwitterPinterestEmail.",
     [
-        rf"(?:(?:{_NETWORKS})[\s|•·,/]*){{2,}}",
+        rf"(?:(?:share (?:to|on|via)\s*)?(?:{_NETWORKS})[\s|•·,/]*){{2,}}",
         r"(?:facebook|twitter|pinterest|linkedin|whatsapp|reddit|email|print|instagram|youtube|flipboard|tumblr|"
         r"telegram|snapchat|tiktok|messenger|copy link|sms|rss)",
     ],
