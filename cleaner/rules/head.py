@@ -153,11 +153,13 @@ TAG_LINE = line_rule(
     ),
 )
 
-# "By Jane Doe", "By JANE DOE and JOHN ROE", "By Jane Doe | Agency", "by Jane Doe, Staff Writer".
+# "By Jane Doe", "By JANE DOE and JOHN ROE", "By Jane Doe | Agency", "by Jane Doe, Staff Writer",
+# "Posted by Jane Doe on May 3, 2024, 6:21 AM".
 # Case matters here: "By land and sea" is a sentence, "By The Numbers" a subheading, and a name
 # has two words at least ("By Moonlight" may be a poem's title).
 _NAME = r"(?:\p{Lu}[\p{L}'’.-]*)"
 _BYLINE = regex.compile(
+    r"(?:(?i:posted|written|published|reported|story|words|text|photos?)\s+)?"
     rf"[Bb][Yy]\s+(?!(?:The|A|An|This|That|These|Our|My|Its|THE)\b){_NAME}(?:\s+{_NAME}){{1,3}}"
     rf"(?:\s*(?:,|and|&|AND)\s*{_NAME}(?:\s+{_NAME}){{0,3}}){{0,4}}"
     r"(?:\s*[|,•·–—-]\s*[^.!?]{0,80}|\s+on\s+.{0,60})?"
@@ -168,7 +170,8 @@ _BYLINE = regex.compile(
     "HD005",
     "head.byline",
     Kind.HEAD,
-    "A byline above the story's first sentence: By Jane Doe, By JANE DOE and JOHN ROE, By Jane Doe | Agency.",
+    "A byline above the story's first sentence: By Jane Doe, By JANE DOE and JOHN ROE, By Jane Doe | Agency, "
+    "Posted by Jane Doe on May 3, 2024.",
     examples(
         (
             "Storm closes the pass\nBy Jane Doe | Mountain News\nHeavy snow closed the pass on Thursday for the second time this week.\n",
