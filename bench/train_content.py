@@ -51,7 +51,7 @@ from cleaner.content.model import (  # noqa: E402
     stage1_rows,
     stage2_rows,
 )
-from cleaner.content.select import Selection, decide  # noqa: E402
+from cleaner.content.select import Selection, decide, titled_tables  # noqa: E402
 from cleaner.model import Document, Kind  # noqa: E402
 from cleaner.registry import BUILTIN  # noqa: E402
 
@@ -141,9 +141,18 @@ def _scorer() -> Any:
     return mod
 
 
-def _sample_weight(texts: Sequence[str]) -> list[float]:
-    # The metric counts tokens: weigh each line by its token count, damped so short lines still count.
-    return [math.sqrt(max(1, len(_TOKEN.findall(t)))) for t in texts]
+def _sample_weight(pages: Sequence[PageData]) -> list[float]:
+    """The metric counts tokens: each line weighs its token count, damped so short lines still
+    count. The cells of a titled table weigh nothing: selection keeps such a table whole (see
+    select.keep_tables), and a standings page's hundreds of number cells would otherwise teach the
+    model that short number lines are article."""
+    out: list[float] = []
+    for p in pages:
+        weights = [math.sqrt(max(1, len(_TOKEN.findall(t)))) for t in p.texts]
+        for title, stop in titled_tables(p.texts):
+            weights[title:stop] = [0.0] * (stop - title)
+        out.extend(weights)
+    return out
 
 
 def fit_linear(x: list[list[float]], y: list[bool], w: list[float], c: float) -> dict[str, Any]:
@@ -182,14 +191,12 @@ def _x1(pages: Sequence[PageData]) -> list[list[float]]:
 def fit(pages: Sequence[PageData], c1: float, c2: float, folds: int = 4) -> dict[str, Any]:
     """Stage 1 on all lines; stage 2 on stage-1 scores that were predicted out of fold
     (grouped by site), so stage 2 learns from scores like those it will see on new pages."""
-    sw = _sample_weight(stack(pages, "texts"))
+    sw = _sample_weight(pages)
     s1 = fit_linear(_x1(pages), stack(pages, "labels"), sw, c1)
     p1_oof: dict[str, list[float]] = {}
     for test in _group_folds(pages, folds):
         train = [p for p in pages if p.pid not in test]
-        inner = Linear.from_dict(
-            fit_linear(_x1(train), stack(train, "labels"), _sample_weight(stack(train, "texts")), c1)
-        )
+        inner = Linear.from_dict(fit_linear(_x1(train), stack(train, "labels"), _sample_weight(train), c1))
         for p in pages:
             if p.pid in test:
                 p1_oof[p.pid] = [sigmoid(inner.logit(r)) for r in stage1_rows(S1, p.rows)]
