@@ -162,6 +162,54 @@ def teaser_lines(doc: Document, rule: Rule) -> None:
         doc.remove(i, rule)
 
 
+# A count in brackets at the end of a line: posts in a category ("Diaspora (62)"), comments on a
+# story in a most-commented list ("...should expect a significant suspension (148)").
+_COUNT_END = regex.compile(r"\s\(\d{1,6}\)[ \t]*$", regex.MULTILINE)
+_COUNTED_RUN = 3
+
+
+def counted_runs(texts: list[str]) -> list[int]:
+    """The lines of each run of three or more in a row that end in a count in brackets, unless a
+    line ending in ':' introduces the run (a list of the article: "Votes cast:")."""
+    found: list[int] = []
+    i = 0
+    while i < len(texts):
+        j = i
+        while j < len(texts) and _COUNT_END.search(texts[j]):
+            j += 1
+        if j - i >= _COUNTED_RUN and not (i > 0 and texts[i - 1].rstrip().endswith((":", "："))):
+            found.extend(range(i, j))
+        i = max(j, i + 1)
+    return found
+
+
+@rule(
+    "CD004",
+    "content.counted-lists",
+    Kind.CONTENT,
+    "Runs of three or more lines that each end in a count in brackets: categories with their post "
+    "counts, most-commented lists ('Week 12 power rankings (133)'); not a list introduced by a line "
+    "ending in ':'; off in conservative mode.",
+    examples(
+        (
+            _ARTICLE + "Blog (2)\nCommunity (4824)\nDiaspora (62)\nSports (311)\n",
+            _ARTICLE,
+        ),
+        (
+            _ARTICLE + "Votes cast:\nAnna Berg (4512)\nTom Hart (3998)\nEva Costa (1204)\n",
+            _ARTICLE + "Votes cast:\nAnna Berg (4512)\nTom Hart (3998)\nEva Costa (1204)\n",
+        ),
+    ),
+    prefilter=r"\s\(\d{1,6}\)[ \t]*$",
+)
+def counted_lists(doc: Document, rule: Rule) -> None:
+    if Mode(doc.config.mode) is Mode.CONSERVATIVE:
+        return
+    v = view(doc)
+    for k in counted_runs(v.texts):
+        doc.remove(v.indices[k], rule)
+
+
 def recheck(doc: Document) -> None:
     """Run the line and block rules before this family again once content detection has removed
     lines: some read their neighbours ("a date line above the story's first sentence"), and the
@@ -242,4 +290,4 @@ def comment_thread(doc: Document, rule: Rule) -> None:
     recheck(doc)
 
 
-RULES = (comment_thread, teaser_lines, outside_article)
+RULES = (comment_thread, teaser_lines, counted_lists, outside_article)
