@@ -221,6 +221,9 @@ def test_a_list_goes_on_past_the_items_the_model_kept() -> None:
     # The doubted items that start like the kept ones follow them; the short label after them does
     # not, and a line after the label is past the list.
     assert extend_lists(texts, keep) == [True] * 5 + [False, False]
+    # A comma inside an item written as a phrase does not end the list.
+    texts[3] = "Reminders for sowing, pruning and feeding sent to your phone"
+    assert extend_lists(texts, keep) == [True] * 5 + [False, False]
     # An item of another shape (digits, a separator) ends the list.
     texts[3] = "Reminders: sowing, pruning and feeding from 2 May"
     assert extend_lists(texts, keep) == [True] * 3 + [False] * 4

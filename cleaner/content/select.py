@@ -144,11 +144,16 @@ def _sentence_at(texts: Sequence[str], start: int, step: int) -> list[int]:
     return span
 
 
-def alike(a: Shape, b: Shape) -> bool:
+def alike(a: Shape, b: Shape, commas: bool = True) -> bool:
     """Two items of one list: they start alike, both have digits or neither, and they share a
     separator (or neither has one). An item may add a separator ("June 9 -- Arena, City" and
-    "Aug. 8 -- Arena - Chicago, City"), so the separator sets need not be equal."""
-    return a[0] == b[0] and a[1] == b[1] and (bool(a[2] & b[2]) or not (a[2] or b[2]))
+    "Aug. 8 -- Arena - Chicago, City"), so the separator sets need not be equal. Without `commas`,
+    a comma does not count as a separator: items written as phrases may hold one."""
+    sa, sb = (a[2], b[2]) if commas else (a[2] - _COMMA, b[2] - _COMMA)
+    return a[0] == b[0] and a[1] == b[1] and (bool(sa & sb) or not (sa or sb))
+
+
+_COMMA = frozenset({","})
 
 
 def extend_lists(texts: Sequence[str], keep: list[bool], max_items: int = 200) -> list[bool]:
@@ -174,7 +179,7 @@ def extend_lists(texts: Sequence[str], keep: list[bool], max_items: int = 200) -
                 k < n
                 and not keep[k]
                 and k - i <= max_items
-                and alike(signature(texts[k]), shape)
+                and alike(signature(texts[k]), shape, commas=False)
                 and 2 * word_count(texts[k]) >= shortest
             ):
                 out[k] = True
