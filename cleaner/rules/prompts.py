@@ -143,7 +143,12 @@ _NOTICE = regex.compile(
     r"|(?:if|when) you (?:buy|click|purchase|shop)[^.!?]{0,80}(?:we|\p{Lu}[\w.]*) (?:may|might|could|will) "
     r"(?:receive|earn|get|collect|be paid) (?:a )?(?:small )?(?:share of the sale|commission|(?:affiliate )?compensation)"
     r"|(?:this|the) (?:post|article|page|story|review) (?:may )?contains? affiliate links"
-    r"|as an amazon associate,? (?:i|we) earn from qualifying purchases",
+    r"|as an amazon associate,? (?:i|we) earn from qualifying purchases"
+    r"|als amazon-partner verdien(?:e ich|en wir) an qualifizierten verkäufen"
+    r"|en tant que partenaire amazon,? (?:je réalise|nous réalisons) un bénéfice sur les achats remplissant les conditions requises"
+    r"|como afiliad[oa] de amazon,? (?:obtengo|obtenemos) ingresos por las compras adscritas que cumplen los requisitos aplicables"
+    r"|in qualità di affiliato amazon,? (?:io )?ricev(?:o|iamo) un guadagno dagli acquisti idonei"
+    r"|como associad[oa] da amazon,? (?:eu )?ganh(?:o|amos) com (?:as )?compras qualificadas",
     FLAGS,
 )
 
@@ -170,6 +175,7 @@ _NOTICE_CUES = (
     "share of the sale",
     "affiliate",
     "associate",
+    "amazon",
 )
 
 
