@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.rules.base import examples, line_rule
+from cleaner.rules.base import examples, inline_rule, line_rule
 
 _NETWORKS = (
     r"facebook|twitter|x\.com|pinterest|linkedin|whatsapp|reddit|tumblr|telegram|messenger|"
@@ -78,4 +78,21 @@ SHARE_RUN = line_rule(
     ),
 )
 
-RULES = (SHARE_LABEL, SHARE_RUN)
+CLICK_TO_TWEET = inline_rule(
+    "SH003",
+    "share.click-to-tweet",
+    "The 'Click To Tweet' button text glued to the end of a pull quote (the quote stays).",
+    [r"(?<=[.!?…\"'”’)])[ \t]*click to tweet[ \t]*$"],
+    examples(
+        (
+            "Every business lives in its own time.Click To Tweet\nThe rest of the story.\n",
+            "Every business lives in its own time.\nThe rest of the story.\n",
+        ),
+        (
+            "Readers who like a line can click to tweet it.\n",
+            "Readers who like a line can click to tweet it.\n",
+        ),
+    ),
+)
+
+RULES = (SHARE_LABEL, SHARE_RUN, CLICK_TO_TWEET)
