@@ -104,7 +104,8 @@ def test_keep_captions_keeps_the_caption_and_cuts_the_credit() -> None:
     raw = (
         "Headline of the story here\n\n"
         "The lighthouse was built in 1874. Photograph: Anna Berg/Reuters\n"
-        "Image caption Volunteers filled sandbags through the night\n\n"
+        "Image caption Volunteers filled sandbags through the night\n"
+        "2of5Sandbags stacked along the harbour wall on Sunday.\n\n"
         "Marchers in the square on Monday morning.\n\nJane Doe | AFP | Getty Images\n\n"
         "The body of the story goes on for a while.\n"
     )
@@ -113,7 +114,8 @@ def test_keep_captions_keeps_the_caption_and_cuts_the_credit() -> None:
     assert kept == (
         "Headline of the story here\n\n"
         "The lighthouse was built in 1874.\n"
-        "Volunteers filled sandbags through the night\n\n"
+        "Volunteers filled sandbags through the night\n"
+        "Sandbags stacked along the harbour wall on Sunday.\n\n"
         "Marchers in the square on Monday morning.\n\n"
         "The body of the story goes on for a while.\n"
     )

@@ -272,17 +272,23 @@ _CAPTION_LABEL = regex.compile(
 )
 # Words every match of _CAPTION_LABEL holds.
 _CAPTION_CUES = ("caption", "bildunterschrift", "légende", "pie de foto")
+# A slideshow's counter glued to the caption it labels: "1of4Grass Valley's Dionicio Torres looks...".
+_GALLERY_COUNTER = regex.compile(r"^[ \t]*\d{1,3}of\d{1,3}(?=\p{Lu}|[“\"'‘(])", regex.MULTILINE)
 
 
 @rule(
     "CR004",
     "credits.caption-label",
     Kind.LINE,
-    "A line labelled as a caption (Image caption ..., Media caption ..., Caption: ...); "
-    "with keep-captions only the label is cut.",
+    "A line labelled as a caption (Image caption ..., Media caption ..., Caption: ..., a slideshow's "
+    "'1of4' counter glued to it); with keep-captions only the label is cut.",
     examples(
         (
             "Body.\nImage caption Crowds gathered outside the court on Monday\nMore body.\n",
+            "Body.\nMore body.\n",
+        ),
+        (
+            "Body.\n1of4A shopper looks at extension cords at a hardware store on Tuesday.\nMore body.\n",
             "Body.\nMore body.\n",
         ),
         (
@@ -293,17 +299,20 @@ _CAPTION_CUES = ("caption", "bildunterschrift", "légende", "pie de foto")
     local=True,  # each line judged alone; a line it edits (keep-captions) counts as an edit
 )
 def caption_label(doc: Document, rule: Rule) -> None:
-    for i in doc.lines_mentioning(_CAPTION_CUES):
+    for i in sorted({*doc.lines_mentioning(_CAPTION_CUES), *doc.lines_matching(_GALLERY_COUNTER)}):
         line = doc.lines[i]
         if line.removed_by is not None or line.blank:
             continue
         m = _CAPTION_LABEL.match(line.text)
-        if not m:
-            continue
-        # "Image caption competitions are held every year." is a sentence; a labelled caption
-        # has a colon after its label or no full stop at its end.
-        if ":" not in m.group(0) and ends_sentence(line.text):
-            continue
+        if m:
+            # "Image caption competitions are held every year." is a sentence; a labelled caption
+            # has a colon after its label or no full stop at its end.
+            if ":" not in m.group(0) and ends_sentence(line.text):
+                continue
+        else:
+            m = _GALLERY_COUNTER.match(line.text)
+            if not m:
+                continue
         if doc.config.keep_captions and m.end() < len(line.text.rstrip()):
             doc.edit(i, line.text[m.end() :], m.group(0).strip(), rule)
         else:
