@@ -285,10 +285,21 @@ def test_glued_teasers_go_only_where_a_page_has_several() -> None:
     def removed(text: str, config: Config) -> list[int]:
         return [r.first_line for r in clean_and_explain(text, config).removals if r.rule_id == "CD003"]
 
-    assert removed(teaser + "\n" + article, Config()) == []
-    assert removed("\n".join([teaser] * 3) + "\n" + article, Config()) == [1, 2, 3]
-    assert removed(teaser + "\n" + article, Config(thresholds={"CD003.min-lines": 1})) == [1]
-    assert removed("\n".join([teaser] * 3) + "\n" + article, Config(mode=Mode.CONSERVATIVE)) == []
+    menu = "Home\nNews\nSport\nBusiness\nCulture\n"  # a full-page capture: text that looks clean is left alone
+    assert removed(menu + teaser + "\n" + article, Config()) == []
+    assert removed(menu + "\n".join([teaser] * 3) + "\n" + article, Config()) == [6, 7, 8]
+    assert removed(menu + teaser + "\n" + article, Config(thresholds={"CD003.min-lines": 1})) == [6]
+    assert removed(menu + "\n".join([teaser] * 3) + "\n" + article, Config(mode=Mode.CONSERVATIVE)) == []
+    assert removed("\n".join([teaser] * 3) + "\n" + article, Config()) == []
+
+
+def test_counted_lists_go_from_full_page_captures_only() -> None:
+    article = (FIXTURES / "glued_teasers.expected.txt").read_text(encoding="utf-8")
+    results = "Results\nAnna Berg (4512)\nTom Hart (3998)\nEva Costa (1204)\n"
+    assert clean_text(article + results) == article + results
+    menu = "Home\nNews\nSport\nBusiness\nCulture\n"
+    removals = clean_and_explain(menu + article + results, Config()).removals
+    assert [r.first_line for r in removals if r.rule_id == "CD004"] == [12, 13, 14]
 
 
 def test_a_dateline_teaser_is_a_headline_then_a_summary_opening_with_a_dateline() -> None:

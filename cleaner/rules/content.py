@@ -124,17 +124,19 @@ def teaser_line(text: str) -> bool:
     "Teasers for other stories captured as one line of headline and summary: glued with no space "
     "between ('...At Troy SteakhouseA party of six left...'), or the summary opening with a "
     "dateline in capitals ('...fraud scheme in US NEW YORK: An Indian-origin man...'), where a page "
-    "has at least three; off in conservative mode.",
+    "has at least three; off in conservative mode and on text that already looks clean.",
     examples(
         (
-            "Police Search For Driver After Crash On Main StreetA man was hurt on Tuesday when his car was hit.\n"
+            _MENU
+            + "Police Search For Driver After Crash On Main StreetA man was hurt on Tuesday when his car was hit.\n"
             "Storm Leaves Thousands Without Power In The ValleyCrews worked through the night to restore it.\n"
             "City Opens Three New Parks Before SummerThe parks have playgrounds and a small lake for boats.\n"
             + _ARTICLE,
             _ARTICLE,
         ),
         (
-            "Farmers protest new water rules LYON: Hundreds of farmers drove tractors into the city on Monday.\n"
+            _MENU
+            + "Farmers protest new water rules LYON: Hundreds of farmers drove tractors into the city on Monday.\n"
             "Ferry strike ends after two weeks DOVER (Reuters) — The ferry workers went back to work on Sunday.\n"
             "Museum to open a new wing in spring ROME: The museum said the wing would hold its coin collection.\n"
             + _ARTICLE,
@@ -156,7 +158,7 @@ def teaser_lines(doc: Document, rule: Rule) -> None:
     candidates = sorted({*doc.lines_matching(_GLUE), *doc.lines_matching(_DATELINE)})
     teasers = [i for i in candidates if doc.lines[i].removed_by is None and teaser_line(doc.lines[i].text)]
     # One such line may be a headline typed without a space; a run of them is a teaser list.
-    if len(teasers) < rule.param(doc.config, "min-lines"):
+    if len(teasers) < rule.param(doc.config, "min-lines") or looks_clean(view(doc).texts):
         return
     for i in teasers:
         doc.remove(i, rule)
@@ -189,10 +191,10 @@ def counted_runs(texts: list[str]) -> list[int]:
     Kind.CONTENT,
     "Runs of three or more lines that each end in a count in brackets: categories with their post "
     "counts, most-commented lists ('Week 12 power rankings (133)'); not a list introduced by a line "
-    "ending in ':'; off in conservative mode.",
+    "ending in ':'; off in conservative mode and on text that already looks clean.",
     examples(
         (
-            _ARTICLE + "Blog (2)\nCommunity (4824)\nDiaspora (62)\nSports (311)\n",
+            _MENU + _ARTICLE + "Blog (2)\nCommunity (4824)\nDiaspora (62)\nSports (311)\n",
             _ARTICLE,
         ),
         (
@@ -206,7 +208,12 @@ def counted_lists(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
         return
     v = view(doc)
-    for k in counted_runs(v.texts):
+    runs = counted_runs(v.texts)
+    # A clean article may hold a list with counts ("Results" over "Anna Berg (4512)"...); only
+    # the furniture of a full-page capture is taken out.
+    if not runs or looks_clean(v.texts):
+        return
+    for k in runs:
         doc.remove(v.indices[k], rule)
 
 
