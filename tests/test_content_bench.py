@@ -62,5 +62,5 @@ def test_default_mode_quality_on_the_dev_pages(cleaned: dict[str, str], tmp_path
         (tmp_path / f"{pid}.txt").write_text(text, encoding="utf-8")
     summary = _scorer().score_dir(tmp_path, DEV)["splits"]["all"]
     assert summary["n_empty"] == 0
-    assert summary["recall"] >= 0.975, summary
-    assert summary["f1"] >= 0.945, summary
+    assert summary["recall"] >= 0.98, summary
+    assert summary["f1"] >= 0.95, summary
