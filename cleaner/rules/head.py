@@ -154,13 +154,14 @@ TAG_LINE = line_rule(
 )
 
 # "By Jane Doe", "By JANE DOE and JOHN ROE", "By Jane Doe | Agency", "by Jane Doe, Staff Writer",
-# "Posted by Jane Doe on May 3, 2024, 6:21 AM".
+# "Posted by Jane Doe on May 3, 2024, 6:21 AM", and in French, Spanish, Portuguese, German, Italian
+# and Dutch: "Par Marie Dupont", "Por María García", "Von Anna Schmidt", "Di Mario Rossi".
 # Case matters here: "By land and sea" is a sentence, "By The Numbers" a subheading, and a name
 # has two words at least ("By Moonlight" may be a poem's title).
 _NAME = r"(?:\p{Lu}[\p{L}'’.-]*)"
 _BYLINE = regex.compile(
     r"(?:(?i:posted|written|published|reported|story|words|text|photos?)\s+)?"
-    rf"[Bb][Yy]\s+(?!(?:The|A|An|This|That|These|Our|My|Its|THE)\b){_NAME}(?:\s+{_NAME}){{1,3}}"
+    rf"(?:[Bb][Yy]|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor)\s+(?!(?:The|A|An|This|That|These|Our|My|Its|THE)\b){_NAME}(?:\s+{_NAME}){{1,3}}"
     rf"(?:\s*(?:,|and|&|AND)\s*{_NAME}(?:\s+{_NAME}){{0,3}}){{0,4}}"
     r"(?:\s*[|,•·–—-]\s*[^.!?]{0,80}|\s+on\s+.{0,60})?"
 )
