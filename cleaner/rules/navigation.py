@@ -172,6 +172,9 @@ _SITE_LINKS = (
     r"|your california privacy rights|subscriber agreement|copyright policy|community guidelines"
     r"|work with us|press releases|faq|home(?: ?page)?|search|sign out|log ?out|newsletters|more|(?:all )?sections|menusections"
     r"|[×✕☰]|impressum|datenschutz(?:erklärung)?|kontakt|mentions légales|aviso legal|política de privacidad|aviso de privacidad"
+    r"|politique de confidentialité|contacto|contatti|contato|fale conosco|note legali|informativa sulla privacy"
+    r"|política de privacidade|termos de uso|chi siamo|quem somos|qui sommes-nous|quiénes somos|über uns"
+    r"|accueil|inicio|início|startseite"
 )
 SITE_LINKS = line_rule(
     "NV004",

@@ -107,7 +107,7 @@ NEWSLETTER = line_rule(
         r"thank(?:s| you) for (?:signing up|subscribing).{0,100}",
         r"newsletter abonnieren|jetzt abonnieren|anmelden|abmelden|"
         r"(?:s'abonner|abonnez-vous)(?: à (?:la|notre) newsletter)?|se connecter|"
-        r"suscríbete(?: a (?:nuestro|el) boletín)?|iniciar sesión",
+        r"suscríbete(?: a (?:nuestro|el) boletín)?|iniciar sesión|accedi|entrar|fazer login|iscriviti|assine",
     ],
     examples(
         ("Body.\n\nSign up for our daily newsletter\n\nEnter your email address\n", "Body.\n"),
