@@ -162,7 +162,9 @@ _NAME = r"(?:\p{Lu}[\p{L}'’.-]*)"
 _BYLINE = regex.compile(
     r"(?:(?i:posted|written|published|reported|story|words|text|photos?)\s+)?"
     r"(?:[Bb][Yy]|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor)\s+"
-    rf"(?!(?:The|A|An|This|That|These|Our|My|Its|THE)\b){_NAME}(?:\s+{_NAME}){{1,3}}"
+    r"(?!(?:The|A|An|This|That|These|Our|My|Its|THE|Qué|Que|Quoi|Was|Warum|Wie|Che|Perché|Como|Cómo"
+    r"|Le|La|Les|El|Los|Las|Der|Die|Das|Il|Lo|Gli)\b)"
+    rf"{_NAME}(?:\s+{_NAME}){{1,3}}"
     rf"(?:\s*(?:,|and|&|AND|und|et|y|e|en)\s*{_NAME}(?:\s+{_NAME}){{0,3}}){{0,4}}"
     r"(?:\s*[|,•·–—-]\s*[^.!?]{0,80}|\s+on\s+.{0,60})?"
 )
