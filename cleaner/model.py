@@ -11,6 +11,8 @@ from operator import add
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import re
+
     import regex
 
     from cleaner.config import Config
@@ -134,7 +136,7 @@ class Document:
             self._text = (self.edits, "\n".join([ln.text for ln in self.lines]), None)
         return self._text[1]
 
-    def lines_matching(self, pattern: regex.Pattern[str]) -> list[int]:
+    def lines_matching(self, pattern: regex.Pattern[str] | re.Pattern[str]) -> list[int]:
         """Indices, in order, of the lines (kept or not) in which `pattern` finds a match: one
         search of `text()` per line that has one, each from the start of the next line, instead of
         a search of every line. `pattern` must find within a line what it finds in the line alone

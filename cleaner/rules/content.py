@@ -1,8 +1,11 @@
 """Content detection: in a full-page capture, keep the article and drop the page around it.
 
 Unlike the phrase rules, this family knows no debris text: it scores every line with a small
-learned line model (cleaner.content) and keeps the article region(s). It does nothing in
-conservative mode, and nothing on text that already looks clean (no menu-like runs of short lines).
+learned line model (cleaner.content) and keeps the article region(s) (CD001). Before the model,
+rules that go by a page's structure take out what its features miss: a reader-comment thread
+(CD002), teasers captured as one line of headline and summary (CD003), runs of lines ending in a
+count (CD004). The family does nothing in conservative mode; CD001, CD003 and CD004 nothing on
+text that already looks clean (no menu-like runs of short lines).
 """
 
 from __future__ import annotations
@@ -65,8 +68,8 @@ def _capitalised(words: list[str]) -> tuple[float, int]:
 
 def glued_teaser(text: str) -> bool:
     """A title-case headline of four words or more, then with no space the sentence of its summary.
-    A brand's inner capital ("WeWork", "AirPods", "MacBook") is not a glue point: the word before it
-    is a capitalised word of four letters or more, and the words after it are mostly lower case."""
+    A glue point needs a capitalised word of four letters or more before it and mostly lower-case
+    words after it, so a brand's inner capital ("WeWork", "AirPods", "MacBook") is not one."""
     for m in _GLUE.finditer(text):
         at = m.start()
         if text[at - 1].isdigit() and len(m.group(1)) < 2:  # "$100K", "6A"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import regex
@@ -273,7 +274,10 @@ _CAPTION_LABEL = regex.compile(
 # Words every match of _CAPTION_LABEL holds.
 _CAPTION_CUES = ("caption", "bildunterschrift", "légende", "pie de foto")
 # A slideshow's counter glued to the caption it labels: "1of4Grass Valley's Dionicio Torres looks...".
-_GALLERY_COUNTER = regex.compile(r"^[ \t]*\d{1,3}of\d{1,3}(?=\p{Lu}|[“\"'‘(])", regex.MULTILINE)
+_GALLERY_COUNTER = regex.compile(r"[ \t]*\d{1,3}of\d{1,3}(?=\p{Lu}|[“\"'‘(])")
+# The lines that may start with one, found by `re` over the whole page (the `regex` module scans
+# for line starts far slower).
+_MAYBE_GALLERY_COUNTER = re.compile(r"^[ \t]*\d{1,3}of\d", re.MULTILINE)
 
 
 @rule(
@@ -299,7 +303,7 @@ _GALLERY_COUNTER = regex.compile(r"^[ \t]*\d{1,3}of\d{1,3}(?=\p{Lu}|[“\"'‘(]
     local=True,  # each line judged alone; a line it edits (keep-captions) counts as an edit
 )
 def caption_label(doc: Document, rule: Rule) -> None:
-    for i in sorted({*doc.lines_mentioning(_CAPTION_CUES), *doc.lines_matching(_GALLERY_COUNTER)}):
+    for i in sorted({*doc.lines_mentioning(_CAPTION_CUES), *doc.lines_matching(_MAYBE_GALLERY_COUNTER)}):
         line = doc.lines[i]
         if line.removed_by is not None or line.blank:
             continue

@@ -170,11 +170,12 @@ _NOTICE_CUES = (
     "premium",
     "guidelines",
     "policy",
-    "commission",
-    "compensation",
-    "share of the sale",
+    # Affiliate disclosures: "If you buy..." (news text says "commission" too often to be a cue).
+    "you buy",
+    "you click",
+    "you purchase",
+    "you shop",
     "affiliate",
-    "associate",
     "amazon",
 )
 

@@ -82,7 +82,8 @@ CLICK_TO_TWEET = inline_rule(
     "SH003",
     "share.click-to-tweet",
     "The 'Click To Tweet' button text glued to the end of a pull quote (the quote stays).",
-    [r"(?<=[.!?…\"'”’)])[ \t]*click to tweet[ \t]*$"],
+    # The literal first, so that only lines mentioning it are searched; then what precedes it.
+    [r"[ \t]*click to tweet(?<=[.!?…\"'”’)][ \t]*click to tweet)[ \t]*$"],
     examples(
         (
             "Every business lives in its own time.Click To Tweet\nThe rest of the story.\n",
