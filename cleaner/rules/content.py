@@ -116,6 +116,9 @@ def dateline_teaser(text: str) -> bool:
     return False
 
 
+_TEASER_SIGN = regex.compile(f"{_GLUE.pattern}|{_DATELINE.pattern}")
+
+
 def teaser_line(text: str) -> bool:
     return glued_teaser(text) or dateline_teaser(text)
 
@@ -153,12 +156,13 @@ def teaser_line(text: str) -> bool:
         ),
     ),
     params={"min-lines": 3},
-    prefilter=r"[\p{Ll}\d?!]\p{Lu}\p{Ll}*\s|\p{Lu}{3}",
 )
 def teaser_lines(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
         return
-    candidates = sorted({*doc.lines_matching(_GLUE), *doc.lines_matching(_DATELINE)})
+    # One scan of the page for both kinds of teaser (no cheap prefilter would skip pages: nearly
+    # every page has a word in capitals).
+    candidates = doc.lines_matching(_TEASER_SIGN)
     teasers = [i for i in candidates if doc.lines[i].removed_by is None and teaser_line(doc.lines[i].text)]
     # One such line may be a headline typed without a space; a run of them is a teaser list.
     if len(teasers) < rule.param(doc.config, "min-lines") or looks_clean(view(doc).texts):
