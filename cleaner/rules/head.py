@@ -155,13 +155,14 @@ TAG_LINE = line_rule(
 
 # "By Jane Doe", "By JANE DOE and JOHN ROE", "By Jane Doe | Agency", "by Jane Doe, Staff Writer",
 # "Posted by Jane Doe on May 3, 2024, 6:21 AM", and in French, Spanish, Portuguese, German, Italian
-# and Dutch: "Par Marie Dupont", "Por María García", "Von Anna Schmidt", "Di Mario Rossi".
+# and Dutch: "Par Marie Dupont", "Por María García", "Von Anna Schmidt", "Di Mario Rossi"; in
+# Indonesian and Russian: "Oleh Budi Santoso", "Текст: Венера Ерофеева·24 сентября 2018".
 # Case matters here: "By land and sea" is a sentence, "By The Numbers" a subheading, and a name
 # has two words at least ("By Moonlight" may be a poem's title).
 _NAME = r"(?:\p{Lu}[\p{L}'’.-]*)"
 _BYLINE = regex.compile(
     r"(?:(?i:posted|written|published|reported|story|words|text|photos?)\s+)?"
-    r"(?:[Bb][Yy]|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor)\s+"
+    r"(?:(?:[Bb][Yy]|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor|[Oo]leh)\s+|(?:Текст|Автор|Penulis)\s*:\s*)"
     r"(?!(?:The|A|An|This|That|These|Our|My|Its|THE|Qué|Que|Quoi|Was|Warum|Wie|Che|Perché|Como|Cómo"
     r"|Le|La|Les|El|Los|Las|Der|Die|Das|Il|Lo|Gli)\b)"
     rf"{_NAME}(?:\s+{_NAME}){{1,3}}"

@@ -237,10 +237,12 @@ LINK_LINE = line_rule(
 )
 
 # Month names by their first letters, in English and (the extra prefixes) Spanish, Italian,
-# French, Portuguese and German: "ene", "gen" (enero, gennaio), "mär" (März), "aoû" (août)...
+# French, Portuguese, German, Indonesian and Russian: "ene", "gen" (enero, gennaio), "mär" (März),
+# "aoû" (août), "agu" (Agustus), "сен" (сентября)...
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-    r"|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|fév|fev|avr|aoû|déc|dez|mär|mai|okt|out)\p{L}*\.?"
+    r"|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|fév|fev|avr|aoû|déc|dez|mär|mai|okt|out|mei|agu|des"
+    r"|янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)\p{L}*\.?"
 )
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)"
 _TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:et|est|edt|gmt|utc|bst|cet|cest|pt|pst|ist))?"
@@ -249,13 +251,14 @@ _TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:et|est|edt|gmt
 # again in another zone: "Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)".
 _STAMP = (
     r"(?:(?:published|updated|posted|last updated|first published|last modified|modified|veröffentlicht|aktualisiert"
-    r"|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)"
-    r"(?: on| at| am| le| el| em| il)?\s*:?\s*)?"
+    r"|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato"
+    r"|diterbitkan|diperbarui|dipublikasikan|опубликовано|обновлено)"
+    r"(?: on| at| am| le| el| em| il| pada)?\s*:?\s*)?"
     rf"{_WEEKDAY}?(?:{_TIME}\s*,?\s+{_WEEKDAY}?)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th|º)?\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|º)?\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}(?:\s*г\.)?"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
-    rf"(?:\s*(?:at|,|-|–|•|\||/|um|à|a las|às|alle|om)?\s*{_TIME})?(?:\s*\(\s*{_TIME}\s*\))?"
+    rf"(?:\s*(?:at|,|-|–|•|\||/|um|à|a las|às|alle|om|pukul|в)?\s*{_TIME})?(?:\s*\(\s*{_TIME}\s*\))?"
 )
 # A line that is only a date: one or two stamps ("... Last modified on ..."), maybe with the source
 # after a separator ("November 19, 2019 / 10:07 AM / CBS News").
