@@ -57,6 +57,11 @@ def _count_words(text: str) -> int:
     return len(_WORD.findall(spaced)) + (int(cjk) + 1) // 2
 
 
+def ends_in_colon(text: str) -> bool:
+    """The line ends in ':' (or its full-width form): it introduces what follows, a list or a table."""
+    return text.rstrip().endswith((":", "："))
+
+
 def ends_sentence(text: str) -> bool:
     """The line ends in sentence punctuation, maybe followed by closing quotes or brackets."""
     # Plain string work on the line's end: a regex search would try every position of the line.

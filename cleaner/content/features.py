@@ -19,7 +19,7 @@ from itertools import accumulate, chain
 import regex
 
 from cleaner.content.stoplists import guess_from_counts, stoplist
-from cleaner.text import MAYBE_CJK, word_count
+from cleaner.text import MAYBE_CJK, ends_in_colon, word_count
 
 _TOKEN = regex.compile(r"\w+")
 _ALPHA_WORD = regex.compile(r"[^\W\d_]+")
@@ -282,7 +282,7 @@ def _own(text: str, tokens: list[str], stops: frozenset[str]) -> tuple[list[floa
         stop,
         0.0,  # stop_rel: filled in once the page's typical density is known
         1.0 if terminal else 0.0,
-        1.0 if text.rstrip().endswith((":", "：")) else 0.0,
+        1.0 if ends_in_colon(text) else 0.0,
         1.0 if ellipsis else 0.0,
         min(sentences, 5) / 5,
         len(capitals) / alpha_words,

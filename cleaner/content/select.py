@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from cleaner.content.features import Shape, signature
-from cleaner.text import ends_sentence, is_headline_like, is_prose, word_count
+from cleaner.text import ends_in_colon, ends_sentence, is_headline_like, is_prose, word_count
 
 # A menu is a run of this many short lines in a row; a clean article rarely has one outside a list.
 MENU_RUN = 4
@@ -164,7 +164,7 @@ def extend_lists(texts: Sequence[str], keep: list[bool], max_items: int = 200) -
     out = list(keep)
     for i in range(n - 1):
         # The introducing line is kept, or follows a kept line (a lead-in the model doubted).
-        if not texts[i].rstrip().endswith((":", "：")) or not (keep[i] or (i > 0 and keep[i - 1])):
+        if not ends_in_colon(texts[i]) or not (keep[i] or (i > 0 and keep[i - 1])):
             continue
         out[i] = True
         shape = signature(texts[i + 1])
@@ -319,7 +319,7 @@ def titled_tables(texts: Sequence[str]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     stop = 0
     for title, text in enumerate(texts):
-        if title < stop or not text.rstrip().endswith((":", "：")):
+        if title < stop or not ends_in_colon(text):
             continue
         # The first row starts right under the title, or under a header row of labels.
         start = title + 1
@@ -460,9 +460,9 @@ def menu_run(texts: Sequence[str]) -> int:
     for k, text in enumerate(texts):
         if not _label(text):
             run = 0
-            in_list = text.rstrip().endswith((":", "："))
+            in_list = ends_in_colon(text)
             continue
-        if k > 0 and texts[k - 1].rstrip().endswith((":", "：")):
+        if k > 0 and ends_in_colon(texts[k - 1]):
             in_list = True
         if in_list or _LIST_ITEM.match(text):
             run = 0

@@ -19,6 +19,7 @@ from cleaner.content.model import load, score
 from cleaner.content.select import Selection, decide, looks_clean
 from cleaner.model import Document, Kind, Rule
 from cleaner.rules.base import examples, rule
+from cleaner.text import ends_in_colon
 
 _MENU = "Gardening\nPuzzles\nLetters\nMotoring\nCrosswords\nObituaries\nPodcasts\n"
 _ARTICLE = (
@@ -186,7 +187,7 @@ def counted_runs(texts: list[str]) -> list[int]:
         j = i
         while j < len(texts) and _COUNT_END.search(texts[j]):
             j += 1
-        if j - i >= _COUNTED_RUN and not (i > 0 and texts[i - 1].rstrip().endswith((":", "："))):
+        if j - i >= _COUNTED_RUN and not (i > 0 and ends_in_colon(texts[i - 1])):
             found.extend(range(i, j))
         i = max(j, i + 1)
     return found
