@@ -72,6 +72,11 @@ class Line:
         return not self.text or self.text.isspace()  # as `not text.strip()`, without a copy
 
 
+def _line_starts(text: str) -> list[int]:
+    """Where each line of `text` starts in it, and one entry past the end."""
+    return list(accumulate(map(add, map(len, text.split("\n")), repeat(1)), initial=0))
+
+
 @dataclass(slots=True)
 class _Lowered:
     """A lowercased view of (some of) a document's lines, for cue-word lookups."""
@@ -142,7 +147,7 @@ class Document:
         a search of every line. `pattern` must find within a line what it finds in the line alone
         (no match needs a newline or sees past one; see cleaner.rules.base.whole_text_pattern)."""
         text = self.text()
-        starts = self._line_starts()
+        starts = self._text_starts()
         last = len(self.lines) - 1
         found: list[int] = []
         m = pattern.search(text)
@@ -154,12 +159,13 @@ class Document:
             m = pattern.search(text, starts[i + 1])
         return found
 
-    def _line_starts(self) -> list[int]:
+    def _text_starts(self) -> list[int]:
+        """`_line_starts` of `text()`, kept with it until the next `edit`."""
         text = self.text()
         assert self._text is not None
         starts = self._text[2]
         if starts is None:
-            starts = list(accumulate(map(add, map(len, text.split("\n")), repeat(1)), initial=0))
+            starts = _line_starts(text)
             self._text = (self.edits, text, starts)
         return starts
 
@@ -211,7 +217,7 @@ class Document:
             else:
                 lines = [i for i, ln in enumerate(self.lines) if len(ln.text) <= within]
                 low = "\n".join([self.lines[i].text for i in lines]).lower()
-            starts = list(accumulate(map(add, map(len, low.split("\n")), repeat(1)), initial=0))
+            starts = _line_starts(low)
             view = self._lowered[within] = _Lowered(low, starts, lines, {})
         return view
 

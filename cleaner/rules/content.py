@@ -210,7 +210,7 @@ def counted_runs(texts: list[str]) -> list[int]:
             _ARTICLE + "Votes cast:\nAnna Berg (4512)\nTom Hart (3998)\nEva Costa (1204)\n",
         ),
     ),
-    prefilter=r"\s\(\d{1,6}\)[ \t]*$",
+    prefilter=_COUNT_END.pattern,
 )
 def counted_lists(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
