@@ -278,28 +278,31 @@ def test_a_glued_teaser_is_a_title_case_headline_then_a_sentence() -> None:
     assert not glued_teaser("SAVE $379.00 - Free AppleCare with these 2019 MacBook Pros")
 
 
+# A menu makes a text a full-page capture: content rules leave text that looks clean alone.
+_MENU = "Home\nNews\nSport\nBusiness\nCulture\n"
+
+
+def _removed_by(rule_id: str, text: str, config: Config | None = None) -> list[int]:
+    """The first input line of each removal `rule_id` makes when `text` is cleaned."""
+    return [r.first_line for r in clean_and_explain(text, config or Config()).removals if r.rule_id == rule_id]
+
+
 def test_glued_teasers_go_only_where_a_page_has_several() -> None:
     teaser = "Storm Leaves Thousands Without Power In The ValleyCrews worked through the night to restore it."
     article = (FIXTURES / "glued_teasers.expected.txt").read_text(encoding="utf-8")
-
-    def removed(text: str, config: Config) -> list[int]:
-        return [r.first_line for r in clean_and_explain(text, config).removals if r.rule_id == "CD003"]
-
-    menu = "Home\nNews\nSport\nBusiness\nCulture\n"  # a full-page capture: text that looks clean is left alone
-    assert removed(menu + teaser + "\n" + article, Config()) == []
-    assert removed(menu + "\n".join([teaser] * 3) + "\n" + article, Config()) == [6, 7, 8]
-    assert removed(menu + teaser + "\n" + article, Config(thresholds={"CD003.min-lines": 1})) == [6]
-    assert removed(menu + "\n".join([teaser] * 3) + "\n" + article, Config(mode=Mode.CONSERVATIVE)) == []
-    assert removed("\n".join([teaser] * 3) + "\n" + article, Config()) == []
+    three = "\n".join([teaser] * 3) + "\n" + article
+    assert _removed_by("CD003", _MENU + teaser + "\n" + article) == []
+    assert _removed_by("CD003", _MENU + three) == [6, 7, 8]
+    assert _removed_by("CD003", _MENU + teaser + "\n" + article, Config(thresholds={"CD003.min-lines": 1})) == [6]
+    assert _removed_by("CD003", _MENU + three, Config(mode=Mode.CONSERVATIVE)) == []
+    assert _removed_by("CD003", three) == []
 
 
 def test_counted_lists_go_from_full_page_captures_only() -> None:
     article = (FIXTURES / "glued_teasers.expected.txt").read_text(encoding="utf-8")
     results = "Results\nAnna Berg (4512)\nTom Hart (3998)\nEva Costa (1204)\n"
     assert clean_text(article + results) == article + results
-    menu = "Home\nNews\nSport\nBusiness\nCulture\n"
-    removals = clean_and_explain(menu + article + results, Config()).removals
-    assert [r.first_line for r in removals if r.rule_id == "CD004"] == [12, 13, 14]
+    assert _removed_by("CD004", _MENU + article + results) == [12, 13, 14]
 
 
 def test_a_dateline_teaser_is_a_headline_then_a_summary_opening_with_a_dateline() -> None:
