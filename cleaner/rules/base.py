@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.model import Apply, Document, Example, Kind, Rule
+from cleaner.text import is_prose
 
 FLAGS = regex.IGNORECASE | regex.UNICODE
 
@@ -19,6 +20,12 @@ _DECORATION = " \t\u00a0\u200b\ufeff•·|>»«›‹*-–—~=#:"
 def label_of(text: str) -> str:
     """The line's text without surrounding decoration, for matching whole-line labels."""
     return text.strip(_DECORATION)
+
+
+def first_prose(doc: Document) -> int | None:
+    """The index of the story's first sentence: the first kept line that reads as running text.
+    Above it, rules may take a line as page furniture that they leave alone below it."""
+    return next((i for i, line in doc.iter_content() if is_prose(line.text)), None)
 
 
 def alternation(patterns: Iterable[str]) -> str:

@@ -7,7 +7,7 @@ from bisect import bisect_left
 import regex
 
 from cleaner.model import Document, Kind, Rule
-from cleaner.rules.base import FLAGS, examples, label_gate, label_of, line_rule, rule
+from cleaner.rules.base import FLAGS, examples, first_prose, label_gate, label_of, line_rule, rule
 from cleaner.text import is_headline_like, is_lowercase_fragment, is_prose
 
 _PREV_NEXT = regex.compile(
@@ -50,7 +50,7 @@ def prev_next(doc: Document, rule: Rule) -> None:
     if not candidates:
         return
     content = doc.content_indices()
-    first_prose: int | None = -1  # -1: not looked for yet (only a label line needs it)
+    first_sentence: int | None = -1  # -1: not looked for yet (only a label line needs it)
     for i in candidates:
         if not doc.lines[i].kept or doc.lines[i].blank:
             continue
@@ -62,11 +62,11 @@ def prev_next(doc: Document, rule: Rule) -> None:
             continue
         doc.remove(i, rule)
         pos = bisect_left(content, i) + 1
-        if first_prose == -1:
-            first_prose = next((k for k in content if is_prose(doc.lines[k].text)), None)
+        if first_sentence == -1:
+            first_sentence = first_prose(doc)
         # Above the story's first sentence the line after the label may be the story's own
         # headline, so the label goes alone there.
-        if first_prose is None or i < first_prose:
+        if first_sentence is None or i < first_sentence:
             continue
         # The teaser: at most one alt-text fragment, then one headline.
         if pos < len(content) and is_lowercase_fragment(doc.lines[content[pos]].text):
@@ -294,13 +294,13 @@ def date_line(doc: Document, rule: Rule) -> None:
     if not dated:
         return
     # The story's first sentence, judged before this rule removes anything.
-    first_prose = next((i for i, line in doc.iter_content() if is_prose(line.text)), len(lines))
+    first_sentence = first_prose(doc)
     for i in dated:
         text = lines[i].text
         if not _DATE_LINE.fullmatch(label_of(text)):
             continue
         following = next((lines[k].text for k in range(i + 1, len(lines)) if lines[k].kept and not lines[k].blank), "")
-        if i < first_prose or not is_prose(following):
+        if first_sentence is None or i < first_sentence or not is_prose(following):
             doc.remove(i, rule)
 
 
