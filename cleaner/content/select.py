@@ -144,6 +144,10 @@ def _sentence_at(texts: Sequence[str], start: int, step: int) -> list[int]:
     return span
 
 
+# A comma as a list item's separator (see `alike`).
+_COMMA = frozenset({","})
+
+
 def alike(a: Shape, b: Shape, commas: bool = True) -> bool:
     """Two items of one list: they start alike, both have digits or neither, and they share a
     separator (or neither has one). An item may add a separator ("June 9 -- Arena, City" and
@@ -151,9 +155,6 @@ def alike(a: Shape, b: Shape, commas: bool = True) -> bool:
     a comma does not count as a separator: items written as phrases may hold one."""
     sa, sb = (a[2], b[2]) if commas else (a[2] - _COMMA, b[2] - _COMMA)
     return a[0] == b[0] and a[1] == b[1] and (bool(sa & sb) or not (sa or sb))
-
-
-_COMMA = frozenset({","})
 
 
 def extend_lists(texts: Sequence[str], keep: list[bool], max_items: int = 200) -> list[bool]:
