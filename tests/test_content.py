@@ -76,6 +76,13 @@ def test_clean_text_passes_through() -> None:
     assert menu_run(menu) == 4 and not looks_clean(menu)
 
 
+def test_menu_run_stops_at_a_run_long_enough() -> None:
+    menu = ["Home", "World", "Business", "Sport", "Culture", "Travel", "A sentence of prose here."]
+    assert menu_run(menu) == 6
+    assert menu_run(menu, enough=3) == 3
+    assert menu_run(menu, enough=9) == 6  # never reached: the longest run
+
+
 def test_lowercase_items_and_items_after_a_colon_are_a_list_not_a_menu() -> None:
     assert menu_run(["Ingredients:", "Salt", "Pepper", "Flour", "Butter"]) == 0
     assert menu_run(["капуста", "кабачок", "горох", "помидоры", "лук"]) == 0

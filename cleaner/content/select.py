@@ -453,9 +453,10 @@ def _label(text: str) -> bool:
     )
 
 
-def menu_run(texts: Sequence[str]) -> int:
+def menu_run(texts: Sequence[str], enough: int | None = None) -> int:
     """The longest run of menu-item-like lines that is not a list: a list follows a line ending
-    in ':' or has items marked alike (bullets, numbers)."""
+    in ':' or has items marked alike (bullets, numbers). With `enough`, the first run that long
+    ends the search (most full pages open with their menu)."""
     best = run = 0
     in_list = False
     for k, text in enumerate(texts):
@@ -470,9 +471,11 @@ def menu_run(texts: Sequence[str]) -> int:
             continue
         run += 1
         best = max(best, run)
+        if best == enough:
+            break
     return best
 
 
 def looks_clean(texts: Sequence[str]) -> bool:
     """Already-clean text (an article with no page furniture) has no menu-like run of short lines."""
-    return menu_run(texts) < MENU_RUN
+    return menu_run(texts, MENU_RUN) < MENU_RUN
