@@ -17,6 +17,9 @@ Each run's peak memory is measured twice: the peak RSS of the largest single pro
 ru_maxrss) and the peak of the summed RSS of the whole process tree (sampled from /proc), which is
 what a pool of workers costs. A corpus 4x larger checks that memory does not grow with the corpus.
 Cold start (`cleaner --help`, `cleaner clean -` on a small input) is timed too. MB are 10^6 bytes.
+Last, where the time goes: in this process, on one core, each dev page cleaned in full, cleaned by
+the rules alone (content detection ignored), and only measured by the line features that content
+detection's model reads, each against the throughput the target asks of the whole.
 Figures are medians over --repeat runs. Results also go to bench/.work/throughput.json.
 """
 
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import shutil
@@ -239,6 +243,35 @@ def cold_start(repeat: int) -> dict[str, float]:
     return {"cleaner --help": statistics.median(helps), "cleaner clean - (small input)": statistics.median(stdins)}
 
 
+def stages(repeat: int) -> dict[str, float]:
+    """MB/s of parts of the work, in this process on the dev pages (best of `repeat`, after a
+    warm-up run): the whole cleaning, the rules without content detection, and the line features
+    alone (what content detection computes before its model scores a line)."""
+    from cleaner.config import Config
+    from cleaner.content.features import page_features
+    from cleaner.pipeline import clean_text
+
+    pages = [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))]
+    size = sum(len(p.encode("utf-8")) for p in pages)
+    full, rules_only = Config(), Config(ignore=("CD",))
+    lines = [[ln for ln in page.splitlines() if ln.strip()] for page in pages]
+    work = {
+        "whole cleaning (default mode)": lambda: [clean_text(p, full) for p in pages],
+        "rules alone (content detection off)": lambda: [clean_text(p, rules_only) for p in pages],
+        "line features alone": lambda: [page_features(ls) for ls in lines],
+    }
+    out = {}
+    for name, job in work.items():
+        job()
+        best = math.inf
+        for _ in range(repeat):
+            start = time.perf_counter()
+            job()
+            best = min(best, time.perf_counter() - start)
+        out[name] = size / 1e6 / best
+    return out
+
+
 # --- report ---------------------------------------------------------------------------------------
 
 
@@ -323,6 +356,7 @@ def timing(min_mb: float, repeat: int, jobs: bool) -> dict[str, object]:
         "ratio_jobs1_vs_datatrove": ratio_dt,
         "ratio_jobs2_vs_jobs1": ratio_j2,
         "ratio_jobs1_vs_datatrove_by_cpu": cpu_ratio,
+        "datatrove_mb_per_s": runs[0].mb_per_s,
     }
     return results
 
@@ -370,6 +404,20 @@ def main() -> None:
     for name, seconds in cold.items():
         print(f"cold start, {name}: {seconds:.3f} s (target < {TARGET_COLD_S} s: {verdict(seconds < TARGET_COLD_S)})")
     results["cold_start_s"] = cold
+
+    parts = stages(max(3, args.repeat))
+    print()
+    dt_speed = results.get("datatrove_mb_per_s")
+    need = (
+        f"; the target asks {TARGET_VS_DATATROVE * dt_speed:.1f} MB/s of the whole"
+        if isinstance(dt_speed, float)
+        else ""
+    )
+    print(f"where the time goes (one core, in-process, the {len(list(RAW.glob('*.txt')))} dev pages{need}):")
+    for name, speed in parts.items():
+        versus = f"  ({speed / dt_speed:.2f}x datatrove)" if isinstance(dt_speed, float) else ""
+        print(f"  {name:<38} {speed:6.1f} MB/s{versus}")
+    results["stages_mb_per_s"] = parts
     (WORK / "throughput.json").write_text(json.dumps(results, indent=2) + "\n")
 
 
