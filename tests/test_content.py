@@ -13,6 +13,7 @@ from cleaner.content.features import NAMES, page_features
 from cleaner.content.model import WEIGHTS, load
 from cleaner.content.select import (
     author_bio,
+    capitals_heading,
     extend_lists,
     extend_runs,
     grow,
@@ -154,6 +155,27 @@ def test_grow_takes_in_short_sentences_next_to_the_article_but_not_labels() -> N
     assert kept == [False, False, True, True, True, False]
     # A comment-section marker between them stops it.
     assert grow(texts, [False, False, False, True, False, False], [False] * 4 + [True] * 2)[4] is False
+
+
+def test_grow_crosses_a_section_heading_styled_like_one_the_article_kept() -> None:
+    texts = [
+        "The council voted on Tuesday to approve the budget after a long debate that ran late.",
+        "SCHOOLS FIRST",
+        "Schools get the largest share of the new money, about a third of the total this year.",
+        "ROADS NEXT",
+        "The roads department gets twelve million to repair the bridges damaged in the floods.",
+        "Most Read",
+        "Five things to do this weekend",
+    ]
+    kept = [True, True, True, False, False, False, False]
+    assert grow(texts, kept) == [True] * 5 + [False, False]
+    # Not when the article kept no heading in capitals above it ...
+    plain = ["Schools first" if t == "SCHOOLS FIRST" else t for t in texts]
+    assert grow(plain, kept) == kept
+    # ... nor a heading with no running text under it, nor upwards.
+    assert grow([*texts[:4], "Five things to do this weekend"], kept[:5]) == kept[:5]
+    assert grow(["ROADS NEXT", *texts[:3]], [False, True, True, True]) == [False, True, True, True]
+    assert capitals_heading("US FALLS") and not capitals_heading("Most Read") and not capitals_heading("首页")
 
 
 def test_the_headline_is_the_line_above_that_shares_the_articles_words() -> None:

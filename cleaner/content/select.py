@@ -110,6 +110,7 @@ def grow(texts: Sequence[str], keep: list[bool], barrier: Sequence[bool] | None 
     n = len(texts)
     out = list(keep)
     fence = barrier or [False] * n
+    headings = _kept_headings_above(texts, keep)
     for i in range(n):
         if not keep[i]:
             continue
@@ -117,11 +118,39 @@ def grow(texts: Sequence[str], keep: list[bool], barrier: Sequence[bool] | None 
             j = i + step
             while 0 <= j < n and not out[j] and fence[j] == fence[i]:
                 span = _sentence_at(texts, j, step)
+                if not span and step > 0 and j + 1 < n and headings[j] and capitals_heading(texts[j]):
+                    # A section heading styled like those the article kept above, with running text under it.
+                    under = _sentence_at(texts, j + 1, step) if fence[j + 1] == fence[i] else []
+                    span = [j, *under] if under else []
                 if not span or any(out[k] or fence[k] != fence[i] for k in span):
                     break
                 for k in span:
                     out[k] = True
                 j = span[-1] + step
+    return out
+
+
+# A section heading in capitals ("FRANCE WINS"): news agencies break a long story into sections so.
+_HEADING_WORDS = 6
+
+
+def capitals_heading(text: str) -> bool:
+    """A short line in capital letters that does not end like a sentence."""
+    stripped = text.strip()
+    return (
+        any(c.isupper() for c in stripped)
+        and not any(c.islower() for c in stripped)
+        and is_headline_like(stripped, max_words=_HEADING_WORDS)
+    )
+
+
+def _kept_headings_above(texts: Sequence[str], keep: Sequence[bool]) -> list[bool]:
+    """For each line, whether a capitals heading the model kept lies above it."""
+    out = []
+    seen = False
+    for text, kept in zip(texts, keep, strict=True):
+        out.append(seen)
+        seen = seen or (kept and capitals_heading(text))
     return out
 
 
