@@ -57,6 +57,29 @@ def _count_words(text: str) -> int:
     return len(_WORD.findall(spaced)) + (int(cjk) + 1) // 2
 
 
+# "By Jane Doe", "By JANE DOE and JOHN ROE", "By Jane Doe | Agency", "by Jane Doe, Staff Writer",
+# "Posted by Jane Doe on May 3, 2024, 6:21 AM", and in French, Spanish, Portuguese, German, Italian
+# and Dutch: "Par Marie Dupont", "Por María García", "Von Anna Schmidt", "Di Mario Rossi"; in
+# Indonesian and Russian: "Oleh Budi Santoso", "Текст: Венера Ерофеева·24 сентября 2018".
+# Case matters here: "By land and sea" is a sentence, "By The Numbers" a subheading, and a name
+# has two words at least ("By Moonlight" may be a poem's title).
+_NAME = r"(?:\p{Lu}[\p{L}'’.-]*)"
+_BYLINE = regex.compile(
+    r"(?:(?i:posted|written|published|reported|story|words|text|photos?)\s+)?"
+    r"(?:(?:[Bb][Yy]|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor|[Oo]leh)\s+|(?:Текст|Автор|Penulis)\s*:\s*)"
+    r"(?!(?:The|A|An|This|That|These|Our|My|Its|THE|Qué|Que|Quoi|Was|Warum|Wie|Che|Perché|Como|Cómo"
+    r"|Le|La|Les|El|Los|Las|Der|Die|Das|Il|Lo|Gli)\b)"
+    rf"{_NAME}(?:\s+{_NAME}){{1,3}}"
+    rf"(?:\s*(?:,|and|&|AND|und|et|y|e|en)\s*{_NAME}(?:\s+{_NAME}){{0,3}}){{0,4}}"
+    r"(?:\s*[|,•·–—-]\s*[^.!?]{0,80}|\s+on\s+.{0,60})?"
+)
+
+
+def is_byline(text: str) -> bool:
+    """The whole line is a byline: who wrote the story (maybe with an agency or a date)."""
+    return _BYLINE.fullmatch(text.strip()) is not None
+
+
 def ends_in_colon(text: str) -> bool:
     """The line ends in ':' (or its full-width form): it introduces what follows, a list or a table."""
     return text.rstrip().endswith((":", "："))

@@ -197,6 +197,13 @@ def test_the_headline_is_the_line_above_that_shares_the_articles_words() -> None
     assert headlines_above(texts, keep, reach=4) == [3]
 
 
+def test_a_byline_is_never_taken_for_the_headline() -> None:
+    article = ["The three towns around the lake voted to ban private motor boats from the water in summer."]
+    for byline in ("Posted by Jane Doe on May 3", "Текст: Венера Ерофеева, Анна Петрова", "By Ana Ferreira and Jo Lee"):
+        assert headlines_above([byline, *article], [False, True]) == []
+    assert headlines_above(["Lake towns vote to ban boats", *article], [False, True]) == [0]
+
+
 def test_an_author_bio_after_the_article_goes_but_a_profile_inside_it_stays() -> None:
     article = "The council voted on Tuesday to approve the budget after a long debate that ran late."
     bio = "Regan is a Connecticut native who writes about hiking, cooking and family travel."

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from cleaner.content.features import Shape, signature
-from cleaner.text import ends_in_colon, ends_sentence, is_headline_like, is_prose, word_count
+from cleaner.text import ends_in_colon, ends_sentence, is_byline, is_headline_like, is_prose, word_count
 
 # A menu is a run of this many short lines in a row; a clean article rarely has one outside a list.
 MENU_RUN = 4
@@ -27,7 +27,10 @@ _GROW_WORDS = 9
 _LIST_WORDS = 15
 # A line that breaks a sentence after a comma (Latin, CJK or full-width).
 _COMMA_END = re.compile(r"[,、，]\s*$")
-_BYLINE = regex.compile(r"^(?:by|von|par|por|di|door|av|af)\s", regex.IGNORECASE)
+# A line opening like a byline is never a headline candidate, nor one that is a byline by the
+# full grammar (text.is_byline: "Posted by ...", "Oleh ...", "Текст: ..."). The opening alone also
+# catches bylines that name a publication rather than a person.
+_BYLINE_START = regex.compile(r"^(?:by|von|par|por|di|door|av|af)\s", regex.IGNORECASE)
 _LOWER_START = regex.compile(r"^\W*\p{Ll}")
 _TOPIC_WORD = regex.compile(r"\p{Han}|[^\W\d_\p{Han}]{4,}")
 # The same on lower-cased ASCII text, where it reduces to runs of four letters or more (`re` is quicker).
@@ -301,7 +304,9 @@ def headlines_above(texts: Sequence[str], keep: Sequence[bool], reach: int = _HE
     nearest = None
     for i in range(first - 1, max(-1, first - 1 - reach), -1):
         text = texts[i].strip()
-        if not (is_headline_like(text, max_words=25) and word_count(text) >= 4 and not _BYLINE.match(text)):
+        if not (is_headline_like(text, max_words=25) and word_count(text) >= 4):
+            continue
+        if _BYLINE_START.match(text) or is_byline(text):
             continue
         if len(_DIGIT.findall(text)) > 4:
             continue

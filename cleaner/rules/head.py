@@ -7,7 +7,7 @@ import regex
 from cleaner.config import Mode
 from cleaner.model import Document, Kind, Rule
 from cleaner.rules.base import FLAGS, examples, line_rule, rule
-from cleaner.text import ends_sentence, is_headline_like, is_lowercase_fragment, is_prose, word_count
+from cleaner.text import ends_sentence, is_byline, is_headline_like, is_lowercase_fragment, is_prose, word_count
 
 _TEMPLATE_LABEL = regex.compile(
     r"^\s*(?:topic|topics|category|categories|section|"
@@ -153,23 +153,6 @@ TAG_LINE = line_rule(
     ),
 )
 
-# "By Jane Doe", "By JANE DOE and JOHN ROE", "By Jane Doe | Agency", "by Jane Doe, Staff Writer",
-# "Posted by Jane Doe on May 3, 2024, 6:21 AM", and in French, Spanish, Portuguese, German, Italian
-# and Dutch: "Par Marie Dupont", "Por María García", "Von Anna Schmidt", "Di Mario Rossi"; in
-# Indonesian and Russian: "Oleh Budi Santoso", "Текст: Венера Ерофеева·24 сентября 2018".
-# Case matters here: "By land and sea" is a sentence, "By The Numbers" a subheading, and a name
-# has two words at least ("By Moonlight" may be a poem's title).
-_NAME = r"(?:\p{Lu}[\p{L}'’.-]*)"
-_BYLINE = regex.compile(
-    r"(?:(?i:posted|written|published|reported|story|words|text|photos?)\s+)?"
-    r"(?:(?:[Bb][Yy]|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor|[Oo]leh)\s+|(?:Текст|Автор|Penulis)\s*:\s*)"
-    r"(?!(?:The|A|An|This|That|These|Our|My|Its|THE|Qué|Que|Quoi|Was|Warum|Wie|Che|Perché|Como|Cómo"
-    r"|Le|La|Les|El|Los|Las|Der|Die|Das|Il|Lo|Gli)\b)"
-    rf"{_NAME}(?:\s+{_NAME}){{1,3}}"
-    rf"(?:\s*(?:,|and|&|AND|und|et|y|e|en)\s*{_NAME}(?:\s+{_NAME}){{0,3}}){{0,4}}"
-    r"(?:\s*[|,•·–—-]\s*[^.!?]{0,80}|\s+on\s+.{0,60})?"
-)
-
 
 @rule(
     "HD005",
@@ -192,7 +175,7 @@ def byline(doc: Document, rule: Rule) -> None:
     for i, line in doc.iter_content():
         if is_prose(line.text):
             return  # below the first sentence "By ..." may start a line of the story
-        if _BYLINE.fullmatch(line.text.strip()):
+        if is_byline(line.text):
             doc.remove(i, rule)
 
 
