@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import regex
 
@@ -112,8 +111,17 @@ _CREDIT_GLUE = frozenset(
 
 # A credit line's label has at most this many characters.
 _CREDIT_CHARS = 200
+
+
 # Words one of which every credit line holds (is_credit_line needs _MUST_PREFIX or _AGENCY).
-_CREDIT_CUES = cue_words(AGENCIES, _MUST_PREFIX.pattern)
+def _credit_cues() -> tuple[str, ...]:
+    cues = cue_words(AGENCIES, _MUST_PREFIX.pattern)
+    if cues is None:  # an edit made one of their alternatives start with something other than text
+        raise RuntimeError("credits: the cue words of AGENCIES and _MUST_PREFIX cannot be read from them")
+    return cues
+
+
+_CREDIT_CUES = _credit_cues()
 
 
 def _sentence_words(text: str) -> int:
@@ -172,15 +180,12 @@ def credit_line(doc: Document, rule: Rule) -> None:
     # words of one are tested (most short lines of a page pass every other test cheaply). It is
     # short too, so only short lines are searched, plus the rare longer line whose label is short.
     lines = doc.lines
-    if _CREDIT_CUES is None:
-        indices: Iterable[int] = range(len(lines))
-    else:
-        indices = doc.lines_mentioning(_CREDIT_CUES, within=_CREDIT_CHARS)
-        decorated = [
-            i for i, ln in enumerate(lines) if len(ln.text) > _CREDIT_CHARS and len(label_of(ln.text)) <= _CREDIT_CHARS
-        ]
-        if decorated:
-            indices = sorted({*indices, *decorated})
+    indices = doc.lines_mentioning(_CREDIT_CUES, within=_CREDIT_CHARS)
+    decorated = [
+        i for i, ln in enumerate(lines) if len(ln.text) > _CREDIT_CHARS and len(label_of(ln.text)) <= _CREDIT_CHARS
+    ]
+    if decorated:
+        indices = sorted({*indices, *decorated})
     for i in indices:
         line = doc.lines[i]
         if line.kept and not line.blank and is_credit_line(line.text):
