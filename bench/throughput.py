@@ -18,8 +18,9 @@ ru_maxrss) and the peak of the summed RSS of the whole process tree (sampled fro
 what a pool of workers costs. A corpus 4x larger checks that memory does not grow with the corpus.
 Cold start (`cleaner --help`, `cleaner clean -` on a small input) is timed too. MB are 10^6 bytes.
 Last, where the time goes: in this process, on one core, each dev page cleaned in full, cleaned by
-the rules alone (content detection ignored), and only measured by the line features that content
-detection's model reads, each against the throughput the target asks of the whole.
+the rules alone (content detection ignored), cleaned in conservative mode (the phrase rules for
+known debris), and only measured by the line features that content detection's model reads, each
+against the throughput the target asks of the whole.
 Figures are medians over --repeat runs. Results also go to bench/.work/throughput.json.
 """
 
@@ -245,19 +246,20 @@ def cold_start(repeat: int) -> dict[str, float]:
 
 def stages(repeat: int) -> dict[str, float]:
     """MB/s of parts of the work, in this process on the dev pages (best of `repeat`, after a
-    warm-up run): the whole cleaning, the rules without content detection, and the line features
-    alone (what content detection computes before its model scores a line)."""
-    from cleaner.config import Config
+    warm-up run): the whole cleaning, the rules without content detection, conservative mode, and
+    the line features alone (what content detection computes before its model scores a line)."""
+    from cleaner.config import Config, Mode
     from cleaner.content.features import page_features
     from cleaner.pipeline import clean_text
 
     pages = [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))]
     size = sum(len(p.encode("utf-8")) for p in pages)
-    full, rules_only = Config(), Config(ignore=("CD",))
+    full, rules_only, known = Config(), Config(ignore=("CD",)), Config(mode=Mode.CONSERVATIVE)
     lines = [[ln for ln in page.splitlines() if ln.strip()] for page in pages]
     work = {
         "whole cleaning (default mode)": lambda: [clean_text(p, full) for p in pages],
         "rules alone (content detection off)": lambda: [clean_text(p, rules_only) for p in pages],
+        "conservative mode (known debris only)": lambda: [clean_text(p, known) for p in pages],
         "line features alone": lambda: [page_features(ls) for ls in lines],
     }
     out = {}
