@@ -218,6 +218,18 @@ def test_an_author_bio_after_the_article_goes_but_a_profile_inside_it_stays() ->
     )
 
 
+def test_an_author_box_headed_about_and_the_name_goes_when_the_bio_names_them() -> None:
+    article = "The council voted on Tuesday to approve the budget after a long debate that ran late."
+    keep = [True, False, True, False]
+    bio = "A reporter since 2009, Jane Doe covers the city council and its budget."
+    assert author_bio([article, "About Jane Doe", bio, "Share"], keep) == [1, 2]
+    sobre = "Pai de dois filhos, Carlos Nadalim é coordenador pedagógico numa escola em Londrina."
+    assert author_bio([article, "Sobre Carlos Nadalim", sobre, "Share"], keep) == [1, 2]
+    # Not when the paragraph does not name them, nor for "About" and a single word (a subheading).
+    assert author_bio([article, "About Jane Doe", article, "Share"], keep) == []
+    assert author_bio([article, "About Brexit", "Brexit is the topic of the day in the council.", "Share"], keep) == []
+
+
 def test_a_table_dumped_one_cell_per_line_is_found_under_its_title() -> None:
     rows = [
         [str(i), name, str(100 - 9 * i)] for i, name in enumerate(["Ann Lee", "Tom Hart", "Eva Costa", "Leo Brandt"], 1)

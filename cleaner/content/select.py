@@ -426,6 +426,14 @@ _BIO_VERB = (
 )
 
 
+# "About" and a full name (two to four capitalised words) in English, Portuguese and Spanish,
+# German, French, Italian, Dutch and Indonesian; the name is group 1.
+_ABOUT_NAME = regex.compile(
+    r"(?:About|Sobre|Über|À propos de|A propos de|Acerca de|Informazioni su|Over|Tentang)\s+"
+    r"(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})"
+)
+
+
 def author_bio(texts: Sequence[str], keep: Sequence[bool]) -> list[int]:
     """The author's bio, when it is the last running text kept: the sentence and the name line above
     it ("Regan" then "Regan is a Southeastern Connecticut native..."). A profile inside an article
@@ -433,11 +441,15 @@ def author_bio(texts: Sequence[str], keep: Sequence[bool]) -> list[int]:
     last = next((i for i in range(len(texts) - 1, -1, -1) if keep[i] and is_prose(texts[i])), None)
     if last is None or last == 0:
         return []
+    bio = texts[last].strip()
+    about = _ABOUT_NAME.fullmatch(texts[last - 1].strip())
+    if about is not None:
+        # An author box's heading: "About Jane Doe", "Sobre Carlos Nadalim"; the bio names them.
+        return [last - 1, last] if about.group(1) in bio else []
     name = _NAME_LINE.fullmatch(texts[last - 1].strip())
     if name is None:
         return []
     first = name.group(1)
-    bio = texts[last].strip()
     if not regex.match(rf"{regex.escape(first)}{_BIO_VERB}", bio):
         return []
     return [last - 1, last]
