@@ -126,6 +126,9 @@ def _tally_guess(text: str) -> str | None:
     if not hits:
         return None
     lang, best = hits.most_common(1)[0]
+    english = names.index("English")
+    if hits[english] >= stoplists._ENGLISH_SHARE * best:
+        lang, best = english, hits[english]
     return names[lang] if best >= stoplists._MIN_HITS else None
 
 
