@@ -64,11 +64,8 @@ _MAX_PASSES = 5
 
 def _one_pass(text: str, config: Config) -> Document:
     doc = Document.from_text(text, config)
-    try:
-        for rule in active_rules(config):
-            doc.run(rule)
-    finally:
-        text_measures.forget()
+    for rule in active_rules(config):
+        doc.run(rule)
     return doc
 
 
@@ -79,6 +76,13 @@ def clean_and_explain(text: str, config: Config | None = None) -> Explanation:
     second run of the cleaner would) until that changes nothing, as black checks that formatting
     its own output changes nothing. Later passes' removals carry the input's line numbers."""
     cfg = config or Config()
+    try:
+        return _passes(text, cfg)
+    finally:
+        text_measures.forget()  # the page's word counts served every pass
+
+
+def _passes(text: str, cfg: Config) -> Explanation:
     doc = _one_pass(text, cfg)
     out = render(doc)
     removals = list(doc.removals)

@@ -17,7 +17,7 @@ _LOWERCASE_FRAGMENT = regex.compile(r"[\p{Ll}][\p{Ll}\p{M}'’\- ]*")
 
 
 # Word counts of the lines of the page being cleaned: several rules count the same line. The
-# pipeline empties it after each page (`forget`), so it holds one page at most.
+# pipeline empties it after each page, all its passes done (`forget`), so it holds one page at most.
 _word_counts: dict[str, int] = {}
 
 
