@@ -140,11 +140,7 @@ _HEADING_WORDS = 6
 def capitals_heading(text: str) -> bool:
     """A short line in capital letters that does not end like a sentence."""
     stripped = text.strip()
-    return (
-        any(c.isupper() for c in stripped)
-        and not any(c.islower() for c in stripped)
-        and is_headline_like(stripped, max_words=_HEADING_WORDS)
-    )
+    return stripped.isupper() and is_headline_like(stripped, max_words=_HEADING_WORDS)
 
 
 def _kept_headings_above(texts: Sequence[str], keep: Sequence[bool]) -> list[bool]:
