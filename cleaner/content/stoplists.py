@@ -86,7 +86,8 @@ def guess_from_counts(counts: Counter[str]) -> str | None:
         return None
     # Per language, the hits of the frequent words it lists, and the rank of its first listed word.
     # The winner has the most hits; among equals, the one a word-by-word tally would have met
-    # first: its first listed word ranks highest, then the earlier list.
+    # first: its first listed word ranks highest, then the earlier list. English wins wherever it
+    # has `_ENGLISH_SHARE` of the winner's hits.
     hits: dict[int, int] = {}
     first: dict[int, int] = {}
     for rank, (word, count) in enumerate(counts.most_common(_GUESS_WORDS)):
@@ -102,5 +103,5 @@ def guess_from_counts(counts: Counter[str]) -> str | None:
     names = _lists()[0]
     english = names.index("English")
     if hits.get(english, 0) >= _ENGLISH_SHARE * best:
-        return "English" if hits[english] >= _MIN_HITS else None
+        return names[english] if hits[english] >= _MIN_HITS else None
     return names[-lang] if best >= _MIN_HITS else None
