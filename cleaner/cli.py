@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from cleaner import batch, settings
+from cleaner import __version__, batch, settings
 from cleaner.config import Config, Mode
 from cleaner.decoding import UnknownEncodingError, check_encoding
 from cleaner.files import InputError, Task, decode, discover, read_text
@@ -30,37 +32,104 @@ EXIT_CODES_HELP = (
     "(every other file is still processed)."
 )
 
+
+def _plain_labels(params: list[Any]) -> list[Any]:
+    """Help that labels values as black and ruff do (PATH, FILE, N): nothing after a flag, an
+    argument named in capitals, never a Python type such as <bool> or <list[Path]>."""
+    for param in params:
+        if isinstance(param, TyperArgument):
+            label = param.metavar or (param.name or "").upper()
+            if param.nargs != 1 and not label.endswith("..."):
+                label += "..."
+            param.metavar = label
+            usage = label if param.required else f"[{label}]"
+            param.display_type_rich = _no_type  # type: ignore[method-assign]
+            param._usage_display_name = partial(str, usage)  # type: ignore[method-assign]
+        elif getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+def _no_type(ctx: object) -> None:
+    return None
+
+
+class _Command(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain_labels(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain_labels(super().get_params(ctx))
+
+
 app = typer.Typer(
-    add_completion=False,
+    cls=_Group,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Strip scraper debris from article captures and keep every sentence of the article.\n\n" + EXIT_CODES_HELP,
 )
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively with --glob).")]
-GlobOpt = Annotated[str, typer.Option("--glob", help="Which files to take from folders.")]
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"cleaner {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """The options every command shares come before the command (`cleaner --version`)."""
+
+
+PathsArg = Annotated[
+    list[Path], typer.Argument(metavar="PATH", help="Files or folders (searched recursively with --glob).")
+]
+GlobOpt = Annotated[str, typer.Option("--glob", metavar="GLOBS", help="Which files to take from folders.")]
 SelectOpt = Annotated[
     list[str] | None,
-    typer.Option("--select", help="Only these rules (id, id prefix, name or family); replaces the configured list."),
+    typer.Option(
+        "--select",
+        metavar="RULES",
+        help="Only these rules (id, id prefix, name or family); replaces the configured list.",
+    ),
 ]
 IgnoreOpt = Annotated[
     list[str] | None,
-    typer.Option("--ignore", help="Skip these rules (id, id prefix, name or family); replaces the configured list."),
+    typer.Option(
+        "--ignore",
+        metavar="RULES",
+        help="Skip these rules (id, id prefix, name or family); replaces the configured list.",
+    ),
 ]
 ConfigOpt = Annotated[
     Path | None,
     typer.Option(
-        "--config", help="TOML settings file (default: \\[tool.cleaner] in the nearest pyproject.toml).", dir_okay=False
+        "--config",
+        metavar="FILE",
+        help="TOML settings file (default: \\[tool.cleaner] in the nearest pyproject.toml).",
+        dir_okay=False,
     ),
 ]
 ModeOpt = Annotated[
     Mode | None,
-    typer.Option("--mode", help="How much may go beyond known debris; conservative removes only known debris."),
+    typer.Option(
+        "--mode",
+        metavar="MODE",
+        help="How much may go beyond known debris: conservative (only known debris), default, precision or recall.",
+    ),
 ]
 KeepCaptionsOpt = Annotated[bool | None, typer.Option("--keep-captions", help="Keep photo captions.")]
 MaxRemovalOpt = Annotated[
     float | None,
     typer.Option(
         "--max-removal",
+        metavar="FRACTION",
         min=0.0,
         max=1.0,
         help="Leave a file unchanged (with a warning) if cleaning would remove more than this fraction "
@@ -68,31 +137,43 @@ MaxRemovalOpt = Annotated[
     ),
 ]
 JobsOpt = Annotated[
-    int | None, typer.Option("-j", "--jobs", min=1, help="Worker processes \\[default: all cores].", show_default=False)
+    int | None,
+    typer.Option(
+        "-j", "--jobs", metavar="N", min=1, help="Worker processes \\[default: all cores].", show_default=False
+    ),
 ]
 ReportOpt = Annotated[
-    Path | None, typer.Option("--report", help="Write a JSON report: per file and totals.", dir_okay=False)
+    Path | None,
+    typer.Option("--report", metavar="FILE", help="Write a JSON report: per file and totals.", dir_okay=False),
 ]
 QuietOpt = Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar and no summary.")]
 DiffOpt = Annotated[bool, typer.Option("--diff", help="Print a unified diff of each change.")]
 EncodingOpt = Annotated[
     str | None,
     typer.Option(
-        "--encoding", help="Read inputs in this encoding (default: by BOM, declared charset, UTF-8, then a guess)."
+        "--encoding",
+        metavar="CODEC",
+        help="Read inputs in this encoding (default: by BOM, declared charset, UTF-8, then a guess).",
     ),
 ]
 FormatOpt = Annotated[
     batch.InputFormat,
     typer.Option(
         "--format",
+        metavar="[auto|text|html|jsonl]",
         help="Input format; auto goes by name (.html/.htm, .jsonl/.jsonl.gz) and sniffs HTML in other files.",
     ),
 ]
-TextKeyOpt = Annotated[str, typer.Option("--text-key", help="JSONL: the field of each record to clean.")]
+TextKeyOpt = Annotated[str, typer.Option("--text-key", metavar="KEY", help="JSONL: the field of each record to clean.")]
 HtmlModeOpt = Annotated[
-    HtmlMode, typer.Option("--html-mode", help="HTML: trafilatura's precision/recall trade-off for the main content.")
+    HtmlMode,
+    typer.Option(
+        "--html-mode",
+        metavar="MODE",
+        help="HTML: trafilatura's trade-off for the main content: default, precision or recall.",
+    ),
 ]
-CLEAN_GLOB = "*.txt,*.html,*.htm,*.jsonl,*.jsonl.gz"
+CLEAN_GLOB = "*.txt, *.html, *.htm, *.jsonl, *.jsonl.gz"
 
 
 def _fail(message: str) -> NoReturn:
@@ -129,10 +210,12 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-@app.command()
+@app.command(cls=_Command)
 def clean(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to clean; '-' reads stdin.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Folder for the cleaned tree.")] = None,
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files or folders to clean; '-' reads stdin.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", metavar="FOLDER", help="Folder for the cleaned tree.")
+    ] = None,
     glob: GlobOpt = CLEAN_GLOB,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -150,9 +233,9 @@ def clean(
 ) -> None:
     """Clean files or folder trees into OUTPUT (mirrored names); inputs are never modified.
 
-    Text in any encoding comes out UTF-8; an HTML page comes out as `<name>.txt` (its main content,
-    cleaned); a JSONL corpus keeps its name (and its gzip), with one field cleaned per record.
-    Without -o, the cleaned text of each file goes to stdout. Exit 0, or 2 if a file could not be processed.
+    Text in any encoding comes out UTF-8; an HTML page comes out as `<name>.txt` (its main content, cleaned); a JSONL corpus keeps its name (and its gzip), with one field cleaned per record. Without -o, the cleaned text of each file goes to stdout.
+
+    Exit 0, or 2 if a file could not be processed.
     """
     cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
     inputs = _inputs(encoding, input_format, text_key, html_mode)
@@ -200,7 +283,7 @@ def _clean_stdin(options: batch.Options, path: Path | None = None) -> None:
         typer.echo(f"warning: {warning}", err=True)
 
 
-@app.command()
+@app.command(cls=_Command)
 def fix(
     paths: PathsArg,
     diff: DiffOpt = False,
@@ -227,7 +310,7 @@ def fix(
     _run(paths, glob, options, jobs, report, quiet)
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     paths: PathsArg,
     diff: DiffOpt = False,
@@ -259,6 +342,7 @@ def _run(
 ) -> None:
     if any(str(p) == "-" for p in paths):
         _fail(f"'-' (stdin) works with `cleaner clean` only, not `cleaner {options.action}`")
+    glob = ",".join(part.strip() for part in glob.split(","))  # "*.txt, *.html" as the help shows it
     # Tasks are streamed (a list of millions of files would grow memory); a pass that only counts gives
     # the progress bar its total, and the count printed if the run is interrupted.
     total = 0
@@ -355,16 +439,16 @@ def _exit_code(totals: batch.Totals, options: batch.Options) -> int:
     return EXIT_OK
 
 
-@app.command("rules")
+@app.command("rules", cls=_Command)
 def list_rules(config_file: ConfigOpt = None) -> None:
     """List every rule, built-in and configured: id, name, kind and what it removes."""
     for r in all_rules(_config(config_file)):
         typer.echo(f"{r.id}  {r.name:<32} {r.kind.value:<10} {r.description}")
 
 
-@app.command()
+@app.command(cls=_Command)
 def explain(
-    path: Annotated[Path, typer.Argument(help="A capture to explain; '-' reads stdin.")],
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A capture to explain; '-' reads stdin.")],
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     config_file: ConfigOpt = None,
