@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from cleaner import jsonl
 from cleaner.config import Config
-from cleaner.files import InputError, Task, atomic_write, decode, read_text
+from cleaner.files import InputError, Task, atomic_write, decode_detailed, read_decoded
 from cleaner.html import FALLBACK_WARNING, HtmlMode, html_to_text, is_html_name, looks_like_html
 from cleaner.pipeline import Explanation, clean_and_explain
 from cleaner.text import word_count
@@ -147,11 +147,15 @@ def destination(task: Task, options: Options) -> Path | None:
 
 
 def _process_text(task: Task, options: Options) -> FileResult:
-    text = read_text(task.source, options.encoding)
+    decoded = read_decoded(task.source, options.encoding)
+    text = decoded.text
     if options.input_format is InputFormat.AUTO and looks_like_html(text):
-        return _process_page(task, options, text)
-    outcome = clean_one(text, options.config, str(task.source))
-    return _finish(task, options, text, outcome, destination(task, options))
+        res = _process_page(task, options, text)
+    else:
+        outcome = clean_one(text, options.config, str(task.source))
+        res = _finish(task, options, text, outcome, destination(task, options))
+    res.warnings = [*decoded.warnings, *res.warnings]
+    return res
 
 
 def _finish(task: Task, options: Options, before: str, outcome: Outcome, out: Path | None) -> FileResult:
@@ -175,7 +179,10 @@ def _finish(task: Task, options: Options, before: str, outcome: Outcome, out: Pa
 
 
 def _process_html(task: Task, options: Options) -> FileResult:
-    return _process_page(task, options, read_text(task.source, options.encoding))
+    decoded = read_decoded(task.source, options.encoding)
+    res = _process_page(task, options, decoded.text)
+    res.warnings = [*decoded.warnings, *res.warnings]
+    return res
 
 
 def _process_page(task: Task, options: Options, html: str) -> FileResult:
@@ -326,7 +333,8 @@ def process_stream(source: IO[bytes], sink: IO[bytes], options: Options, name: s
         except (EOFError, zlib.error, gzip.BadGzipFile) as err:
             raise InputError(f"{name}: cannot clean: {err}") from None
         return cleaner.result(name, report, options.text_key)
-    text = decode(source.read(), name, options.encoding)
+    decoded = decode_detailed(source.read(), name, options.encoding)
+    text = decoded.text
     page = options.input_format is InputFormat.HTML
     if page or (options.input_format is InputFormat.AUTO and looks_like_html(text)):
         outcome = clean_html(text, options, name)
@@ -338,7 +346,7 @@ def process_stream(source: IO[bytes], sink: IO[bytes], options: Options, name: s
         bytes_in=len(text.encode("utf-8")),
         bytes_out=len(outcome.text.encode("utf-8")),
         removed=outcome.removed,
-        warnings=outcome.warnings,
+        warnings=[*decoded.warnings, *outcome.warnings],
         changed=outcome.text != text,
         refused=outcome.refused,
     )

@@ -2,7 +2,9 @@
 
 Order of evidence, strongest first: a forced encoding (the user knows best), a byte-order mark,
 a charset the document declares (HTML `<meta>` or an XML declaration), valid UTF-8, and last
-charset-normalizer's guess. Bytes that are not text at all (NUL bytes outside UTF-16/32, mostly
+charset-normalizer's guess. Only text codecs count: a name Python knows for a bytes-to-bytes
+transform (base64, zlib, rot13...) or for an escape syntax (unicode_escape, punycode...) is refused
+as `--encoding` and, declared by a page, ignored with a warning. Bytes that are not text at all (NUL bytes outside UTF-16/32, mostly
 control characters, nothing that decodes) are refused with a message naming the file and why,
 so nothing downstream ever writes garbage.
 """
@@ -36,6 +38,14 @@ _DECLARED = re.compile(
 # are in practice cp1252, whose 0x80-0x9F are curly quotes and dashes, not control characters.
 _WEB_ALIASES = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}
 
+# Codecs Python calls text encodings that decode a syntax rather than a character set: as a
+# document's encoding they turn `C:\\new` into a line break, or fail on any page.
+_NOT_DOCUMENT_CODECS = frozenset({"undefined", "punycode", "unicode-escape", "raw-unicode-escape", "idna"})
+# A declaration was read as ASCII, so the page is in an ASCII-compatible encoding whatever it says;
+# one that decodes these bytes otherwise (EBCDIC, UTF-7) is a mislabel. Backslash and tilde are
+# left out: Japanese code pages map them to yen and overline and are still read right.
+_ASCII_PROBE = bytes(b for b in range(0x20, 0x7F) if b not in b"\\~")
+
 # Share of control characters (other than tab, newline, form feed...) above which a file is not text.
 MAX_CONTROL_SHARE = 0.10
 _CONTROLS = re.compile("[\x01-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
@@ -53,7 +63,8 @@ class NotTextError(ValueError):
 
 
 class UnknownEncodingError(LookupError):
-    """A forced encoding name that Python does not know: a usage error, not a file error."""
+    """A forced encoding name that Python does not know or that is not a text encoding: a usage
+    error, not a file error."""
 
 
 @dataclass(frozen=True)
@@ -63,14 +74,25 @@ class Decoded:
     """The codec's canonical name, e.g. 'utf-8', 'cp1252', 'utf-16-le'."""
     evidence: str
     """Why that encoding: 'forced', 'bom', 'declared', 'utf-8' or 'detected'."""
+    warnings: tuple[str, ...] = ()
+    """Evidence that was set aside, e.g. a declared charset that is not a text encoding."""
 
 
 def check_encoding(name: str) -> str:
-    """The canonical codec name for `name`, or UnknownEncodingError (for option checking)."""
+    """The canonical codec name for `name`, or UnknownEncodingError if Python does not know it or
+    it is not a text encoding (for option checking)."""
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         raise UnknownEncodingError(f"unknown encoding: {name}") from None
+    if not _is_document_codec(info):
+        raise UnknownEncodingError(f"not a text encoding: {name}") from None
+    return info.name
+
+
+def _is_document_codec(info: codecs.CodecInfo) -> bool:
+    # _is_text_encoding is how str.decode itself tells text codecs from bytes transforms.
+    return bool(getattr(info, "_is_text_encoding", True)) and info.name not in _NOT_DOCUMENT_CODECS
 
 
 def decode(data: bytes, name: str = "<input>", encoding: str | None = None) -> str:
@@ -105,7 +127,8 @@ def decode_detailed(data: bytes, name: str = "<input>", encoding: str | None = N
     if b"\x00" in data:
         raise NotTextError(f"{name}: binary file (contains NUL bytes), not text")
     utf8 = _try(data, "utf-8")
-    declared = declared_charset(data)
+    declared, refused = _declaration(data)
+    warnings = (f"{name}: {refused}; the encoding is detected instead",) if refused else ()
     # A declaration loses only to bytes that are valid UTF-8 *and* use multi-byte sequences:
     # legacy text is almost never valid UTF-8 by accident, while mislabelled UTF-8 pages are common.
     if declared is not None and declared != "utf-8" and (utf8 is None or utf8.isascii()):
@@ -113,29 +136,38 @@ def decode_detailed(data: bytes, name: str = "<input>", encoding: str | None = N
         if legacy is not None:
             return _finish(legacy, declared, "declared", name)
     if utf8 is not None:
-        return _finish(utf8, "utf-8", "declared" if declared == "utf-8" else "utf-8", name)
+        return _finish(utf8, "utf-8", "declared" if declared == "utf-8" else "utf-8", name, warnings)
     guess = _detect(data)
     if guess is None:
         raise NotTextError(f"{name}: not text in any encoding that could be detected; try --encoding")
     text, codec = guess
-    return _finish(text, codec, "detected", name)
+    return _finish(text, codec, "detected", name, warnings)
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset a document declares near its start (HTML meta or XML declaration), if Python knows it."""
+    """The charset a document declares near its start (HTML meta or XML declaration), if it is a
+    text encoding Python knows."""
+    return _declaration(data)[0]
+
+
+def _declaration(data: bytes) -> tuple[str | None, str | None]:
+    """(the declared codec, None), or (None, why a declaration was set aside), or (None, None)."""
     match = _DECLARED.search(data[:_PRESCAN])
     if match is None:
-        return None
+        return None, None
     label = (match.group(1) or match.group(2)).decode("ascii").strip().lower()
     try:
-        codec = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
-        return None
-    codec = _WEB_ALIASES.get(codec, codec)
+        return None, f"declares charset {label!r}, which is not a known encoding"
     # A page cannot declare UTF-16/32 in ASCII-compatible bytes and mean it: browsers read UTF-8.
-    if codec.startswith(("utf-16", "utf-32")):
-        return "utf-8"
-    return codec
+    if info.name.startswith(("utf-16", "utf-32")):
+        return "utf-8", None
+    if not _is_document_codec(info):
+        return None, f"declares charset {label!r}, which is not a text encoding"
+    if _try(_ASCII_PROBE, info.name) != _ASCII_PROBE.decode("ascii"):
+        return None, f"declares charset {label!r}, which does not read ASCII as ASCII (as the declaration itself is)"
+    return _WEB_ALIASES.get(info.name, info.name), None
 
 
 def _strip_bom(data: bytes, codec: str) -> bytes:
@@ -208,12 +240,12 @@ def _oddity(text: str) -> int:
     return odd
 
 
-def _finish(text: str, codec: str, evidence: str, name: str) -> Decoded:
+def _finish(text: str, codec: str, evidence: str, name: str, warnings: tuple[str, ...] = ()) -> Decoded:
     text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     _refuse_binary(text, codec, name)
-    return Decoded(text, codec, evidence)
+    return Decoded(text, codec, evidence, warnings)
 
 
 def _refuse_binary(text: str, codec: str, name: str) -> None:

@@ -66,17 +66,26 @@ def _real_folder(entry: os.DirEntry[str]) -> bool:
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:
+    return read_decoded(path, encoding).text
+
+
+def read_decoded(path: Path, encoding: str | None = None) -> decoding.Decoded:
+    """The text of `path` with how it was decoded and any warning (see cleaner.decoding)."""
     try:
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
-    return decode(data, str(path), encoding)
+    return decode_detailed(data, str(path), encoding)
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     """Text from bytes in any encoding (see cleaner.decoding); InputError if it is not text."""
+    return decode_detailed(data, name, encoding).text
+
+
+def decode_detailed(data: bytes, name: str, encoding: str | None = None) -> decoding.Decoded:
     try:
-        return decoding.decode(data, name, encoding)
+        return decoding.decode_detailed(data, name, encoding)
     except decoding.NotTextError as err:
         raise InputError(str(err)) from None
 

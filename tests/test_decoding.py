@@ -127,3 +127,78 @@ def test_cli_encoding_option(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "short.txt").read_bytes() == "Привет, мир!\n".encode()
     result = runner.invoke(app, ["clean", str(src), "-o", str(tmp_path / "out"), "--encoding", "klingon"])
     assert result.exit_code == 2 and "unknown encoding: klingon" in result.stderr
+
+
+# Codec names Python knows that are no text encoding (bytes transforms, escape syntaxes) or that an
+# ASCII declaration cannot mean (EBCDIC, UTF-7): each once killed the run or mangled the page.
+NOT_TEXT_CODECS = ["base64", "rot13", "hex", "zlib", "bz2", "uu", "quopri", "undefined", "punycode",
+                   "unicode_escape", "raw_unicode_escape", "idna", "utf-7", "cp037"]  # fmt: skip
+WINDOWS_PATH = r"The files sit in C:\new\table and C:\users\x41 on the old server, as before."
+
+
+@pytest.mark.parametrize("codec", NOT_TEXT_CODECS)
+def test_a_declared_codec_that_is_not_text_falls_back_with_a_warning(codec: str) -> None:
+    page = f'<html><head><meta charset="{codec}"></head><body><p>{WINDOWS_PATH} Grüße.</p></body></html>'
+    result = decode_detailed(page.encode("utf-8"), "odd.html")
+    assert f"{WINDOWS_PATH} Grüße." in result.text
+    assert result.encoding == "utf-8" and result.evidence == "utf-8"
+    assert result.warnings == (
+        f"odd.html: declares charset {codec!r}, which {_why(codec)}; the encoding is detected instead",
+    )
+    # Legacy bytes go to detection, not to the declared codec.
+    legacy = decode_detailed(page.replace("Grüße", "Grüße " + FRENCH).encode("cp1252"), "odd.html")
+    assert legacy.evidence == "detected" and "crème brûlée" in legacy.text and legacy.warnings
+
+
+def _why(codec: str) -> str:
+    if codec in ("utf-7", "cp037"):
+        return "does not read ASCII as ASCII (as the declaration itself is)"
+    return "is not a text encoding"
+
+
+def test_an_unknown_declared_charset_warns() -> None:
+    result = decode_detailed(b'<meta charset="x-klingon"><p>plain words</p>', "k.html")
+    assert result.text.endswith("<p>plain words</p>")
+    assert result.warnings == (
+        "k.html: declares charset 'x-klingon', which is not a known encoding; the encoding is detected instead",
+    )
+
+
+@pytest.mark.parametrize("codec", ["base64", "rot13", "hex", "zlib", "bz2", "uu", "quopri", "undefined",
+                                   "punycode", "unicode_escape", "raw_unicode_escape", "idna"])  # fmt: skip
+def test_a_forced_codec_that_is_not_text_is_refused(codec: str) -> None:
+    with pytest.raises(UnknownEncodingError, match=f"not a text encoding: {codec}"):
+        decode(b"plain words", "f.txt", codec)
+
+
+def test_cli_runs_on_past_pages_declaring_non_text_codecs(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    src = tmp_path / "pages"
+    src.mkdir()
+    for codec in NOT_TEXT_CODECS:
+        body = f"<p>{WINDOWS_PATH}</p><p>{codec} page, second paragraph of the article body.</p>"
+        (src / f"{codec}.html").write_text(f'<html><head><meta charset="{codec}"></head><body>{body}</body></html>')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["clean", str(src), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    for codec in NOT_TEXT_CODECS:
+        text = (out / f"{codec}.txt").read_text()
+        assert WINDOWS_PATH in text and f"{codec} page" in text
+        assert f"{codec}.html: declares charset {codec!r}" in result.stderr
+
+
+@pytest.mark.parametrize("codec", ["base64", "undefined", "unicode_escape", "punycode"])
+def test_cli_refuses_a_non_text_encoding_before_reading_any_file(tmp_path: Path, codec: str) -> None:
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    src = tmp_path / "doc.txt"
+    src.write_text(WINDOWS_PATH + "\n[ad_1]\n")
+    for command in (["clean", str(src), "-o", str(tmp_path / "out")], ["fix", str(src)], ["check", str(src)]):
+        result = CliRunner().invoke(app, [*command, "--encoding", codec])
+        assert result.exit_code == 2 and f"error: not a text encoding: {codec}" in result.stderr, result.output
+    assert not (tmp_path / "out").exists() and src.read_text() == WINDOWS_PATH + "\n[ad_1]\n"
