@@ -23,7 +23,7 @@ from typing import IO, TYPE_CHECKING, Any
 from cleaner import jsonl
 from cleaner.config import Config
 from cleaner.files import InputError, Task, atomic_write, decode_detailed, read_decoded
-from cleaner.html import FALLBACK_WARNING, HtmlMode, html_to_text, is_html_name, looks_like_html
+from cleaner.html import FALLBACK_WARNING, HTML_SUFFIXES, HtmlMode, html_to_text, is_html_name, looks_like_html
 from cleaner.pipeline import Explanation, clean_and_explain
 from cleaner.text import word_count
 
@@ -85,6 +85,8 @@ class FileResult:
     """The safety valve left the file unchanged."""
     diff: str = ""
     text: str | None = None
+    skipped: bool = False
+    """Discovery could not take this path (see Task.skip): not counted as a file."""
 
     def as_report(self) -> dict[str, Any]:
         return {
@@ -138,10 +140,13 @@ def _removed_lines(result: Explanation) -> dict[str, int]:
 
 
 def destination(task: Task, options: Options) -> Path | None:
-    """The one place output names are made: where the result of `task` is written, if anywhere."""
+    """The one place output names are made: where the result of `task` is written, if anywhere.
+    It goes by names only (never contents), so every output name is known before any file is read."""
     if options.action is Action.FIX:
         return task.source
     if options.action is Action.CLEAN and options.output is not None:
+        if format_of(task, options) == "html":
+            return options.output / html_output_name(task)
         return options.output / task.relative
     return None
 
@@ -192,8 +197,7 @@ def _process_page(task: Task, options: Options, html: str) -> FileResult:
         skip = f"{task.source}: an HTML page is cleaned into text by `cleaner clean`, never in place; skipped"
         return FileResult(source=str(task.source), warnings=[skip])
     outcome = clean_html(html, options, str(task.source))
-    out = options.output / html_output_name(task) if options.output is not None else None
-    return _finish(task, options, html, outcome, out)
+    return _finish(task, options, html, outcome, destination(task, options))
 
 
 def clean_html(html: str, options: Options, name: str) -> Outcome:
@@ -205,12 +209,52 @@ def clean_html(html: str, options: Options, name: str) -> Outcome:
 
 
 def html_output_name(task: Task) -> PurePath:
-    """`page.html` -> `page.txt`; a page whose `.txt` name a sibling file already has keeps its full name."""
+    """`page.html` -> `page.txt`; a page whose `.txt` name a sibling file has, or another page of the
+    same stem would take (`page.htm` beside `page.html`), keeps its full name: `page.html.txt`."""
     if task.relative.suffix.lower() == ".txt":
         return task.relative
-    if task.source.with_suffix(".txt").exists():
+    stem = task.source.with_suffix("")
+    rivals = [stem.with_name(stem.name + s) for s in (".txt", *HTML_SUFFIXES, *(s.upper() for s in HTML_SUFFIXES))]
+    # samefile: on a case-blind file system `page.HTML` is the page itself.
+    if any(r.exists() and not os.path.samefile(r, task.source) for r in rivals):
         return task.relative.with_name(task.relative.name + ".txt")
     return task.relative.with_suffix(".txt")
+
+
+class OutputClashes:
+    """Inputs that would write one output file (`clean d1 d2 -o out` with `a.txt` in both), found
+    before any file is written. `add` each task on a first pass: only a hash of each output name is
+    kept (a few tens of bytes a file); the few hashes seen twice are then named by `clashes`."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.seen: set[int] = set()
+        self.twice: set[int] = set()
+
+    def add(self, task: Task) -> None:
+        out = self._key(task)
+        if out is not None:
+            key = hash(out)
+            if key in self.seen:
+                self.twice.add(key)
+            self.seen.add(key)
+
+    def clashes(self, tasks: Iterable[Task]) -> list[tuple[str, list[str]]]:
+        """Each output name that several of `tasks` (the same tasks again) would write, with their sources."""
+        if not self.twice:
+            return []
+        sources: dict[str, tuple[str, list[str]]] = {}
+        for task in tasks:
+            key = self._key(task)
+            if key is not None and hash(key) in self.twice:
+                sources.setdefault(key, (str(destination(task, self.options)), []))[1].append(str(task.source))
+        return [(shown, names) for shown, names in sources.values() if len(names) > 1]
+
+    def _key(self, task: Task) -> str | None:
+        if task.skip is not None or self.options.action is not Action.CLEAN or self.options.output is None:
+            return None
+        out = destination(task, self.options)
+        return None if out is None else os.path.normcase(os.path.abspath(out))
 
 
 class _RecordCleaner:
@@ -372,6 +416,10 @@ def format_of(task: Task, options: Options) -> str:
 
 def process(task: Task, options: Options) -> FileResult:
     """The whole per-file step. A file that cannot be processed gives a result with `error` set."""
+    if task.skip is not None:
+        if task.skip_is_error:
+            return FileResult(source=str(task.source), error=task.skip, skipped=True)
+        return FileResult(source=str(task.source), warnings=[task.skip], skipped=True)
     try:
         return HANDLERS[format_of(task, options)](task, options)
     except InputError as err:
@@ -477,7 +525,7 @@ class Totals:
     removed: Counter[str] = field(default_factory=Counter)
 
     def add(self, res: FileResult) -> None:
-        self.files += 1
+        self.files += not res.skipped
         self.changed += res.changed
         self.refused += res.refused
         self.errors += res.error is not None

@@ -15,7 +15,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 from cleaner import __version__, batch, settings
 from cleaner.config import Config, Mode
 from cleaner.decoding import UnknownEncodingError, check_encoding
-from cleaner.files import InputError, Task, decode, discover, read_text
+from cleaner.files import DEFAULT_EXCLUDES, InputError, Selection, Task, decode, discover, output_overlap, read_text
 from cleaner.html import HtmlMode, html_to_text, is_html_name, looks_like_html
 from cleaner.pipeline import all_rules, clean_and_explain
 
@@ -173,6 +173,41 @@ HtmlModeOpt = Annotated[
         help="HTML: trafilatura's trade-off for the main content: default, precision or recall.",
     ),
 ]
+ExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="PATTERNS",
+        help="Leave out files and folders found in folders that match these gitignore-style patterns; "
+        "replaces the default list (.git, .venv, node_modules, build, ...; see docs/inputs.md).",
+        show_default=False,
+    ),
+]
+ExtendExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--extend-exclude",
+        metavar="PATTERNS",
+        help="Like --exclude, but added to the default list.",
+        show_default=False,
+    ),
+]
+ForceExcludeOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--force-exclude",
+        help="Apply the excludes to paths named on the command line too (pre-commit).",
+        show_default=False,
+    ),
+]
+GitignoreOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--respect-gitignore/--no-respect-gitignore",
+        help="Leave out what .gitignore files list \\[default: respect].",
+        show_default=False,
+    ),
+]
 CLEAN_GLOB = "*.txt, *.html, *.htm, *.jsonl, *.jsonl.gz"
 
 
@@ -204,6 +239,33 @@ def _config(
         _fail(str(err))
 
 
+def _selection(
+    config_file: Path | None,
+    glob: str,
+    exclude: list[str] | None,
+    extend_exclude: list[str] | None,
+    force_exclude: bool | None,
+    gitignore: bool | None,
+) -> Selection:
+    """Which files the run takes: the command line over [tool.cleaner] over the defaults."""
+    try:
+        found = settings.load(config_file).files
+    except settings.SettingsError as err:
+        _fail(str(err))
+    base = _patterns(exclude) if exclude else DEFAULT_EXCLUDES if found.exclude is None else found.exclude
+    return Selection(
+        ",".join(part.strip() for part in glob.split(",")),  # "*.txt, *.html" as the help shows it
+        (*base, *found.extend_exclude, *_patterns(extend_exclude or [])),
+        gitignore=found.respect_gitignore if gitignore is None else gitignore,
+        force_exclude=found.force_exclude if force_exclude is None else force_exclude,
+    )
+
+
+def _patterns(values: list[str]) -> tuple[str, ...]:
+    """`--exclude a,b --exclude c` means three patterns."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
 def _stderr() -> Console:
     from rich.console import Console
 
@@ -230,6 +292,10 @@ def clean(
     input_format: FormatOpt = batch.InputFormat.AUTO,
     text_key: TextKeyOpt = "text",
     html_mode: HtmlModeOpt = HtmlMode.DEFAULT,
+    exclude: ExcludeOpt = None,
+    extend_exclude: ExtendExcludeOpt = None,
+    force_exclude: ForceExcludeOpt = None,
+    gitignore: GitignoreOpt = None,
 ) -> None:
     """Clean files or folder trees into OUTPUT (mirrored names); inputs are never modified.
 
@@ -251,7 +317,12 @@ def clean(
             # A corpus of any size to stdout: streamed, never held whole in memory.
             _clean_stdin(replace(options, input_format=batch.InputFormat.JSONL), paths[0])
             return
-    _run(paths, glob, options, jobs, report, quiet)
+    if output is not None and (overlap := output_overlap(paths, output)):
+        _fail(
+            f"{overlap}; nothing was written (write the cleaned tree elsewhere, or use `cleaner fix` to clean in place)"
+        )
+    selection = _selection(config_file, glob, exclude, extend_exclude, force_exclude, gitignore)
+    _run(paths, selection, options, jobs, report, quiet)
 
 
 def _inputs(
@@ -300,6 +371,10 @@ def fix(
     encoding: EncodingOpt = None,
     input_format: FormatOpt = batch.InputFormat.AUTO,
     text_key: TextKeyOpt = "text",
+    exclude: ExcludeOpt = None,
+    extend_exclude: ExtendExcludeOpt = None,
+    force_exclude: ForceExcludeOpt = None,
+    gitignore: GitignoreOpt = None,
 ) -> None:
     """Clean files in place (atomic writes, permissions kept) and print `Fixing <file>` for each change.
 
@@ -307,7 +382,8 @@ def fix(
     """
     cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
     options = batch.Options(batch.Action.FIX, cfg, diff=diff, **_inputs(encoding, input_format, text_key))
-    _run(paths, glob, options, jobs, report, quiet)
+    selection = _selection(config_file, glob, exclude, extend_exclude, force_exclude, gitignore)
+    _run(paths, selection, options, jobs, report, quiet)
 
 
 @app.command(cls=_Command)
@@ -327,6 +403,10 @@ def check(
     encoding: EncodingOpt = None,
     input_format: FormatOpt = batch.InputFormat.AUTO,
     text_key: TextKeyOpt = "text",
+    exclude: ExcludeOpt = None,
+    extend_exclude: ExtendExcludeOpt = None,
+    force_exclude: ForceExcludeOpt = None,
+    gitignore: GitignoreOpt = None,
 ) -> None:
     """Write nothing; list the files that would change (or print a diff with --diff).
 
@@ -334,15 +414,20 @@ def check(
     """
     cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
     options = batch.Options(batch.Action.CHECK, cfg, diff=diff, **_inputs(encoding, input_format, text_key))
-    _run(paths, glob, options, jobs, report, quiet)
+    selection = _selection(config_file, glob, exclude, extend_exclude, force_exclude, gitignore)
+    _run(paths, selection, options, jobs, report, quiet)
 
 
 def _run(
-    paths: Sequence[Path], glob: str, options: batch.Options, jobs: int | None, report: Path | None, quiet: bool
+    paths: Sequence[Path],
+    selection: Selection,
+    options: batch.Options,
+    jobs: int | None,
+    report: Path | None,
+    quiet: bool,
 ) -> None:
     if any(str(p) == "-" for p in paths):
         _fail(f"'-' (stdin) works with `cleaner clean` only, not `cleaner {options.action}`")
-    glob = ",".join(part.strip() for part in glob.split(","))  # "*.txt, *.html" as the help shows it
     # Tasks are streamed (a list of millions of files would grow memory); a pass that only counts gives
     # the progress bar its total, and the count printed if the run is interrupted.
     total = 0
@@ -350,9 +435,13 @@ def _run(
     totals = batch.Totals()
     reported = 0
     try:
-        total = sum(1 for _ in discover(paths, glob))
+        clashes = batch.OutputClashes(options)
+        for task in discover(paths, selection):
+            total += 1
+            clashes.add(task)
+        _refuse_clashes(clashes.clashes(discover(paths, selection)))
         for res in _with_progress(
-            batch.run(discover(paths, glob), options, jobs or batch.default_jobs()), total, quiet
+            batch.run(discover(paths, selection), options, jobs or batch.default_jobs()), total, quiet
         ):
             _print_result(res, options)
             if report is not None:
@@ -371,6 +460,18 @@ def _run(
     if not quiet:
         _print_summary(totals, options)
     raise typer.Exit(_exit_code(totals, options))
+
+
+def _refuse_clashes(clashes: list[tuple[str, list[str]]]) -> None:
+    """Stop before anything is written if two inputs would write one output file."""
+    for out, sources in clashes:
+        every = "both" if len(sources) == 2 else "all"
+        typer.echo(f"error: {' and '.join(sources)} would {every} be written to {out}", err=True)
+    if clashes:
+        _fail(
+            f"{len(clashes)} output name(s) taken by more than one input; nothing was written "
+            "(clean the folders into separate outputs, or rename the inputs)"
+        )
 
 
 def _with_progress(results: Iterator[batch.FileResult], total: int, quiet: bool) -> Iterator[batch.FileResult]:

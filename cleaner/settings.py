@@ -19,7 +19,9 @@ from cleaner.config import Config, Mode, UserRule, UserRuleKind
 from cleaner.pipeline import all_rules
 from cleaner.rules.base import FLAGS
 
-_TOP_KEYS = {"select", "ignore", "keep-captions", "mode", "max-removal", "thresholds", "rules"}
+_FILE_KEYS = {"exclude", "extend-exclude", "force-exclude", "respect-gitignore"}
+"""Keys that choose files, not how they are cleaned (see `FileSettings`)."""
+_TOP_KEYS = {"select", "ignore", "keep-captions", "mode", "max-removal", "thresholds", "rules", *_FILE_KEYS}
 _RULE_KEYS = {"id", "name", "kind", "patterns", "description"}
 _RULE_ID = regex.compile(r"[A-Z]{1,4}[0-9]{1,4}")
 _RULE_NAME = regex.compile(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+")
@@ -30,10 +32,22 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True)
+class FileSettings:
+    """Which files a run takes, from `exclude`, `extend-exclude`, `force-exclude` and `respect-gitignore`."""
+
+    exclude: tuple[str, ...] | None = None
+    """Replaces the default excludes when set."""
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    respect_gitignore: bool = True
+
+
+@dataclass(frozen=True)
 class Loaded:
     config: Config
     source: Path | None
     """The file the settings came from, or None for the defaults."""
+    files: FileSettings = FileSettings()
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -53,12 +67,26 @@ def load(config_file: Path | None = None, cwd: Path | None = None) -> Loaded:
             table = data.get("tool", {}).get("cleaner")
             if table is None:
                 raise SettingsError(f"{config_file}: no [tool.cleaner] table")
-            return Loaded(from_table(table, f"{config_file} [tool.cleaner]"), config_file)
-        return Loaded(from_table(data, str(config_file)), config_file)
+            return _loaded(table, f"{config_file} [tool.cleaner]", config_file)
+        return _loaded(data, str(config_file), config_file)
     found = find_pyproject((cwd or Path.cwd()).resolve())
     if found is None:
         return Loaded(Config(), None)
-    return Loaded(from_table(_read_toml(found)["tool"]["cleaner"], f"{found} [tool.cleaner]"), found)
+    return _loaded(_read_toml(found)["tool"]["cleaner"], f"{found} [tool.cleaner]", found)
+
+
+def _loaded(table: Mapping[str, Any], where: str, source: Path) -> Loaded:
+    return Loaded(from_table(table, where), source, file_settings(table, where))
+
+
+def file_settings(table: Mapping[str, Any], where: str) -> FileSettings:
+    """The file-choosing keys of a [tool.cleaner]-style table, checked."""
+    return FileSettings(
+        exclude=_strings(table, "exclude", where) if "exclude" in table else None,
+        extend_exclude=_strings(table, "extend-exclude", where),
+        force_exclude=_bool(table, "force-exclude", where),
+        respect_gitignore=_bool(table, "respect-gitignore", where, default=True),
+    )
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -145,8 +173,8 @@ def _strings(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(_split(value))
 
 
-def _bool(table: Mapping[str, Any], key: str, where: str) -> bool:
-    value = table.get(key, False)
+def _bool(table: Mapping[str, Any], key: str, where: str, default: bool = False) -> bool:
+    value = table.get(key, default)
     if not isinstance(value, bool):
         raise SettingsError(f"{where}: {key} must be true or false")
     return value

@@ -1,0 +1,180 @@
+"""Which files a run takes and where its outputs go (docs/inputs.md), through the real CLI on real
+files in temporary folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+
+runner = CliRunner()
+
+DIRTY = "The council met on Tuesday and approved the budget.\n\nLeave a Reply\n"
+CLEANED = "The council met on Tuesday and approved the budget.\n"
+PAGE = "<html><head><title>T</title></head><body><article><p>{}</p></article></body></html>\n"
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# --- the output tree never overlaps an input tree ---------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["same", "inside", "holds"])
+def test_clean_refuses_an_output_folder_that_overlaps_an_input(tmp_path: Path, where: str) -> None:
+    src = tmp_path / "in"
+    _write(src, {"a.txt": DIRTY, "sub/b.txt": DIRTY})
+    if where == "same":
+        args = [str(src), "-o", str(src)]
+    elif where == "inside":
+        args = [str(src), "-o", str(src / "cleaned")]
+    else:  # the output folder holds an input file: `clean in/sub/b.txt -o in/sub` would overwrite it
+        args = [str(src / "sub" / "b.txt"), "-o", str(src / "sub")]
+    before = _snapshot(tmp_path)
+    result = runner.invoke(app, ["clean", *args])
+    assert result.exit_code == 2, result.output
+    assert "nothing was written" in result.output and "Traceback" not in result.output
+    assert _snapshot(tmp_path) == before  # nothing written, nothing overwritten, no `cleaned/` made
+
+
+def test_clean_into_a_sibling_folder_is_still_fine(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    _write(src, {"a.txt": DIRTY})
+    result = runner.invoke(app, ["clean", str(src), "-o", str(tmp_path / "in-cleaned"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "in-cleaned" / "a.txt").read_text() == CLEANED
+
+
+# --- two inputs never write one output ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_two_inputs_with_one_output_name_stop_the_run_naming_both(tmp_path: Path, jobs: str) -> None:
+    _write(tmp_path, {"d1/a.txt": DIRTY, "d2/a.txt": DIRTY.replace("budget", "plan"), "d2/only.txt": DIRTY})
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(tmp_path / "d1"), str(tmp_path / "d2"), "-o", str(out), "-j", jobs])
+    assert result.exit_code == 2, result.output
+    assert f"{tmp_path / 'd1' / 'a.txt'} and {tmp_path / 'd2' / 'a.txt'} would both be written to {out / 'a.txt'}" in (
+        result.output
+    )
+    assert not out.exists()  # stopped before anything was written
+
+
+def test_pages_that_would_share_a_name_get_their_full_names(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    _write(
+        src,
+        {
+            "x.html": PAGE.format("The first page of the story is long enough to keep."),
+            "x.htm": PAGE.format("The second page of the story is long enough to keep."),
+            "y.html": PAGE.format("A lone page that keeps the short name it always had."),
+        },
+    )
+    outputs = []
+    for jobs in ["1", "2", "2"]:
+        out = tmp_path / f"out{len(outputs)}"
+        result = runner.invoke(app, ["clean", str(src), "-o", str(out), "-j", jobs, "-q"])
+        assert result.exit_code == 0, result.output
+        outputs.append(_snapshot(out))
+    assert sorted(outputs[0]) == ["x.htm.txt", "x.html.txt", "y.txt"]
+    assert "first page" in outputs[0]["x.html.txt"].decode() and "second page" in outputs[0]["x.htm.txt"].decode()
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+# --- default excludes, .gitignore, --exclude and friends ---------------------------------------------
+
+
+def _project(root: Path) -> None:
+    _write(
+        root,
+        {
+            "notes/a.txt": DIRTY,
+            ".venv/lib/python3.11/site-packages/justext/stoplists/English.txt": DIRTY,
+            ".git/info/msg.txt": DIRTY,
+            "node_modules/pkg/README.txt": DIRTY,
+            "build/lib/x.txt": DIRTY,
+            "pkg.egg-info/SOURCES.txt": DIRTY,
+            "sub/__pycache__/c.txt": DIRTY,
+            "drafts/d.txt": DIRTY,
+            "drafts/keep.txt": DIRTY,
+            ".gitignore": "drafts/*\n!drafts/keep.txt\n",
+            "logs/.gitignore": "*.txt\n",
+            "logs/l.txt": DIRTY,
+        },
+    )
+
+
+def test_check_at_a_project_root_leaves_out_tool_and_vcs_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    before = _snapshot(tmp_path)
+    result = runner.invoke(app, ["check", "."])
+    assert result.exit_code == 1, result.output
+    listed = sorted(line.split()[-1] for line in result.output.splitlines() if line.startswith("Would fix"))
+    assert listed == ["drafts/keep.txt", "notes/a.txt"]
+    assert ".venv" not in result.output and ".git" not in result.output.replace(".gitignore", "")
+    result = runner.invoke(app, ["fix", ".", "-q"])
+    assert result.exit_code == 1
+    after = _snapshot(tmp_path)
+    assert {k for k in after if after[k] != before[k]} == {"drafts/keep.txt", "notes/a.txt"}
+
+
+def test_exclude_options_and_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+
+    def fixed(*args: str) -> list[str]:
+        result = runner.invoke(app, ["check", ".", *args])
+        assert result.exit_code in (0, 1), result.output
+        return sorted(line.split()[-1] for line in result.output.splitlines() if line.startswith("Would fix"))
+
+    assert fixed("--extend-exclude", "notes") == ["drafts/keep.txt"]
+    # --exclude replaces the defaults: the build folder comes back, .venv stays out.
+    assert "build/lib/x.txt" in fixed("--exclude", ".venv,.git", "--exclude", "notes")
+    assert "notes/a.txt" not in fixed("--exclude", ".venv,.git", "--exclude", "notes")
+    assert fixed("--no-respect-gitignore", "--extend-exclude", "notes,drafts/keep.txt") == [
+        "drafts/d.txt",
+        "logs/l.txt",
+    ]
+    (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nextend-exclude = ["notes/"]\n')
+    assert fixed() == ["drafts/keep.txt"]
+    (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nexclude = [".git", ".venv"]\nrespect-gitignore = false\n')
+    assert "build/lib/x.txt" in fixed() and "drafts/d.txt" in fixed()
+    (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nexclude = ".git"\n')
+    result = runner.invoke(app, ["check", "."])
+    assert result.exit_code == 1  # a single string is taken as a list of one, as with select
+
+
+def test_bad_exclude_setting_is_a_configuration_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.cleaner]\nextend-exclude = [1]\n")
+    result = runner.invoke(app, ["check", "."])
+    assert result.exit_code == 2 and "extend-exclude must be a list of strings" in result.output
+
+
+def test_force_exclude_applies_to_paths_named_explicitly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    named = ["notes/a.txt", ".venv/lib/python3.11/site-packages/justext/stoplists/English.txt", "build/lib/x.txt"]
+    result = runner.invoke(app, ["check", *named])
+    assert result.output.count("Would fix") == 3  # named explicitly: taken, as black and ruff do
+    result = runner.invoke(app, ["check", "--force-exclude", *named])
+    assert result.exit_code == 1, result.output
+    assert [line for line in result.output.splitlines() if line.startswith("Would fix")] == ["Would fix notes/a.txt"]
+    (tmp_path / "pyproject.toml").write_text("[tool.cleaner]\nforce-exclude = true\n")
+    result = runner.invoke(app, ["fix", *named])
+    assert [line for line in result.output.splitlines() if line.startswith("Fixing")] == ["Fixing notes/a.txt"]
+    assert (tmp_path / named[1]).read_text() == DIRTY
