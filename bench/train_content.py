@@ -1,45 +1,43 @@
-"""Train the content-detection line model on the dev pages and write cleaner/content/weights.json.
+"""Train the content-detection line model on both dev sets and write cleaner/content/weights.json.
 
-Needs scikit-learn, which the package itself does not: run it in a venv of its own,
+    make train                                   # a venv under bench/.work/ with the pinned libraries, then this
+    bench/.work/venv/bin/python bench/train_content.py [--out PATH]
 
-    python3 -m venv bench/.work/venv
-    bench/.work/venv/bin/pip install scikit-learn regex justext
-    bench/.work/venv/bin/python bench/train_content.py            # grouped CV report, then fit on all and write
-    bench/.work/venv/bin/python bench/train_content.py --cv-only  # only the report
-    bench/.work/venv/bin/python bench/train_content.py --cv-only --repeats 3  # averaged over 3 fold assignments
+Needs scikit-learn, which the package itself does not: the exact versions are pinned in
+bench/requirements-train.txt, so that `make train` reproduces weights.json byte for byte. The
+file records what it was trained on (sets, page counts), the commit of the training code and the
+command. How well the model does on sites it has not seen is measured by bench/quality.py
+(`make bench-quality`), which imports the loading and fitting below.
 
-Labels: a line the pipeline still holds when content detection starts is article if its text
-appears in the page's gold text (whitespace removed, matched in order; short lines must follow
+Labels: a line the pipeline still holds when content detection (CD001) starts is article if its
+text appears in the page's gold text (whitespace removed, matched in order; short lines must follow
 the previous match directly, so a menu item that happens to occur in the article is not taken).
-Cross-validation is grouped by site (domain in meta.json), so a site's pages are never both in
-training and in test: the estimate is for sites the model has not seen. It also runs grouped by
-page (a site's other pages may be in training): the estimate for new pages of known sites.
+The news set's gold is the article alone; CleanEval's keeps all textual content of a page (link
+lists, directories, listings): the line model sees features of the whole page (cleaner.content
+.features.PAGE) to tell a list that is the page's content from a list around an article.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import importlib.util
 import json
 import math
+import os
+import shlex
+import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-# In CI the repo is a fresh clone with shared/ beside it; a git worktree sits deeper, so look upwards.
-SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared" / "bench").is_dir()), ROOT.parent / "shared")
-sys.path.insert(0, str(ROOT))
+import regex
+from _material import BENCH, ROOT
 
-import regex  # noqa: E402
-
-from cleaner.config import Config  # noqa: E402
-from cleaner.content import view  # noqa: E402
-from cleaner.content.features import NAMES, page_features  # noqa: E402
-from cleaner.content.model import (  # noqa: E402
+from cleaner.config import Config
+from cleaner.content import view
+from cleaner.content.features import NAMES, page_features
+from cleaner.content.model import (
     STAGE1_FEATURES,
     STAGE2_FEATURES,
     STAGE2_WINDOWS,
@@ -51,12 +49,21 @@ from cleaner.content.model import (  # noqa: E402
     stage1_rows,
     stage2_rows,
 )
-from cleaner.content.select import Selection, decide, titled_tables  # noqa: E402
-from cleaner.model import Document, Kind  # noqa: E402
-from cleaner.registry import BUILTIN  # noqa: E402
+from cleaner.content.select import titled_tables
+from cleaner.pipeline import run_until
+
+# One BLAS thread (set before numpy is first imported, in fit_linear): quicker on small problems on a shared machine, and the same floats on every run.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 _SPACE = regex.compile(r"\s+")
 _TOKEN = regex.compile(r"\w+")
+# The sets trained on (folders of ../shared/bench) and how much each page of a set weighs.
+SETS = ("dev", "cleaneval-dev")
+# Inner folds (grouped by site) for the stage-1 scores stage 2 learns from.
+INNER_FOLDS = 4
+# The files whose last commit names the training code in weights.json.
+TRAINING_CODE = ("bench/train_content.py", "bench/requirements-train.txt", "cleaner/content")
 
 
 def _squash(text: str) -> str:
@@ -82,19 +89,10 @@ def align(texts: Sequence[str], gold: str) -> list[bool]:
     return out
 
 
-def before_content(raw: str, config: Config) -> Document:
-    """The document as the line model (CD001) sees it: the rules before it have run."""
-    doc = Document.from_text(raw, config)
-    for rule in BUILTIN:
-        if rule.id == "CD001" or rule.kind in (Kind.TAIL, Kind.WHITESPACE):
-            break
-        rule.apply(doc, rule)
-    return doc
-
-
 @dataclass
 class PageData:
     pid: str
+    set: str
     domain: str
     texts: list[str]
     barrier: list[bool]
@@ -104,22 +102,32 @@ class PageData:
     gold: str
     raw: str
 
+    @property
+    def key(self) -> str:
+        return f"{self.set}/{self.pid}"
+
 
 def mass_weights(texts: Sequence[str]) -> list[float]:
     return [float(len(t)) for t in texts]
 
 
-def load_pages(data: Path) -> list[PageData]:
-    meta = json.loads((data / "meta.json").read_text())
+def load_set(name: str, bench: Path = BENCH) -> list[PageData]:
+    """The pages of one set that have a gold text, as content detection sees them in a first pass."""
+    data = bench / name
+    meta = json.loads((data / "meta.json").read_text(encoding="utf-8"))
     pages = []
     for pid in sorted(meta):
+        gold_path = data / "gold" / f"{pid}.txt"
+        if not gold_path.exists():  # the annotators kept nothing; the scorer leaves such pages out
+            continue
         raw = (data / "raw" / f"{pid}.txt").read_text(encoding="utf-8")
-        gold = (data / "gold" / f"{pid}.txt").read_text(encoding="utf-8")
-        v = view(before_content(raw, Config()))
+        gold = gold_path.read_text(encoding="utf-8")
+        v = view(run_until(raw, Config(), "CD001"))
         page = page_features(v.texts, v.barrier)
         pages.append(
             PageData(
                 pid,
+                name,
                 meta[pid]["domain"],
                 v.texts,
                 v.barrier,
@@ -133,12 +141,8 @@ def load_pages(data: Path) -> list[PageData]:
     return pages
 
 
-def _scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("score", SHARED / "bench" / "score.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def load_pages(sets: Sequence[str] = SETS, bench: Path = BENCH) -> list[PageData]:
+    return [p for name in sets for p in load_set(name, bench)]
 
 
 def _sample_weight(pages: Sequence[PageData]) -> list[float]:
@@ -188,99 +192,75 @@ def _x1(pages: Sequence[PageData]) -> list[list[float]]:
     return [row for p in pages for row in stage1_rows(S1, p.rows)]
 
 
-def fit(pages: Sequence[PageData], c1: float, c2: float, folds: int = 4) -> dict[str, Any]:
+def fit(pages: Sequence[PageData], c1: float = 1.0, c2: float = 1.0) -> dict[str, Any]:
     """Stage 1 on all lines; stage 2 on stage-1 scores that were predicted out of fold
     (grouped by site), so stage 2 learns from scores like those it will see on new pages."""
     sw = _sample_weight(pages)
     s1 = fit_linear(_x1(pages), stack(pages, "labels"), sw, c1)
     p1_oof: dict[str, list[float]] = {}
-    for test in _group_folds(pages, folds):
-        train = [p for p in pages if p.pid not in test]
+    for test in group_folds(pages, INNER_FOLDS):
+        train = [p for p in pages if p.key not in test]
         inner = Linear.from_dict(fit_linear(_x1(train), stack(train, "labels"), _sample_weight(train), c1))
         for p in pages:
-            if p.pid in test:
-                p1_oof[p.pid] = [sigmoid(inner.logit(r)) for r in stage1_rows(S1, p.rows)]
+            if p.key in test:
+                p1_oof[p.key] = [sigmoid(inner.logit(r)) for r in stage1_rows(S1, p.rows)]
     x2: list[list[float]] = []
     for p in pages:
-        x2.extend(stage2_rows(p1_oof[p.pid], p.weights, p.rows, S2))
+        x2.extend(stage2_rows(p1_oof[p.key], p.weights, p.rows, S2))
     s2 = fit_linear(x2, stack(pages, "labels"), sw, c2)
     return {
         "stage1": s1,
         "stage2": s2,
         "stage1_features": list(STAGE1_FEATURES),
         "stage2_features": list(STAGE2_FEATURES),
+        "features": list(NAMES),
+        "stage2_windows": list(STAGE2_WINDOWS),
     }
 
 
-def _group_folds(pages: Sequence[PageData], k: int, by: str = "domain", seed: int = 0) -> list[set[str]]:
-    """Groups (sites, or with by="pid" pages) dealt round-robin into k folds: in sorted order for
-    seed 0, else in the order of a seeded hash (deterministic, so each assignment is repeatable)."""
-    groups = sorted({getattr(p, by) for p in pages})
+def group_folds(pages: Sequence[PageData], k: int, seed: int = 0) -> list[set[str]]:
+    """Sites dealt round-robin into k folds (a site's pages all in one): in sorted order for seed
+    0, else in the order of a seeded hash (deterministic, so each assignment is repeatable)."""
+    import hashlib
+
+    groups = sorted({p.domain for p in pages})
     if seed:
         groups.sort(key=lambda g: hashlib.sha1(f"{seed}:{g}".encode()).hexdigest())
     fold_of = {g: i % k for i, g in enumerate(groups)}
-    return [{p.pid for p in pages if fold_of[getattr(p, by)] == f} for f in range(k)]
+    return [{p.key for p in pages if fold_of[p.domain] == f} for f in range(k)]
 
 
 def predict(params: dict[str, Any], pages: Sequence[PageData]) -> dict[str, list[float]]:
     model = build(params)
-    return {p.pid: score(model, p.rows, p.weights) for p in pages}
+    return {p.key: score(model, p.rows, p.weights) for p in pages}
 
 
-def evaluate(pages: Sequence[PageData], probs: dict[str, list[float]], sel: Selection) -> dict[str, float]:
-    sc = _scorer()
-    results = {}
-    for p in pages:
-        keep = decide(probs[p.pid], p.texts, p.weights, sel, p.barrier)
-        out = "\n".join(t for t, k in zip(p.texts, keep, strict=True) if k)
-        results[p.pid] = sc.score_page(p.gold, p.raw, out)
-    agg = sc.aggregate(results)
-    return {k: agg[k] for k in ("precision", "recall", "f1", "debris_removed")}
+def training_commit() -> str:
+    """The last commit that changed the training code, with "-dirty" if it has uncommitted changes."""
 
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
 
-# Chosen on the grouped-CV scores: default keeps recall high (losing article text is the larger
-# fault), precision trades some recall for cleaner output, recall keeps nearly everything.
-SELECTIONS = {
-    "precision": Selection(threshold=0.5, gap_threshold=0.1, max_gap=6, region_threshold=0.5, outside_threshold=0.97),
-    "default": Selection(threshold=0.4, gap_threshold=0.1, max_gap=6, region_threshold=0.4, outside_threshold=0.97),
-    "recall": Selection(threshold=0.2, gap_threshold=0.05, max_gap=6),
-}
+    paths = [*TRAINING_CODE, ":(exclude)cleaner/content/weights.json"]
+    commit = git("log", "-1", "--format=%h", "--", *paths) or "unknown"
+    return commit + ("-dirty" if git("status", "--porcelain", "--", *paths) else "")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
-    ap.add_argument("--data", type=Path, default=SHARED / "bench" / "dev")
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--c1", type=float, default=1.0)
-    ap.add_argument("--c2", type=float, default=1.0)
-    ap.add_argument("--repeats", type=int, default=1, help="fold assignments to average over")
-    ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--bench", type=Path, default=BENCH)
     ap.add_argument("--out", type=Path, default=ROOT / "cleaner" / "content" / "weights.json")
     a = ap.parse_args(argv)
 
-    pages = load_pages(a.data)
+    pages = load_pages(SETS, a.bench)
     print(f"{len(pages)} pages, {sum(len(p.texts) for p in pages)} lines, {len(NAMES)} features")
-    for by, label in (("domain", "CV by site"), ("pid", "CV by page")):
-        totals: dict[str, dict[str, float]] = {}
-        for seed in range(a.repeats):
-            oof: dict[str, list[float]] = {}
-            for test in _group_folds(pages, a.folds, by, seed):
-                params = fit([p for p in pages if p.pid not in test], a.c1, a.c2)
-                oof.update(predict(params, [p for p in pages if p.pid in test]))
-            for mode, sel in SELECTIONS.items():
-                for k, v in evaluate(pages, oof, sel).items():
-                    totals.setdefault(mode, {})[k] = totals.get(mode, {}).get(k, 0.0) + v / a.repeats
-        for mode, means in totals.items():
-            print(f"{label} {mode:9s} " + " ".join(f"{k}={v:.4f}" for k, v in means.items()))
-    if a.cv_only:
-        return 0
-    params = fit(pages, a.c1, a.c2)
-    full = predict(params, pages)
-    for mode, sel in SELECTIONS.items():
-        print(f"in-sample  {mode:9s} " + " ".join(f"{k}={v:.4f}" for k, v in evaluate(pages, full, sel).items()))
-    params["features"] = list(NAMES)
-    params["stage2_windows"] = list(STAGE2_WINDOWS)
-    params["thresholds"] = {m: vars(s) for m, s in SELECTIONS.items()}
+    params = fit(pages)
+    params["trained_on"] = {
+        "sets": {name: sum(p.set == name for p in pages) for name in SETS},
+        "lines": sum(len(p.texts) for p in pages),
+        "commit": training_commit(),
+        "command": "make train (" + shlex.join(["python", "bench/train_content.py"]) + ")",
+    }
     a.out.write_text(json.dumps(params, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {a.out}")
     return 0

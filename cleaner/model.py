@@ -292,6 +292,9 @@ class Rule:
     rule that decides each line from that line's text (and the config) alone, and of one that acts
     next to a line only when it removes that line too. Such a rule may edit: its own edits count, so
     the second run then happens."""
+    recheck: bool = field(default=False, compare=False, repr=False)
+    """Whether the line and block rules before this rule's family run again once it has removed
+    something: they read their neighbours, which its removals change (the pipeline does this)."""
 
     def param(self, config: Config, name: str) -> float:
         """The value of threshold `name`: from the config (keyed `ID.name` or `dotted.name.name`), else the default."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter, mul
@@ -58,8 +59,6 @@ class LineModel:
     stage2: Linear
     stage1_columns: tuple[int, ...]
     stage2_columns: tuple[int, ...]
-    thresholds: Mapping[str, Mapping[str, Any]]
-    """Per mode: the arguments of cleaner.content.select.Selection."""
 
 
 def columns(names: Sequence[str]) -> tuple[int, ...]:
@@ -72,7 +71,6 @@ def build(params: Mapping[str, Any]) -> LineModel:
         Linear.from_dict(params["stage2"]),
         columns(params.get("stage1_features", STAGE1_FEATURES)),
         columns(params.get("stage2_features", STAGE2_FEATURES)),
-        params.get("thresholds", {}),
     )
 
 
@@ -82,6 +80,25 @@ def load(path: Path = WEIGHTS) -> LineModel:
     if data.get("features") != list(NAMES):
         raise ValueError(f"{path} was trained on other features; re-run bench/train_content.py")
     return build(data)
+
+
+_override: list[LineModel] = []
+
+
+@contextmanager
+def using(model: LineModel) -> Iterator[None]:
+    """Within the block, content detection scores with `model` instead of the shipped one: the
+    cross-validation (bench/quality.py) cleans each page with a model that never saw its site."""
+    _override.append(model)
+    try:
+        yield
+    finally:
+        _override.pop()
+
+
+def current() -> LineModel:
+    """The model content detection scores with: the shipped weights, unless `using` says otherwise."""
+    return _override[-1] if _override else load()
 
 
 def sigmoid(z: float) -> float:

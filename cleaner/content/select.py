@@ -60,6 +60,16 @@ class Selection:
     """Outside the main region a line is kept only if it scores this (0: no region filter)."""
 
 
+# Per mode (conservative has no content detection), chosen on the site-held-out cross-validation
+# (bench/quality.py): default keeps recall high (losing article text is the larger fault),
+# precision trades some recall for cleaner output, recall keeps nearly everything.
+SELECTIONS = {
+    "precision": Selection(threshold=0.5, gap_threshold=0.1, max_gap=6, region_threshold=0.5, outside_threshold=0.97),
+    "default": Selection(threshold=0.4, gap_threshold=0.1, max_gap=6, region_threshold=0.4, outside_threshold=0.97),
+    "recall": Selection(threshold=0.2, gap_threshold=0.05, max_gap=6),
+}
+
+
 def main_region(probs: Sequence[float], weights: Sequence[float], threshold: float) -> tuple[int, int]:
     """[start, stop) of the maximum-sum run of (score - threshold) x weight (Kadane)."""
     best = cur = 0.0

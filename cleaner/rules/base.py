@@ -421,14 +421,16 @@ def rule(
     params: Mapping[str, float] | None = None,
     prefilter: str | None = None,
     local: bool = False,
+    recheck: bool = False,
 ) -> Callable[[Apply], Rule]:
     """Decorator for a rule whose logic needs more than a pattern; `params` are its tunable thresholds.
     `prefilter`, a pattern searched over the whole text, lets the pipeline skip the rule on pages
     where it finds nothing: it must match somewhere whenever the rule could act (see Rule.prefilter).
-    `local` says a second run finds nothing new while no line was edited (see Rule.local)."""
+    `local` says a second run finds nothing new while no line was edited (see Rule.local); `recheck`
+    that the rules before its family run again after it removed something (see Rule.recheck)."""
     search = None if prefilter is None else regex.compile(prefilter, FLAGS | regex.MULTILINE).search
 
     def wrap(fn: Apply) -> Rule:
-        return Rule(id, name, kind, description, examples, fn, dict(params or {}), search, local)
+        return Rule(id, name, kind, description, examples, fn, dict(params or {}), search, local, recheck)
 
     return wrap

@@ -15,8 +15,8 @@ import regex
 from cleaner.config import Mode
 from cleaner.content import view
 from cleaner.content.features import page_features
-from cleaner.content.model import load, score
-from cleaner.content.select import Selection, decide, looks_clean
+from cleaner.content.model import current, score
+from cleaner.content.select import SELECTIONS, Selection, decide, looks_clean
 from cleaner.model import Document, Kind, Rule
 from cleaner.rules.base import examples, rule
 from cleaner.text import ends_in_colon
@@ -225,23 +225,8 @@ def counted_lists(doc: Document, rule: Rule) -> None:
         doc.remove(v.indices[k], rule)
 
 
-def recheck(doc: Document) -> None:
-    """Run the line and block rules before this family again once content detection has removed
-    lines: some read their neighbours ("a date line above the story's first sentence"), and the
-    neighbours have changed. Without this a second cleaning would find what the first left, and cleaning would
-    not be idempotent."""
-    from cleaner import pipeline  # imported here: pipeline imports the registry, which imports this module
-
-    for other in pipeline.active_rules(doc.config):
-        if other.kind in (Kind.CONTENT, Kind.TAIL, Kind.WHITESPACE):
-            break
-        if other.kind is Kind.INLINE:
-            continue
-        doc.run(other)
-
-
 def selection(mode: Mode | str) -> Selection:
-    return Selection(**load().thresholds[Mode(mode).value])
+    return SELECTIONS[Mode(mode).value]
 
 
 @rule(
@@ -256,6 +241,7 @@ def selection(mode: Mode | str) -> Selection:
             _ARTICLE,
         ),
     ),
+    recheck=True,
 )
 def outside_article(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
@@ -265,15 +251,11 @@ def outside_article(doc: Document, rule: Rule) -> None:
         return
     page = page_features(v.texts, v.barrier)
     weights = [float(len(t)) for t in v.texts]
-    probs = score(load(), page.rows, weights)
+    probs = score(current(), page.rows, weights)
     keep = decide(probs, v.texts, weights, selection(doc.config.mode), v.barrier)
-    removed = False
     for index, kept in zip(v.indices, keep, strict=True):
         if not kept:
             doc.remove(index, rule)
-            removed = True
-    if removed:
-        recheck(doc)
 
 
 @rule(
@@ -289,6 +271,7 @@ def outside_article(doc: Document, rule: Rule) -> None:
             _ARTICLE,
         ),
     ),
+    recheck=True,
 )
 def comment_thread(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
@@ -302,7 +285,6 @@ def comment_thread(doc: Document, rule: Rule) -> None:
     if sum(len(t) for t in v.texts[:first]) < _BARRIER_MIN_CHARS:
         return
     doc.remove_span(v.indices[first], len(doc.lines), rule)
-    recheck(doc)
 
 
 RULES = (comment_thread, teaser_lines, counted_lists, outside_article)
