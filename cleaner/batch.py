@@ -7,11 +7,9 @@ write their own outputs; only results (counts, messages, and a diff or text when
 
 from __future__ import annotations
 
-import gzip
 import io
 import os
 import signal
-import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -87,6 +85,8 @@ class FileResult:
     text: str | None = None
     skipped: bool = False
     """Discovery could not take this path (see Task.skip): not counted as a file."""
+    incomplete: bool = False
+    """The input broke off (a gzip cut short): what `output` holds is only the part before the break."""
 
     def as_report(self) -> dict[str, Any]:
         return {
@@ -98,6 +98,7 @@ class FileResult:
             "lines_removed": self.removed,
             "warnings": self.warnings,
             "error": self.error,
+            "incomplete": self.incomplete,
         }
 
 
@@ -302,7 +303,14 @@ def _process_jsonl(task: Task, options: Options) -> FileResult:
         else:
             sink = io.BytesIO() if options.action is Action.CLEAN else None
             with jsonl.open_input(task.source) as lines:
-                report = jsonl.clean_lines(lines, sink.write if sink else _ignore, cleaner, options.text_key)
+                write = sink.write if sink else _ignore
+                report = jsonl.clean_stream(lines, write, cleaner, options.text_key, name, written=sink is not None)
+    except jsonl.IncompleteError as err:
+        res = cleaner.result(name, err.report, options.text_key)
+        res.error, res.incomplete = str(err), True
+        res.changed = res.changed and options.action is not Action.FIX  # a corpus is never shortened in place
+        res.output = str(out) if out is not None and err.written else None
+        return res
     except jsonl.JsonlError as err:
         raise InputError(str(err)) from None
     res = cleaner.result(name, report, options.text_key)
@@ -373,9 +381,9 @@ def process_stream(source: IO[bytes], sink: IO[bytes], options: Options, name: s
     if options.input_format is InputFormat.JSONL:
         cleaner = _RecordCleaner(options, name)
         try:
-            report = jsonl.clean_lines(jsonl.readable(source), sink.write, cleaner, options.text_key)
-        except (EOFError, zlib.error, gzip.BadGzipFile) as err:
-            raise InputError(f"{name}: cannot clean: {err}") from None
+            report = jsonl.clean_stream(jsonl.readable(source), sink.write, cleaner, options.text_key, name)
+        except jsonl.JsonlError as err:
+            raise InputError(str(err)) from None
         return cleaner.result(name, report, options.text_key)
     decoded = decode_detailed(source.read(), name, options.encoding)
     text = decoded.text

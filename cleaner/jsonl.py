@@ -1,9 +1,12 @@
 """JSONL corpora (datatrove, Dolma and most data pipelines): one document per line, one field cleaned.
 
-Streams line by line, so memory stays flat whatever the file size (gzip in and out). Every other
-field and the record order are kept. A line that is not a JSON object is never dropped: it is
-passed through unchanged, counted and reported by line number. A record whose text the rules
-leave alone is written back byte for byte, so a second run changes nothing.
+Streams line by line, so memory stays flat whatever the file size (gzip in and out). A line that is
+not a JSON object is never dropped: it is passed through unchanged, counted and reported by line
+number. A record whose text the rules leave alone is written back byte for byte, so a second run
+changes nothing; in a record they change, only the text's value is replaced inside the original
+line, so numbers (`1e400`), key order, duplicate keys, escapes and spacing elsewhere stay as they
+were, and so does each line's ending. A gzip stream cut short is cleaned up to its last complete
+line and reported as incomplete (IncompleteError).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import contextlib
 import gzip
 import io
 import json
+import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -38,6 +42,16 @@ LinesCleaner = Callable[[Iterable[bytes], Callable[[bytes], object]], "JsonlRepo
 
 class JsonlError(Exception):
     """A JSONL file that cannot be streamed (unreadable, corrupt gzip); the message names it."""
+
+
+class IncompleteError(JsonlError):
+    """A compressed corpus that ends early or is corrupt: the lines before the break were cleaned
+    (and, where the message says so, written); `report` counts them."""
+
+    def __init__(self, message: str, report: JsonlReport, written: bool) -> None:
+        super().__init__(message)
+        self.report = report
+        self.written = written
 
 
 @dataclass
@@ -111,9 +125,11 @@ def clean_lines(
     for number, raw in enumerate(lines, start=first_number):
         report.bytes_in += len(raw)
         body = raw.rstrip(b"\r\n")
+        # Each line keeps its own ending (LF, CRLF, or none on a last line): none of that is a change.
+        ending = raw[len(body) :]
         if number == 1:
             body = body.removeprefix(b"\xef\xbb\xbf")
-        out = _clean_line(body, number, clean, text_key, report) + b"\n"
+        out = _clean_line(body, number, clean, text_key, report) + ending
         report.bytes_out += len(out)
         write(out)
     return report
@@ -123,7 +139,8 @@ def _clean_line(body: bytes, number: int, clean: Callable[[str], str], text_key:
     if not body.strip():
         return body  # a blank line separates nothing and holds nothing: left as it is
     try:
-        record = json.loads(body)
+        line = body.decode("utf-8")
+        record = json.loads(line)
     except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         record = None
     if not isinstance(record, dict):
@@ -137,11 +154,104 @@ def _clean_line(body: bytes, number: int, clean: Callable[[str], str], text_key:
         report.without_text += 1
         return body
     cleaned = clean(text)
+    if not text.endswith("\n"):
+        # The rules end their output with a newline; a record's text seldom ends with one, and its
+        # absence is no debris.
+        cleaned = cleaned.removesuffix("\n")
     if cleaned == text:
         return body
     report.changed += 1
-    record[text_key] = cleaned
-    return json.dumps(record, ensure_ascii=False).encode("utf-8")
+    start, end = _value_span(line, text_key)
+    new = _json_string(cleaned, ascii_only=line[start:end].isascii())
+    return (line[:start] + new + line[end:]).encode("utf-8")
+
+
+_DECODER = json.JSONDecoder()
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _value_span(line: str, key: str) -> tuple[int, int]:
+    """Where the value of `key` sits in `line`, a JSON object json.loads has read; of a duplicated
+    key, the last (the one json.loads keeps)."""
+    span = None
+    at = _skip(line, 0) + 1  # past "{"
+    while True:
+        at = _skip(line, at)
+        if line[at] == "}":
+            break
+        name, at = json.decoder.scanstring(line, at + 1)  # type: ignore[attr-defined]
+        start = _skip(line, _skip(line, at) + 1)  # past ":"
+        end = _DECODER.raw_decode(line, start)[1]
+        if name == key:
+            span = (start, end)
+        at = _skip(line, end)
+        if line[at] != ",":
+            break
+        at += 1
+    assert span is not None, "the key json.loads found"
+    return span
+
+
+def _skip(line: str, at: int) -> int:
+    """Past JSON whitespace from `at` (a valid object always has more after it)."""
+    while line[at] in " \t\n\r":
+        at += 1
+    return at
+
+
+def _json_string(value: str, *, ascii_only: bool) -> str:
+    """`value` as a JSON string, escaped as json.dumps does: all-ASCII when the value it replaces
+    was written so. A lone surrogate (JSON `"\\ud83d"` reads as one) stays a `\\u` escape, the
+    only form UTF-8 can carry."""
+    text = json.dumps(value, ensure_ascii=ascii_only)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class _Cut:
+    """Watches a compressed stream of lines for an early end (or corrupt data): the lines before
+    it come through, then the stream simply stops and `check` raises IncompleteError."""
+
+    def __init__(self) -> None:
+        self.lines = 0
+        self.error: str | None = None
+
+    def guard(self, lines: Iterable[bytes]) -> Iterator[bytes]:
+        try:
+            for line in lines:
+                yield line
+                self.lines += 1
+        except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+            self.error = str(err)
+
+    def check(self, name: str, report: JsonlReport, written: bool) -> None:
+        if self.error is None:
+            return
+        good = f"last good line {self.lines}" if self.lines else "no complete line"
+        written = written and self.lines > 0
+        done = (
+            "the lines before it were cleaned and written, the output is incomplete"
+            if written
+            else "nothing was written"
+        )
+        message = f"{name}: compressed data ends early or is corrupt ({self.error}); {good}, {done}"
+        raise IncompleteError(message, report, written)
+
+
+def clean_stream(
+    lines: Iterable[bytes],
+    write: Callable[[bytes], object],
+    clean: Callable[[str], str],
+    text_key: str,
+    name: str,
+    *,
+    written: bool = True,
+) -> JsonlReport:
+    """clean_lines over a stream that may be a gzip cut short: IncompleteError after the lines before
+    the cut (`written`: `write` keeps them, rather than counting)."""
+    cut = _Cut()
+    report = clean_lines(cut.guard(lines), write, clean, text_key)
+    cut.check(name, report, written)
+    return report
 
 
 @contextlib.contextmanager
@@ -176,19 +286,26 @@ def clean_file(
 ) -> JsonlReport:
     """Clean `source` into `target` (gzip if its name ends in .gz), atomically: readers never see half
     a file. With `only_if_changed` (cleaning in place), a file no record of which changed is left as it was.
-    `lines_cleaner` replaces `clean_lines(lines, write, clean, text_key)` (to spread records over processes)."""
+    `lines_cleaner` replaces `clean_lines(lines, write, clean, text_key)` (to spread records over processes).
+    A gzip input cut short: the lines before the cut are written to `target`, except in place (a
+    corpus is never shortened), and IncompleteError says so."""
     run: LinesCleaner = lines_cleaner or (lambda lines, write: clean_lines(lines, write, clean, text_key))
+    cut = _Cut()
     try:
-        with replacing(target) as (handle, commit), open_input(source) as lines:
+        with replacing(target) as (handle, commit), open_input(source) as raw:
+            lines = cut.guard(raw)
             if target.name.lower().endswith(".gz"):
                 # mtime=0 and no name: the same input gives byte-identical output.
                 with gzip.GzipFile(filename="", fileobj=handle, mode="wb", compresslevel=GZIP_LEVEL, mtime=0) as zipped:
                     report = run(lines, zipped.write)
             else:
                 report = run(lines, handle.write)
-            if report.changed or not only_if_changed:
+            # Never an empty file for a corpus that broke before its first line, nor a shortened one in place.
+            written = cut.lines > 0 and not only_if_changed if cut.error else report.changed > 0 or not only_if_changed
+            if written:
                 commit()
     except (OSError, EOFError, zlib.error) as err:
-        # A truncated or corrupt .gz shows only while streaming; the file is named, nothing is half-written.
+        # A gzip header that is not one shows on the first read; the file is named, nothing is half-written.
         raise JsonlError(f"{source}: cannot clean: {err}") from None
+    cut.check(str(source), report, written)
     return report

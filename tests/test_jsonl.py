@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app
-from cleaner.jsonl import MAX_LISTED, JsonlError, clean_file, clean_lines, is_jsonl_name, readable
+from cleaner.jsonl import MAX_LISTED, IncompleteError, JsonlError, clean_file, clean_lines, is_jsonl_name, readable
 from cleaner.pipeline import clean_text
 
 runner = CliRunner()
@@ -81,7 +81,7 @@ def test_other_text_key_and_crlf_and_bom() -> None:
     data = b"\xef\xbb\xbf" + json.dumps({"content": DIRTY, "text": DIRTY}).encode() + b"\r\n"
     out = io.BytesIO()
     clean_lines(io.BytesIO(data), out.write, clean_text, text_key="content")
-    assert out.getvalue().endswith(b"}\n")
+    assert out.getvalue().endswith(b"}\r\n")  # the line keeps its ending
     record = json.loads(out.getvalue())
     assert record == {"content": CLEAN, "text": DIRTY}
 
@@ -106,10 +106,31 @@ def test_clean_file_keeps_gzip_and_is_idempotent(tmp_path: Path, src_name: str, 
 
 def test_corrupt_gzip_is_an_error_naming_the_file_and_leaves_nothing(tmp_path: Path) -> None:
     src = tmp_path / "bad.jsonl.gz"
-    src.write_bytes(gzip.compress(_jsonl(_records() * 100))[:200])
-    with pytest.raises(JsonlError, match=r"bad\.jsonl\.gz: cannot clean"):
+    src.write_bytes(b"\x1f\x8b" + b"not gzip at all" * 10)
+    with pytest.raises(JsonlError, match=r"bad\.jsonl\.gz: compressed data .*; no complete line, nothing was written"):
         clean_file(src, tmp_path / "out" / "bad.jsonl.gz", clean_text)
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_gzip_cut_short_writes_the_lines_before_the_cut_except_in_place(tmp_path: Path) -> None:
+    data = _jsonl(_records() * 100)
+    src = tmp_path / "cut.jsonl.gz"
+    src.write_bytes(gzip.compress(data)[:600])
+    whole = io.BytesIO()
+    clean_lines(io.BytesIO(data), whole.write, clean_text)
+    with pytest.raises(
+        IncompleteError,
+        match=r"cut\.jsonl\.gz: compressed data ends early .*; last good line (\d+), the lines before it were cleaned and written",
+    ) as caught:
+        clean_file(src, tmp_path / "out" / "cut.jsonl.gz", clean_text)
+    good = int(caught.value.args[0].rsplit("last good line ", 1)[1].split(",")[0])
+    part = gzip.decompress((tmp_path / "out" / "cut.jsonl.gz").read_bytes())
+    assert 0 < good < 400 and part == b"".join(whole.getvalue().splitlines(keepends=True)[:good])
+    assert caught.value.report.records == good
+    before = src.read_bytes()
+    with pytest.raises(IncompleteError, match="nothing was written"):
+        clean_file(src, src, clean_text, only_if_changed=True)
+    assert src.read_bytes() == before and list(tmp_path.glob("*.tmp")) == []
 
 
 def test_readable_unzips_a_stream_by_its_magic() -> None:
@@ -170,7 +191,7 @@ def test_cli_one_corpus_to_stdout_is_streamed(tmp_path: Path) -> None:
     assert "c.jsonl.gz: 1 malformed line(s) passed through unchanged, line(s) 2" in result.stderr
     corpus.write_bytes(gzip.compress(_jsonl(_records()))[:60])
     result = runner.invoke(app, ["clean", str(corpus)])
-    assert result.exit_code == 2 and "c.jsonl.gz: cannot clean" in result.stderr
+    assert result.exit_code == 2 and "c.jsonl.gz: compressed data ends early" in result.stderr
 
 
 def test_one_corpus_spread_over_workers_gives_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,10 +221,12 @@ def test_one_corpus_spread_over_workers_gives_the_same_bytes(tmp_path: Path, mon
     assert (tmp_path / "out1" / "big.jsonl.gz").read_bytes() == (tmp_path / "out2" / "big.jsonl.gz").read_bytes()
     assert reports[0] == reports[1] and reports[0]["lines_removed"]["AD001"] == 8
     assert calls == [2]  # --jobs 1 cleaned in one process, --jobs 2 spread the records
-    corpus.write_bytes(corpus.read_bytes()[:-20])  # truncated gzip: an error naming it, nothing written
+    corpus.write_bytes(corpus.read_bytes()[:-20])  # truncated gzip: an error naming it, the lines before written
     result = runner.invoke(app, ["clean", str(corpus), "-o", str(tmp_path / "out3"), "--jobs", "2"])
-    assert result.exit_code == 2 and "big.jsonl.gz: cannot clean" in result.stderr
-    assert list((tmp_path / "out3").iterdir()) == []
+    assert result.exit_code == 2 and "big.jsonl.gz: compressed data ends early" in result.stderr
+    good = int(result.stderr.split("last good line ")[1].split(",")[0])
+    whole = gzip.decompress((tmp_path / "out1" / "big.jsonl.gz").read_bytes()).splitlines(keepends=True)
+    assert gzip.decompress((tmp_path / "out3" / "big.jsonl.gz").read_bytes()) == b"".join(whole[:good])
 
 
 def test_fix_writes_a_corpus_through_its_symlink_and_keeps_permissions(tmp_path: Path) -> None:
@@ -218,3 +241,81 @@ def test_fix_writes_a_corpus_through_its_symlink_and_keeps_permissions(tmp_path:
     assert b"[ad_1]" not in real.read_bytes().split(b"\n")[0]
     assert real.stat().st_mode & 0o777 == 0o640
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+# A record the rules change keeps every byte but its text's value: numbers JSON allows and Python
+# would print otherwise, spacing, key order, a duplicated key (json.loads keeps the last one).
+ODD_RECORD = (
+    '{"n":1e400, "m": 1.50, "big": 12345678901234567890123, "text":"first copy [ad_1]", '
+    '"text" :  "TEXT" ,"nested": {"text": "inner [ad_1]"}, "z" : [1,2,-0.0E+0]}  '
+)
+
+
+def test_cli_fix_changes_only_the_text_value_of_a_record(tmp_path: Path) -> None:
+    dirty, clean = json.dumps(DIRTY)[1:-1], json.dumps(CLEAN)[1:-1]
+    corpus = tmp_path / "odd.jsonl"
+    corpus.write_text(ODD_RECORD.replace("TEXT", dirty) + "\n" + ODD_RECORD.replace("TEXT", clean) + "\n")
+    result = runner.invoke(app, ["fix", str(corpus)])
+    assert result.exit_code == 1, result.output
+    assert corpus.read_text() == ODD_RECORD.replace("TEXT", clean) + "\n" + ODD_RECORD.replace("TEXT", clean) + "\n"
+
+
+@pytest.mark.parametrize(("style", "escaped"), [(True, "caf\\u00e9"), (False, "café")])
+def test_a_changed_value_is_escaped_as_the_value_it_replaces(style: bool, escaped: str) -> None:
+    line = json.dumps({"text": "Un café, s'il vous plaît, dit-il au garçon.\n[ad_1]\n"}, ensure_ascii=style)
+    out = io.BytesIO()
+    clean_lines(io.BytesIO(line.encode() + b"\n"), out.write, clean_text)
+    assert (
+        out.getvalue().decode()
+        == '{"text": "Un '
+        + escaped
+        + ", s'il vous pla"
+        + ("\\u00ee" if style else "î")
+        + "t, dit-il au gar"
+        + ("\\u00e7" if style else "ç")
+        + 'on.\\n"}\n'
+    )
+
+
+def test_cli_lone_surrogates_are_cleaned_like_any_text(tmp_path: Path) -> None:
+    line = '{"id": 7, "text": "Half an emoji \\ud83d sits in this sentence about the harbour.\\n[ad_1]\\nAnd a low one \\udc00 here.\\n"}\n'
+    want = '{"id": 7, "text": "Half an emoji \\ud83d sits in this sentence about the harbour.\\nAnd a low one \\udc00 here.\\n"}\n'
+    corpus = tmp_path / "s.jsonl"
+    corpus.write_text(line)
+    assert runner.invoke(app, ["check", str(corpus)]).exit_code == 1
+    result = runner.invoke(app, ["clean", str(corpus), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "s.jsonl").read_text() == want
+    assert runner.invoke(app, ["fix", str(corpus)]).exit_code == 1
+    assert corpus.read_text() == want
+    assert runner.invoke(app, ["check", str(corpus)]).exit_code == 0
+
+
+def test_cli_records_and_a_file_without_final_newlines_are_no_change(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    data = b'{"text": "The harbour bridge will be rebuilt."}\r\n{"text": "Work starts next spring, the council said."}'
+    corpus.write_bytes(data)
+    result = runner.invoke(app, ["check", str(corpus)])
+    assert result.exit_code == 0 and "Would fix" not in result.output, result.output
+    assert runner.invoke(app, ["fix", str(corpus)]).exit_code == 0 and corpus.read_bytes() == data
+    assert runner.invoke(app, ["clean", str(corpus), "-o", str(tmp_path / "out")]).exit_code == 0
+    assert (tmp_path / "out" / "c.jsonl").read_bytes() == data
+
+
+def test_cli_truncated_gzip_is_one_error_and_an_incomplete_output(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl.gz"
+    corpus.write_bytes(gzip.compress(_jsonl(_records() * 200))[:900])
+    out, report = tmp_path / "out", tmp_path / "report.json"
+    result = runner.invoke(app, ["clean", str(corpus), "-o", str(out), "--report", str(report)])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith(("error", "Traceback", "Aborted"))]
+    assert len(errors) == 1 and errors[0].startswith(f"error: {corpus}: compressed data ends early"), result.stderr
+    good = int(errors[0].split("last good line ")[1].split(",")[0])
+    assert good > 0 and len(gzip.decompress((out / "c.jsonl.gz").read_bytes()).splitlines()) == good
+    (entry,) = json.loads(report.read_text())["files"]
+    assert entry["incomplete"] is True and entry["output"] == str(out / "c.jsonl.gz")
+    for command in (["check", str(corpus)], ["fix", str(corpus)], ["clean", str(corpus)]):
+        before = corpus.read_bytes()
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2 and f"error: {corpus}: compressed data ends early" in result.stderr, command
+        assert corpus.read_bytes() == before
