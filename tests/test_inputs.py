@@ -178,3 +178,100 @@ def test_force_exclude_applies_to_paths_named_explicitly(tmp_path: Path, monkeyp
     result = runner.invoke(app, ["fix", *named])
     assert [line for line in result.output.splitlines() if line.startswith("Fixing")] == ["Fixing notes/a.txt"]
     assert (tmp_path / named[1]).read_text() == DIRTY
+
+
+# --- symlinks are not followed out of the tree ----------------------------------------------------------
+
+
+def test_a_symlink_out_of_the_tree_is_not_followed(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    _write(src, {"a.txt": DIRTY})
+    _write(tmp_path, {"outside/secret.txt": DIRTY})
+    (src / "secret.txt").symlink_to(tmp_path / "outside" / "secret.txt")
+    (src / "inner.txt").symlink_to(src / "a.txt")  # inside the tree: taken, as before
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(src), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "inner.txt"]
+    assert f"warning: {src / 'secret.txt'}: symbolic link to {tmp_path / 'outside' / 'secret.txt'}" in result.output
+    result = runner.invoke(app, ["fix", str(src), "-q"])
+    assert result.exit_code == 1, result.output
+    assert "secret.txt" in result.output and "not followed" in result.output
+    assert (tmp_path / "outside" / "secret.txt").read_text() == DIRTY  # never written through the link
+    assert (src / "a.txt").read_text() == CLEANED
+
+
+# --- what cannot be walked: one line each, exit 2, every other file processed ---------------------------
+
+
+def _fixed(output: str) -> list[str]:
+    return sorted(Path(line.split()[-1]).name for line in output.splitlines() if line.startswith("Would fix"))
+
+
+def test_a_symlink_loop_is_an_error_line_and_the_rest_is_processed(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    _write(src, {"a.txt": DIRTY, "z/z.txt": DIRTY})
+    (src / "loop.txt").symlink_to(src / "loop.txt")
+    (src / "m").symlink_to(src)  # a folder link back up: never entered
+    result = runner.invoke(app, ["check", str(src)])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    errors = [line for line in result.output.splitlines() if line.startswith("error")]
+    assert errors == [f"error: {src / 'loop.txt'}: cannot follow symbolic link: Too many levels of symbolic links"]
+    assert _fixed(result.output) == ["a.txt", "z.txt"]
+
+
+def test_a_folder_deleted_during_the_run_is_an_error_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from cleaner import batch
+
+    src = tmp_path / "in"
+    # More files in a/ than the run reads ahead, so b/ is listed only after the first file is done.
+    _write(src, {**{f"a/{k:03d}.txt": DIRTY for k in range(150)}, "b/gone.txt": DIRTY, "c.txt": DIRTY})
+    process = batch.process
+
+    def deleting(task: batch.Task, options: batch.Options) -> batch.FileResult:
+        shutil.rmtree(src / "b", ignore_errors=True)
+        return process(task, options)
+
+    monkeypatch.setattr(batch, "process", deleting)
+    result = runner.invoke(app, ["check", str(src), "-j", "1"])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    errors = [line for line in result.output.splitlines() if line.startswith("error")]
+    assert errors == [f"error: {src / 'b'}: cannot list folder: No such file or directory"]
+    assert result.output.count("Would fix") == 151  # every file of a/, and c.txt after the missing folder
+
+
+def test_an_unreadable_folder_is_an_error_line_not_a_silent_skip(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # root reads any folder: the run goes without the capabilities that allow it
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: no folder is unreadable to root")
+        caps = "-dac_override,-dac_read_search"
+        prefix = [setpriv, f"--inh-caps={caps}", f"--bounding-set={caps}"]
+    src = tmp_path / "in"
+    _write(src, {"a.txt": DIRTY, "locked/b.txt": DIRTY, "z.txt": DIRTY})
+    (src / "locked").chmod(0)
+    try:
+        result = subprocess.run(
+            [*prefix, sys.executable, "-m", "cleaner", "check", "in"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    finally:
+        (src / "locked").chmod(0o755)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.splitlines()[0] == "error: in/locked: cannot list folder: Permission denied"
+    assert "Traceback" not in result.stderr
+    assert _fixed(result.stdout) == ["a.txt", "z.txt"]
