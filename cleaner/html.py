@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from cleaner.html_depth import shallow
+
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 # The start of a document, past a BOM, whitespace, comments and an XML declaration.
@@ -61,6 +63,7 @@ def looks_like_html(text: str) -> bool:
 
 def html_to_text(html: str, mode: HtmlMode = HtmlMode.DEFAULT) -> HtmlText:
     """The article text of a page: trafilatura's main content, else the page's visible blocks."""
+    html = shallow(html)[0]  # a page nested past the parser's depth limit would come out empty
     extracted = _main_content(html, mode)
     if mode is HtmlMode.DEFAULT and extracted.strip():
         extracted = _agree(extracted, _main_content(html, HtmlMode.PRECISION))
