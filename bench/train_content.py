@@ -145,6 +145,10 @@ def load_pages(sets: Sequence[str] = SETS, bench: Path = BENCH) -> list[PageData
     return [p for name in sets for p in load_set(name, bench)]
 
 
+# How much a line of each set weighs in training, against the other set.
+SET_WEIGHTS = {"dev": 1.0, "cleaneval-dev": 1.0}
+
+
 def _sample_weight(pages: Sequence[PageData]) -> list[float]:
     """The metric counts tokens: each line weighs its token count, damped so short lines still
     count. The cells of a titled table weigh nothing: selection keeps such a table whole (see
@@ -152,7 +156,8 @@ def _sample_weight(pages: Sequence[PageData]) -> list[float]:
     model that short number lines are article."""
     out: list[float] = []
     for p in pages:
-        weights = [math.sqrt(max(1, len(_TOKEN.findall(t)))) for t in p.texts]
+        k = SET_WEIGHTS.get(p.set, 1.0)
+        weights = [k * math.sqrt(max(1, len(_TOKEN.findall(t)))) for t in p.texts]
         for title, stop in titled_tables(p.texts):
             weights[title:stop] = [0.0] * (stop - title)
         out.extend(weights)

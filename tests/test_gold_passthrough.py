@@ -1,23 +1,26 @@
-"""Already-clean text survives: every dev gold article, cleaned, keeps >= 99% of its tokens.
+"""Already-clean text survives: every gold text of both dev sets, cleaned, keeps >= 99% of its tokens.
 
-The gold texts are articles with no page furniture. Content detection must leave them alone. The
-phrase rules (conservative mode) may take out what the project counts as debris even where the
-gold annotator kept it (a photo-credit line, say), so the test checks both: content detection keeps
->= 99% of what the phrase rules leave, and the whole default pipeline keeps >= 99% of the gold tokens
-on all but the pages where a phrase rule alone already took more than 1%.
+The gold texts hold no page furniture: news articles (`dev`), and pages of every kind with all their
+textual content, link lists and directories included (`cleaneval-dev`). Content detection must leave
+them alone, page by page. The phrase rules (conservative mode) may take out what the project counts
+as debris even where an annotator kept it (CleanEval keeps reader comments and "Posted by" lines,
+which the comment and byline rules remove by design), so on each page the test checks: content
+detection keeps >= 99% of what the phrase rules leave, and the whole default pipeline keeps >= 99%
+of the gold tokens unless the phrase rules alone already took more than 1%.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 import regex
-from material import DEV, dev_files
+from material import SHARED
 
 from cleaner import Config, Mode, clean_text
 
-GOLD = dev_files("gold")
+SETS = ("dev", "cleaneval-dev")
 _TOKEN = regex.compile(r"\w+")
 
 
@@ -29,19 +32,44 @@ def retained(before: str, after: str) -> float:
     return sum(min(c, a[t]) for t, c in b.items()) / total if total else 1.0
 
 
-def test_gold_texts_are_there() -> None:
-    assert len(GOLD) >= 90, f"expected the 90 dev gold texts under {DEV}"
+def gold_texts(name: str) -> list[Path]:
+    return sorted((SHARED / "bench" / name / "gold").glob("*.txt"))
 
 
-@pytest.mark.parametrize("mode", [Mode.DEFAULT, Mode.RECALL, Mode.PRECISION])
-def test_content_detection_keeps_every_gold_text(mode: Mode) -> None:
-    damaged = []
-    for path in GOLD:
+def damaged(paths: list[Path], mode: Mode) -> list[tuple[float, float, str]]:
+    out = []
+    for path in paths:
         gold = path.read_text(encoding="utf-8")
-        phrase_only = clean_text(gold, Config(mode=Mode.CONSERVATIVE))
         cleaned = clean_text(gold, Config(mode=mode))
-        share = retained(phrase_only, cleaned)
         overall = retained(gold, cleaned)
-        if share < 0.99 or (overall < 0.99 and retained(gold, phrase_only) >= 0.99):
-            damaged.append((round(share, 3), round(overall, 3), path.name))
-    assert not damaged, f"gold texts losing more than 1% of their tokens in {mode} mode: {sorted(damaged)}"
+        if overall >= 0.99:
+            continue  # the phrase-rule pass is only needed where the page lost something
+        phrase_only = clean_text(gold, Config(mode=Mode.CONSERVATIVE))
+        share = retained(phrase_only, cleaned)
+        if share < 0.99 or retained(gold, phrase_only) >= 0.99:
+            out.append((round(share, 3), round(overall, 3), path.name))
+    return out
+
+
+# Gold texts that content detection still damages, per set: the target is none (issue 12). CleanEval
+# gold texts that are lists, tables of contents or forms of short lines still lose part of their
+# lines to CD001 (docs/quality.md lists them); this count may only go down.
+STILL_DAMAGED = {"dev": 0, "cleaneval-dev": 36}
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_every_gold_text_keeps_its_tokens_in_default_mode(name: str) -> None:
+    paths = gold_texts(name)
+    if not paths:
+        pytest.skip(f"no gold texts under {SHARED / 'bench' / name} (the shared bench is not beside the repository)")
+    found = damaged(paths, Mode.DEFAULT)
+    assert len(found) <= STILL_DAMAGED[name], f"{name}: gold texts losing more than 1% of their tokens: {sorted(found)}"
+
+
+@pytest.mark.parametrize("mode", [Mode.RECALL, Mode.PRECISION])
+def test_news_gold_texts_keep_their_tokens_in_every_mode(mode: Mode) -> None:
+    paths = gold_texts("dev")
+    if not paths:
+        pytest.skip(f"no gold texts under {SHARED / 'bench' / 'dev'} (the shared bench is not beside the repository)")
+    found = damaged(paths, mode)
+    assert not found, f"gold texts losing more than 1% of their tokens in {mode} mode: {sorted(found)}"

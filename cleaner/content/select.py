@@ -484,6 +484,20 @@ def decide(
     return keep
 
 
+# A selection that keeps less than this share of a page's text (by characters) is not trusted: on
+# a page that is a list (a directory, a table of contents, a forum, a listing) the model finds no
+# article, keeps a scrap of prose (a footer, a blurb) and would drop the list. News pages keep a
+# fifth of their text or more; below this share keeping the page costs less than gutting it
+# (site-held-out CV, docs/quality.md).
+GUTTED_SHARE = 0.15
+
+
+def gutted(keep: Sequence[bool], weights: Sequence[float]) -> bool:
+    """Whether a selection keeps too little of the page to be believed."""
+    total = sum(weights)
+    return total > 0 and sum(w for w, k in zip(weights, keep, strict=True) if k) < GUTTED_SHARE * total
+
+
 def _stamp(text: str) -> bool:
     return word_count(text) <= _STAMP_WORDS and not ends_sentence(text) and bool(_DATE_OR_TIME.search(text))
 

@@ -16,7 +16,7 @@ from cleaner.config import Mode
 from cleaner.content import view
 from cleaner.content.features import page_features
 from cleaner.content.model import current, score
-from cleaner.content.select import SELECTIONS, Selection, decide, looks_clean
+from cleaner.content.select import SELECTIONS, Selection, decide, gutted, looks_clean
 from cleaner.model import Document, Kind, Rule
 from cleaner.rules.base import examples, rule
 from cleaner.text import ends_in_colon
@@ -253,6 +253,8 @@ def outside_article(doc: Document, rule: Rule) -> None:
     weights = [float(len(t)) for t in v.texts]
     probs = score(current(), page.rows, weights)
     keep = decide(probs, v.texts, weights, selection(doc.config.mode), v.barrier)
+    if gutted(keep, weights):
+        return  # weak evidence of an article: the page is left to the phrase rules
     for index, kept in zip(v.indices, keep, strict=True):
         if not kept:
             doc.remove(index, rule)
