@@ -49,7 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
 # Site-held-out cross-validation of the text path on both dev sets of ../shared/bench (docs/quality.md);
-# then the HTML pages through trafilatura and the rules.
+# then the HTML pages of both sets (news, CleanEval) through cleaner beside trafilatura alone.
 bench-quality: $(STAMP) $(TRAIN_STAMP)
 	$(TRAIN_VENV)/bin/python bench/quality.py
 	$(BIN)/python bench/quality_html.py
