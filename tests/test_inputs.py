@@ -3,9 +3,14 @@ files in temporary folders."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cleaner.cli import app
@@ -222,8 +227,6 @@ def test_a_symlink_loop_is_an_error_line_and_the_rest_is_processed(tmp_path: Pat
 
 
 def test_a_folder_deleted_during_the_run_is_an_error_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import shutil
-
     from cleaner import batch
 
     src = tmp_path / "in"
@@ -246,7 +249,6 @@ def test_a_folder_deleted_during_the_run_is_an_error_line(tmp_path: Path, monkey
 
 def test_an_unreadable_folder_is_an_error_line_not_a_silent_skip(tmp_path: Path) -> None:
     import os
-    import shutil
     import subprocess
     import sys
 
@@ -275,3 +277,75 @@ def test_an_unreadable_folder_is_an_error_line_not_a_silent_skip(tmp_path: Path)
     assert result.stderr.splitlines()[0] == "error: in/locked: cannot list folder: Permission denied"
     assert "Traceback" not in result.stderr
     assert _fixed(result.stdout) == ["a.txt", "z.txt"]
+
+
+# --- property: `clean` leaves its inputs byte-identical, wherever the output is asked for ---------------
+
+LINES = [
+    b"The council met on Tuesday and approved the budget.",
+    b"Leave a Reply",
+    b"Advertisement",
+    b"Share this article",
+    b"Read more",
+    b"Caf\xe9 owners said the rent had doubled since spring.",  # Latin-1, not UTF-8
+    b"import os",
+    b"",
+]
+
+
+@st.composite
+def _trees(draw: st.DrawFn) -> dict[str, bytes]:
+    names = st.sampled_from(["a", "b", "x", "page"])
+    paths = st.builds(
+        lambda folders, name, ext: "/".join([*folders, name + ext]),
+        st.lists(st.sampled_from(["sub", "deep", ".venv", "build"]), max_size=2),
+        names,
+        st.sampled_from([".txt", ".html", ".htm", ".jsonl", ".md"]),
+    )
+    tree: dict[str, bytes] = {}
+    for path in draw(st.lists(paths, min_size=1, max_size=6, unique=True)):
+        lines = draw(st.lists(st.sampled_from(LINES), max_size=6))
+        newline = draw(st.sampled_from([b"\n", b"\r\n"]))
+        body = newline.join(lines) + newline
+        if path.endswith((".html", ".htm")):
+            body = PAGE.format("").encode().replace(b"<p></p>", b"<p>" + b"</p><p>".join(lines) + b"</p>")
+        elif path.endswith(".jsonl"):
+            body = b"".join(json.dumps({"text": line.decode("latin-1")}).encode() + b"\n" for line in lines)
+        tree[path] = body
+    return tree
+
+
+PLACES = ["beside", "same", "inside", "holds", "two roots"]
+
+
+def _clean_keeps_inputs(tree: dict[str, bytes], place: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        src = base / "in"
+        for rel, body in tree.items():
+            (src / rel).parent.mkdir(parents=True, exist_ok=True)
+            (src / rel).write_bytes(body)
+        inputs, out = [str(src)], base / "out"
+        if place == "same":
+            out = src
+        elif place == "inside":
+            out = src / "cleaned"
+        elif place == "holds":
+            inputs, out = [str(src / sorted(tree)[0])], src
+        elif place == "two roots":
+            shutil.copytree(src, base / "again")
+            inputs.append(str(base / "again"))
+        before = {p: p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()}
+        result = runner.invoke(app, ["clean", *inputs, "-o", str(out), "-j", "1", "-q"])
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+        assert result.exit_code in (0, 2), result.output
+        after = {p: p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file() and base / "out" not in p.parents}
+        assert after == before  # every input byte-identical, and nothing new inside an input tree
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, database=None)
+@given(_trees(), st.sampled_from(PLACES))
+@example({"a.txt": b"The council met.\n\nLeave a Reply\n"}, "same")
+@example({"a.txt": b"The council met.\n"}, "inside")
+def test_clean_leaves_every_input_byte_identical(tree: dict[str, bytes], place: str) -> None:
+    _clean_keeps_inputs(tree, place)
