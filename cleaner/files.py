@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import os
+import re
 import signal
 import stat
 import tempfile
@@ -116,6 +118,7 @@ class _Walk:
     def __init__(self, root: Path, selection: Selection, exclude: pathspec.GitIgnoreSpec) -> None:
         self.root, self.selection, self.exclude = root, selection, exclude
         self.real_root = os.path.realpath(root)
+        self.by_name = _name_patterns(selection.exclude)
 
     def files(
         self, below: PurePath, ignores: list[tuple[PurePath, pathspec.GitIgnoreSpec]]
@@ -163,13 +166,36 @@ class _Walk:
         """Excluded by the patterns (matched below the folder given), or by the nearest .gitignore that
         has a say (each matched below its own folder; a deeper file overrides, `!` re-includes)."""
         tail = "/" if folder else ""
-        if self.exclude.match_file(relative.as_posix() + tail):
+        if self.by_name is not None:
+            if self.by_name[folder].match(relative.name):
+                return True
+        elif self.exclude.match_file(relative.as_posix() + tail):
             return True
         for base, spec in reversed(ignores):
             verdict = spec.check_file(relative.relative_to(base).as_posix() + tail).include
             if verdict is not None:
                 return verdict
         return False
+
+
+def _name_patterns(patterns: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """When every pattern only names files or folders (`build`, `*.egg-info`, `drafts/`: no `!`, no
+    slash inside, no escape), one regex on the name does the work of the gitignore matcher, at a
+    fraction of its cost a file (the walk has already tested every folder above). Index 0 is for files,
+    1 for folders. None when a pattern needs the full matcher."""
+    files: list[str] = []
+    folders: list[str] = []
+    for pattern in patterns:
+        if not pattern or pattern.startswith("#"):
+            continue
+        name = pattern.removesuffix("/")
+        if pattern != pattern.strip() or pattern.startswith("!") or "/" in name or "\\" in name or not name:
+            return None
+        folders.append(fnmatch.translate(name))
+        if name == pattern:
+            files.append(fnmatch.translate(name))
+    never = r"(?!)"
+    return re.compile("|".join(files) or never), re.compile("|".join(folders) or never)
 
 
 def _read_gitignore(path: Path) -> pathspec.GitIgnoreSpec:

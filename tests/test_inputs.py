@@ -349,3 +349,19 @@ def _clean_keeps_inputs(tree: dict[str, bytes], place: str) -> None:
 @example({"a.txt": b"The council met.\n"}, "inside")
 def test_clean_leaves_every_input_byte_identical(tree: dict[str, bytes], place: str) -> None:
     _clean_keeps_inputs(tree, place)
+
+
+def test_the_name_only_fast_path_agrees_with_the_gitignore_matcher() -> None:
+    from cleaner import files
+
+    patterns = [*files.DEFAULT_EXCLUDES, "drafts/", "*.bak", "note?.txt", "[ab]*.md", "# a comment"]
+    fast = files._name_patterns(patterns)
+    assert fast is not None
+    spec = files._spec(patterns)
+    names = ["build", "dist", "x.egg-info", "egg-info", "drafts", "a.bak", "notes.txt", "note1.txt", "b1.md"]
+    names += ["c.md", ".git", ".gitignore", "venv", "venvs", "node_modules", "site-packages", "ok.txt"]
+    for name in names:
+        for folder in (False, True):
+            assert bool(fast[folder].match(name)) == spec.match_file(name + ("/" if folder else "")), (name, folder)
+    for needs_the_full_matcher in ["docs/old", "/build", "!keep.txt", "a\\*b", " lead"]:
+        assert files._name_patterns(["build", needs_the_full_matcher]) is None
