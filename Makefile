@@ -13,7 +13,7 @@ TRAIN_STAMP := $(TRAIN_VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,datatrove]'
 	touch $(STAMP)
 
 $(TRAIN_STAMP): bench/requirements-train.txt pyproject.toml
