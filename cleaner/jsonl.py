@@ -153,17 +153,19 @@ def _clean_line(body: bytes, number: int, clean: Callable[[str], str], text_key:
     if not isinstance(text, str):
         report.without_text += 1
         return body
-    cleaned = clean(text)
-    if not text.endswith("\n"):
-        # The rules end their output with a newline; a record's text seldom ends with one, and its
-        # absence is no debris.
-        cleaned = cleaned.removesuffix("\n")
+    cleaned = record_text(text, clean(text))
     if cleaned == text:
         return body
     report.changed += 1
     start, end = _value_span(line, text_key)
     new = _json_string(cleaned, ascii_only=line[start:end].isascii())
     return (line[:start] + new + line[end:]).encode("utf-8")
+
+
+def record_text(text: str, cleaned: str) -> str:
+    """A record's cleaned text, ending as its text did: the rules end their output with a newline; a
+    record's text seldom ends with one, and its absence is no debris."""
+    return cleaned if text.endswith("\n") else cleaned.removesuffix("\n")
 
 
 _DECODER = json.JSONDecoder()

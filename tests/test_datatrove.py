@@ -188,12 +188,12 @@ def test_settings_file_and_mode_override_clean_as_the_cli_does(tmp_path: Path) -
     settings = tmp_path / "cleaner.toml"
     settings.write_text('mode = "default"\nignore = ["SH001"]\n', encoding="utf-8")
     page = (FIXTURES / "seeds" / "003_768dd6f5783ec3bf.raw.txt").read_text(encoding="utf-8")
-    source = tmp_path / "page.txt"
-    source.write_text(page, encoding="utf-8")
+    source = tmp_path / "page.jsonl"
+    source.write_text(json.dumps({"text": page}) + "\n", encoding="utf-8")
     for mode in Mode:
         result = CliRunner().invoke(app, ["clean", str(source), "--config", str(settings), "--mode", mode.value])
         assert result.exit_code == 0, result.output
-        expected = result.stdout
+        expected = json.loads(result.stdout)["text"]
         (doc,) = run_step(CleanerFilter(config_file=settings, mode=mode.value), [page])
         assert doc.text == expected, mode
     step = CleanerFilter(config_file=settings)

@@ -32,6 +32,7 @@ from cleaner import settings
 from cleaner.batch import clean_one
 from cleaner.config import Config, Mode
 from cleaner.html import HtmlMode, html_to_text
+from cleaner.jsonl import record_text
 from cleaner.pipeline import all_rules
 
 if TYPE_CHECKING:
@@ -96,16 +97,20 @@ class CleanerFilter(BaseFilter):  # type: ignore[misc]  # datatrove ships no typ
             page = html_to_text(text, self.html_mode)
             if page.fallback:
                 self.stat_update(HTML_FALLBACK)
-            text = page.text
-        outcome = clean_one(text, self.config, str(doc.id))
+            # A page becomes text, as `cleaner clean page.html` writes it.
+            outcome = clean_one(page.text, self.config, str(doc.id))
+            cleaned = outcome.text
+        else:
+            outcome = clean_one(text, self.config, str(doc.id))
+            cleaned = record_text(text, outcome.text)  # as a JSONL record's text is cleaned
         if outcome.refused:
             self.stat_update(REFUSED)
         for rule_id, lines in outcome.removed.items():
             self.stat_update(self.stat_names[rule_id], value=lines)
-        if outcome.text != doc.text:
+        if cleaned != text:
             self.stat_update(CHANGED)
-            doc.text = outcome.text
-        if not outcome.text or outcome.text.isspace():
+            doc.text = cleaned
+        if not cleaned or cleaned.isspace():
             return False, EMPTY
         return True
 
