@@ -66,3 +66,10 @@ def test_glob_with_spaces_after_commas_as_the_help_shows_it(tmp_path: Path) -> N
 def test_shell_completion_is_offered() -> None:
     text = runner.invoke(app, ["--help"]).stdout
     assert "--install-completion" in text and "--show-completion" in text
+
+
+def test_the_package_says_it_is_typed() -> None:
+    # PEP 561: type checkers read the package's annotations only when it ships py.typed.
+    from importlib.resources import files
+
+    assert files("cleaner").joinpath("py.typed").is_file()
