@@ -12,7 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
-from material import DEV, FIXTURES, dev_files
+from material import DEV, FIXTURES, dev_files, needs_bench
 
 from cleaner import batch, files, settings
 from cleaner.config import Config, Mode
@@ -142,6 +142,7 @@ def test_run_reads_tasks_only_as_far_as_the_work_has_got(tmp_path: Path, jobs: i
     results.close()  # type: ignore[attr-defined]
 
 
+@needs_bench
 def test_default_max_removal_lets_every_real_cleaning_of_the_dev_pages_through() -> None:
     """The valve's default is above what correct cleaning removes from the full-page dumps (gold vs raw)."""
     from cleaner.text import word_count

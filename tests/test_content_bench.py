@@ -8,9 +8,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from material import DEV, SHARED, dev_files
+from material import DEV, SHARED, dev_files, needs_bench
 
 from cleaner import Config, Mode, clean_and_explain, clean_text
+
+pytestmark = needs_bench
 
 RAW = dev_files("raw")
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,6 +55,7 @@ def _try_repo(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[st
     )
 
 
+@pytest.mark.slow  # about 45 s: pre-commit installs the project from the package index
 def test_pre_commit_try_repo_fixes_a_dirty_capture_and_then_passes(tmp_path: Path, seeds_dir: Path) -> None:
     repo = tmp_path / "captures"
     repo.mkdir()

@@ -10,9 +10,11 @@ from __future__ import annotations
 import random
 
 import pytest
-from material import dev_files
+from material import dev_files, needs_bench
 
 from cleaner import Config, Mode, clean_text
+
+pytestmark = needs_bench
 
 RAW = dev_files("raw")
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from material import FIXTURES, dev_files
+from material import FIXTURES, dev_files, needs_bench
 
 from cleaner import Config, clean_and_explain, clean_text
 from cleaner.model import Kind
@@ -166,11 +166,10 @@ def test_keep_captions_and_conservative_mode_from_the_cli(tmp_path: Path) -> Non
     )
 
 
+@needs_bench
 def test_a_second_pass_changes_nothing_on_full_page_captures() -> None:
     """Head rules read the lines around the headline: they must see what content detection keeps."""
     pages = dev_files("raw")
-    if not pages:
-        pytest.skip("the shared bench is not beside the repository")
     for page in pages:
         once = clean_text(page.read_text(encoding="utf-8"))
         assert clean_text(once) == once, page.name
