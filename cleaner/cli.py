@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
@@ -21,6 +23,7 @@ from cleaner.pipeline import all_rules, clean_and_explain
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 PROGRESS_MIN_FILES = 10
@@ -208,6 +211,25 @@ GitignoreOpt = Annotated[
         show_default=False,
     ),
 ]
+ColorOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--color/--no-color",
+        help="Colour diffs, messages and the summary \\[default: on a terminal, unless NO_COLOR is set].",
+        show_default=False,
+    ),
+]
+VerboseOpt = Annotated[
+    bool, typer.Option("-v", "--verbose", help="Name every file, with the rules that removed lines from it.")
+]
+StdinNameOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--stdin-filename",
+        metavar="NAME",
+        help="A name for what '-' reads: its format and settings go by it, as for a file of that name.",
+    ),
+]
 CLEAN_GLOB = "*.txt, *.html, *.htm, *.jsonl, *.jsonl.gz"
 
 
@@ -223,10 +245,11 @@ def _config(
     mode: Mode | None = None,
     keep_captions: bool | None = None,
     max_removal: float | None = None,
+    cwd: Path | None = None,
 ) -> Config:
     """The run's settings, checked; a bad configuration ends the run here, before any file is read."""
     try:
-        loaded = settings.load(config_file)
+        loaded = settings.load(config_file, cwd)
         return settings.with_overrides(
             loaded.config,
             select=select,
@@ -266,10 +289,114 @@ def _patterns(values: list[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _stderr() -> Console:
-    from rich.console import Console
+def _wants_color(flag: bool | None, stream: IO[str]) -> bool:
+    """--color or --no-color when given; else colour on a terminal, unless NO_COLOR is set (no-color.org)."""
+    if flag is not None:
+        return flag
+    return not os.environ.get("NO_COLOR") and stream.isatty()
 
-    return Console(stderr=True, highlight=False)
+
+_DIFF_STYLES = (
+    ("+++", {"bold": True}),
+    ("---", {"bold": True}),
+    ("@@", {"fg": "cyan"}),
+    ("+", {"fg": "green"}),
+    ("-", {"fg": "red"}),
+)
+
+
+class _Screen:
+    """Where a run's output goes: results to stdout, messages to stderr. A progress bar, when one
+    is drawn, is cleared before anything is written to the terminal it is drawn on, and drawn again
+    below: no frozen bar is left in the scrollback."""
+
+    def __init__(self, color: bool | None = None, verbose: bool = False) -> None:
+        self.color_out = _wants_color(color, sys.stdout)
+        self.color_err = _wants_color(color, sys.stderr)
+        self.verbose = verbose
+        self._bar: Progress | None = None
+
+    def console(self) -> Console:
+        from rich.console import Console
+
+        # Without colour, no styles at all (no bold or italic either): plain text.
+        if not self.color_err:
+            return Console(stderr=True, highlight=False, color_system=None)
+        return Console(stderr=True, highlight=False, force_terminal=True)
+
+    @contextmanager
+    def _cleared(self, stream: IO[str]) -> Iterator[None]:
+        bar = self._bar
+        if bar is None or not (stream is sys.stderr or stream.isatty()):
+            yield
+            return
+        bar.stop()  # transient: this erases it
+        try:
+            yield
+        finally:
+            bar.start()
+
+    def line(self, text: str, **style: Any) -> None:
+        with self._cleared(sys.stdout):
+            typer.echo(typer.style(text, **style) if style and self.color_out else text, color=self.color_out)
+
+    def message(self, text: str, **style: Any) -> None:
+        with self._cleared(sys.stderr):
+            typer.echo(typer.style(text, **style) if style and self.color_err else text, err=True, color=self.color_err)
+
+    def write(self, text: str) -> None:
+        with self._cleared(sys.stdout):
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+    def diff(self, text: str) -> None:
+        if self.color_out:
+            text = "".join(_styled_diff_line(line) for line in text.splitlines(keepends=True))
+        self.write(text)
+
+    @contextmanager
+    def progress(self, total: int, show: bool) -> Iterator[Callable[[], None]]:
+        """A function to call as each file is done: it moves a bar on stderr, when `show` and stderr is a terminal."""
+        if not show or not sys.stderr.isatty():
+            yield _nothing
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        # No redirection of stdout and stderr: every write goes through `_cleared` instead (a redirected
+        # stdout would land on stderr's console).
+        bar = Progress(*columns, console=self.console(), transient=True, redirect_stdout=False, redirect_stderr=False)
+        with bar:
+            task = bar.add_task("cleaning", total=total)
+            self._bar = bar
+            try:
+                yield partial(bar.advance, task)
+            finally:
+                self._bar = None
+
+
+def _nothing() -> None:
+    return None
+
+
+def _styled_diff_line(line: str) -> str:
+    for start, style in _DIFF_STYLES:
+        if line.startswith(start):
+            return typer.style(line.rstrip("\n"), **style) + "\n" * line.endswith("\n")
+    return line
+
+
+def _verbose_line(res: batch.FileResult, names: Mapping[str, str]) -> str:
+    """What -v says of a file: which rules removed how many of its lines."""
+    if res.refused:
+        return f"{res.source}: left unchanged (--max-removal)"
+    if res.removed:
+        lines = sum(res.removed.values())
+        rules = ", ".join(
+            f"{rid} {names[rid]} ({n})" if rid in names else f"{rid} ({n})" for rid, n in res.removed.items()
+        )
+        return f"{res.source}: {lines} line(s) removed by {rules}"
+    return f"{res.source}: {'changed, no line removed' if res.changed else 'nothing removed'}"
 
 
 @app.command(cls=_Command)
@@ -296,6 +423,9 @@ def clean(
     extend_exclude: ExtendExcludeOpt = None,
     force_exclude: ForceExcludeOpt = None,
     gitignore: GitignoreOpt = None,
+    stdin_filename: StdinNameOpt = None,
+    verbose: VerboseOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """Clean files or folder trees into OUTPUT (mirrored names); inputs are never modified.
 
@@ -303,11 +433,19 @@ def clean(
 
     Exit 0, or 2 if a file could not be processed.
     """
-    cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
+    screen = _Screen(color, verbose)
+    stdin = [str(p) for p in paths] == ["-"]
+    if stdin_filename is not None and not stdin:
+        _fail("--stdin-filename names what '-' reads; give '-' as the only path")
+    # Settings are looked up from the folder of the name given to stdin, as for a file there.
+    named = Path(stdin_filename) if stdin_filename else None
+    cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal, named.parent if named else None)
     inputs = _inputs(encoding, input_format, text_key, html_mode)
     options = batch.Options(batch.Action.CLEAN, cfg, output=output, **inputs)
-    if [str(p) for p in paths] == ["-"]:
-        _clean_stdin(options)
+    if stdin:
+        if named is not None and input_format is batch.InputFormat.AUTO:
+            options = replace(options, input_format=_format_by_name(named, options))
+        _clean_stdin(options, screen, name=stdin_filename or "<stdin>")
         return
     if output is None and any(p.is_dir() for p in paths):
         _fail("cleaning a folder needs -o/--output")
@@ -315,14 +453,21 @@ def clean(
         single = Task(paths[0], PurePath(paths[0].name))
         if batch.format_of(single, options) == "jsonl":
             # A corpus of any size to stdout: streamed, never held whole in memory.
-            _clean_stdin(replace(options, input_format=batch.InputFormat.JSONL), paths[0])
+            _clean_stdin(replace(options, input_format=batch.InputFormat.JSONL), screen, paths[0])
             return
     if output is not None and (overlap := output_overlap(paths, output)):
         _fail(
             f"{overlap}; nothing was written (write the cleaned tree elsewhere, or use `cleaner fix` to clean in place)"
         )
     selection = _selection(config_file, glob, exclude, extend_exclude, force_exclude, gitignore)
-    _run(paths, selection, options, jobs, report, quiet)
+    _run(paths, selection, options, jobs, report, quiet, screen)
+
+
+def _format_by_name(name: Path, options: batch.Options) -> batch.InputFormat:
+    """The format a file of this name is read in: .html and .jsonl by name; other names are text,
+    with HTML sniffed (auto), as for files."""
+    by_name = batch.format_of(Task(name, PurePath(name.name)), options)
+    return batch.InputFormat.AUTO if by_name == "text" else batch.InputFormat(by_name)
 
 
 def _inputs(
@@ -336,12 +481,12 @@ def _inputs(
     return {"encoding": codec, "input_format": input_format, "text_key": text_key, "html_mode": html_mode}
 
 
-def _clean_stdin(options: batch.Options, path: Path | None = None) -> None:
+def _clean_stdin(options: batch.Options, screen: _Screen, path: Path | None = None, name: str = "<stdin>") -> None:
     """stdin (or one JSONL file) to stdout: text, HTML (sniffed) or, with --format jsonl, a JSONL
-    stream (gzip or not)."""
+    stream (gzip or not). `name` is stdin's name in messages."""
     try:
         if path is None:
-            res = batch.process_stream(sys.stdin.buffer, sys.stdout.buffer, options)
+            res = batch.process_stream(sys.stdin.buffer, sys.stdout.buffer, options, name)
         else:
             with path.open("rb") as handle:
                 res = batch.process_stream(handle, sys.stdout.buffer, options, str(path))
@@ -351,7 +496,13 @@ def _clean_stdin(options: batch.Options, path: Path | None = None) -> None:
         _fail(f"{path}: {err.strerror or err}")
     sys.stdout.buffer.flush()
     for warning in res.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        screen.message(f"warning: {warning}", fg="yellow")
+    if screen.verbose:
+        screen.message(_verbose_line(res, _rule_names(options)))
+
+
+def _rule_names(options: batch.Options) -> dict[str, str]:
+    return {r.id: r.name for r in all_rules(options.config)}
 
 
 @app.command(cls=_Command)
@@ -375,6 +526,8 @@ def fix(
     extend_exclude: ExtendExcludeOpt = None,
     force_exclude: ForceExcludeOpt = None,
     gitignore: GitignoreOpt = None,
+    verbose: VerboseOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """Clean files in place (atomic writes, permissions kept) and print `Fixing <file>` for each change.
 
@@ -383,7 +536,7 @@ def fix(
     cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
     options = batch.Options(batch.Action.FIX, cfg, diff=diff, **_inputs(encoding, input_format, text_key))
     selection = _selection(config_file, glob, exclude, extend_exclude, force_exclude, gitignore)
-    _run(paths, selection, options, jobs, report, quiet)
+    _run(paths, selection, options, jobs, report, quiet, _Screen(color, verbose))
 
 
 @app.command(cls=_Command)
@@ -407,6 +560,8 @@ def check(
     extend_exclude: ExtendExcludeOpt = None,
     force_exclude: ForceExcludeOpt = None,
     gitignore: GitignoreOpt = None,
+    verbose: VerboseOpt = False,
+    color: ColorOpt = None,
 ) -> None:
     """Write nothing; list the files that would change (or print a diff with --diff).
 
@@ -415,7 +570,7 @@ def check(
     cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
     options = batch.Options(batch.Action.CHECK, cfg, diff=diff, **_inputs(encoding, input_format, text_key))
     selection = _selection(config_file, glob, exclude, extend_exclude, force_exclude, gitignore)
-    _run(paths, selection, options, jobs, report, quiet)
+    _run(paths, selection, options, jobs, report, quiet, _Screen(color, verbose))
 
 
 def _run(
@@ -425,6 +580,7 @@ def _run(
     jobs: int | None,
     report: Path | None,
     quiet: bool,
+    screen: _Screen,
 ) -> None:
     if any(str(p) == "-" for p in paths):
         _fail(f"'-' (stdin) works with `cleaner clean` only, not `cleaner {options.action}`")
@@ -433,32 +589,45 @@ def _run(
     total = 0
     results: list[batch.FileResult] = []  # kept for --report only: memory must not grow with the corpus
     totals = batch.Totals()
-    reported = 0
+    names = _rule_names(options) if screen.verbose else {}
+
+    def show(res: batch.FileResult) -> None:
+        _print_result(res, options, screen, names)
+        if report is not None:
+            results.append(res)
+        totals.add(res)
+
+    run: batch.Run | None = None
     try:
         clashes = batch.OutputClashes(options)
         for task in discover(paths, selection):
             total += 1
             clashes.add(task)
         _refuse_clashes(clashes.clashes(discover(paths, selection)))
-        for res in _with_progress(
-            batch.run(discover(paths, selection), options, jobs or batch.default_jobs()), total, quiet
-        ):
-            _print_result(res, options)
-            if report is not None:
-                results.append(res)
-            totals.add(res)
-            reported += 1
+        run = batch.run(discover(paths, selection), options, jobs or batch.default_jobs())
+        with screen.progress(total, show=not quiet and total >= PROGRESS_MIN_FILES) as advance:
+            for res in run:
+                with batch.ctrl_c_held():  # a result is shown and counted whole, or not taken yet
+                    show(res)
+                    advance()
     except KeyboardInterrupt:
-        typer.echo(
-            f"interrupted after {reported} of {total} file(s) were reported; "
-            "every file is either untouched or fully written",
-            err=True,
+        try:
+            # The files the workers had in hand are finished and written: they are reported too.
+            for res in run.finish() if run is not None else ():
+                show(res)
+        except KeyboardInterrupt:
+            pass  # a second Ctrl-C: stop reporting
+        screen.message(
+            f"interrupted after {totals.files} of {total} file(s), each reported above; every other file is untouched",
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    finally:
+        if run is not None:
+            run.close()
     if report is not None:
         batch.write_report(report, results, totals)
     if not quiet:
-        _print_summary(totals, options)
+        _print_summary(totals, options, screen)
     raise typer.Exit(_exit_code(totals, options))
 
 
@@ -474,38 +643,25 @@ def _refuse_clashes(clashes: list[tuple[str, list[str]]]) -> None:
         )
 
 
-def _with_progress(results: Iterator[batch.FileResult], total: int, quiet: bool) -> Iterator[batch.FileResult]:
-    """Pass results through, with a progress bar on stderr when it is a terminal and the run is long enough."""
-    if quiet or total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
-        yield from results
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=_stderr(), transient=True) as progress:
-        bar = progress.add_task("cleaning", total=total)
-        for res in results:
-            yield res
-            progress.advance(bar)
-
-
-def _print_result(res: batch.FileResult, options: batch.Options) -> None:
+def _print_result(res: batch.FileResult, options: batch.Options, screen: _Screen, names: Mapping[str, str]) -> None:
     if res.error is not None:
-        typer.echo(f"error: {res.error}", err=True)
+        screen.message(f"error: {res.error}", fg="red")
         return
     for warning in res.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        screen.message(f"warning: {warning}", fg="yellow")
+    if screen.verbose:
+        screen.message(_verbose_line(res, names))
     if res.changed and options.action is batch.Action.FIX:
-        typer.echo(f"Fixing {res.source}")
+        screen.line(f"Fixing {res.source}")
     elif res.changed and options.action is batch.Action.CHECK and not options.diff:
-        typer.echo(f"Would fix {res.source}")
+        screen.line(f"Would fix {res.source}")
     if res.diff:
-        sys.stdout.write(res.diff)
+        screen.diff(res.diff)
     if res.text is not None:
-        sys.stdout.write(res.text)
+        screen.write(res.text)
 
 
-def _print_summary(totals: batch.Totals, options: batch.Options) -> None:
+def _print_summary(totals: batch.Totals, options: batch.Options, screen: _Screen) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -527,7 +683,7 @@ def _print_summary(totals: batch.Totals, options: batch.Options) -> None:
     if totals.removed:
         by_rule = ", ".join(f"{rid}={n:,}" for rid, n in sorted(totals.removed.items()))
         table.add_row("  by rule", Text(by_rule, justify="left"))
-    _stderr().print(table)
+    screen.console().print(table)
 
 
 def _exit_code(totals: batch.Totals, options: batch.Options) -> int:
@@ -555,14 +711,19 @@ def explain(
     config_file: ConfigOpt = None,
     mode: ModeOpt = None,
     keep_captions: KeepCaptionsOpt = None,
+    stdin_filename: StdinNameOpt = None,
 ) -> None:
     """Show each removed line (or marker) with the rule that removed it."""
-    cfg = _config(config_file, select, ignore, mode, keep_captions)
+    stdin = str(path) == "-"
+    if stdin_filename is not None and not stdin:
+        _fail("--stdin-filename names what '-' reads; give '-' as the path")
+    named = Path(stdin_filename) if stdin_filename else path
+    cfg = _config(config_file, select, ignore, mode, keep_captions, cwd=named.parent if stdin_filename else None)
     try:
-        text = decode(sys.stdin.buffer.read(), "<stdin>") if str(path) == "-" else read_text(path)
+        text = decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>") if stdin else read_text(path)
     except InputError as err:
         _fail(str(err))
-    if is_html_name(path.name) or looks_like_html(text):
+    if is_html_name(named.name) or looks_like_html(text):
         # Line numbers are those of the page's extracted text, which is what the rules see.
         text = html_to_text(text).text
     result = clean_and_explain(text, cfg)

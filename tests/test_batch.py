@@ -139,7 +139,7 @@ def test_run_reads_tasks_only_as_far_as_the_work_has_got(tmp_path: Path, jobs: i
     assert all(r.changed and r.error is None for r in first)
     bound = 300 if jobs == 1 else 300 + jobs * 8 * batch.MAX_CHUNK + jobs * batch.CHUNKS_IN_FLIGHT * batch.MAX_CHUNK
     assert 300 <= pulled <= bound < many
-    results.close()  # type: ignore[attr-defined]
+    results.close()
 
 
 @needs_bench

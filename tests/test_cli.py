@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 from collections import Counter
@@ -366,37 +365,6 @@ def test_progress_bar_on_a_terminal_only_for_longer_runs_and_not_with_quiet(tmp_
     assert "━" in drawn and "30/30" in drawn and "files that would change" in drawn
     assert "━" not in _on_a_terminal(["check", str(src), "--jobs", "1", "-q"])
     assert "━" not in _on_a_terminal(["check", str(src / "part0" / "capture000.txt")])
-
-
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_during_fix_leaves_files_untouched_or_fully_cleaned(tmp_path: Path, seeds_dir: Path, jobs: str) -> None:
-    folder = tmp_path / "captures"
-    folder.mkdir()
-    # Long files, so the run is still going when the signal comes.
-    texts = [raw.read_text() * 12 for raw in sorted(seeds_dir.glob("*.raw.txt"))]
-    cleaned = [clean_text(t) for t in texts]
-    for k in range(300):
-        (folder / f"c{k:03d}.txt").write_text(texts[k % len(texts)])
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "cleaner", "fix", str(folder), "--jobs", jobs, "-q"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=os.environ | {"PYTHONUNBUFFERED": "1"},
-        start_new_session=True,  # its own process group, which a terminal's Ctrl-C signals as a whole
-    )
-    assert proc.stdout is not None
-    assert proc.stdout.readline().startswith(b"Fixing ")
-    os.killpg(proc.pid, signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
-    assert b"interrupted" in err and b"Traceback" not in err
-    done = 0
-    for k in range(300):
-        now = (folder / f"c{k:03d}.txt").read_text()
-        assert now in (texts[k % len(texts)], cleaned[k % len(texts)])
-        done += now == cleaned[k % len(texts)]
-    assert 0 < done < 300
-    assert sorted(p.name for p in folder.iterdir()) == [f"c{k:03d}.txt" for k in range(300)]
 
 
 def test_ctrl_c_while_counting_files_exits_130_without_traceback(
