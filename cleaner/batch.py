@@ -117,12 +117,13 @@ class Outcome:
 def clean_one(text: str, config: Config, name: str) -> Outcome:
     """Clean `text`; if that would remove more than config.max_removal of its words, keep it as it is."""
     result = clean_and_explain(text, config)
+    notes = [f"{name}: {w}" for w in result.warnings]  # lines too long to judge
     words_out = word_count(result.text)
     # No text has more words than characters, and the share removed grows with the input's words:
     # the input (the longer text, so the costlier count) is counted only when, with as many words
     # as characters, the share could exceed the valve.
     if 1 - words_out / (len(text) + 1) <= config.max_removal:
-        return Outcome(result.text, _removed_lines(result), [], refused=False)
+        return Outcome(result.text, _removed_lines(result), notes, refused=False)
     words_in = word_count(text)
     if words_in:
         share = 1 - words_out / words_in
@@ -131,8 +132,8 @@ def clean_one(text: str, config: Config, name: str) -> Outcome:
                 f"{name}: cleaning would remove {share:.0%} of its words "
                 f"(more than --max-removal {config.max_removal:g}); left unchanged"
             )
-            return Outcome(text, {}, [warning], refused=True)
-    return Outcome(result.text, _removed_lines(result), [], refused=False)
+            return Outcome(text, {}, [*notes, warning], refused=True)
+    return Outcome(result.text, _removed_lines(result), notes, refused=False)
 
 
 def _removed_lines(result: Explanation) -> dict[str, int]:
@@ -267,15 +268,19 @@ class _RecordCleaner:
         self.config, self.name = options.config, name
         self.removed: Counter[str] = Counter()
         self.refused = 0
+        self.notes: list[str] = []
+        """Long-line warnings of the records (the first few: enough to name the problem)."""
 
     def __call__(self, text: str) -> str:
         outcome = clean_one(text, self.config, self.name)
+        long_lines = outcome.warnings[: len(outcome.warnings) - outcome.refused]  # the valve's warning is counted apart
+        self.notes += long_lines[: 10 - len(self.notes)]
         self.removed.update(outcome.removed)
         self.refused += outcome.refused
         return outcome.text
 
     def result(self, source: str, report: jsonl.JsonlReport, key: str) -> FileResult:
-        warnings = report.warnings(source, key)
+        warnings = report.warnings(source, key) + self.notes
         if self.refused:
             warnings.append(f"{source}: {self.refused} record(s) left unchanged by --max-removal")
         return FileResult(

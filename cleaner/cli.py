@@ -727,6 +727,8 @@ def explain(
         # Line numbers are those of the page's extracted text, which is what the rules see.
         text = html_to_text(text).text
     result = clean_and_explain(text, cfg)
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     for r in result.removals:
         for k, line in enumerate(r.text.split("\n")):
             label = f"{r.rule_id} {r.rule_name}" if k == 0 else ""

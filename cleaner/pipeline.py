@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
 
@@ -18,6 +18,15 @@ from cleaner.rules.base import inline_rule, line_rule
 class Explanation:
     text: str
     removals: tuple[Removal, ...]
+    warnings: tuple[str, ...] = ()
+    """What the caller should know about the text: lines too long to judge, left as they are."""
+
+
+# A line longer than this is left as it is: no rule judges it, and the result warns about it. Every
+# pattern is meant to take time linear in the line (tests/test_linear_time.py checks the known
+# worst cases), so this is a last line of defence against a pattern that is not, on input no real
+# page has: a minified script, a base64 blob, a ticker tape saved as one line.
+MAX_LINE_CHARS = 100_000
 
 
 def _build(user: UserRule) -> Rule:
@@ -107,12 +116,55 @@ def clean_and_explain(text: str, config: Config | None = None) -> Explanation:
 
     Cleaning is idempotent: where a pass removed something, its output is cleaned again (as a
     second run of the cleaner would) until that changes nothing, as black checks that formatting
-    its own output changes nothing. Later passes' removals carry the input's line numbers."""
+    its own output changes nothing. Later passes' removals carry the input's line numbers.
+
+    A line longer than MAX_LINE_CHARS is left as it is, with a warning: the text around it is
+    cleaned as pages of their own (what is above it, what is below it)."""
     cfg = config or Config()
     try:
-        return _passes(text, cfg)
+        if len(text) <= MAX_LINE_CHARS:
+            return _passes(text, cfg)
+        return _around_long_lines(text, cfg)
     finally:
         text_measures.forget()  # the page's word counts served every pass
+
+
+def _around_long_lines(text: str, cfg: Config) -> Explanation:
+    lines = Document.from_text(text, cfg).lines  # the lines as the rules number them
+    long = [i for i, line in enumerate(lines) if len(line.text) > MAX_LINE_CHARS]
+    if not long:
+        return _passes(text, cfg)
+    out: list[str] = []
+    removals: list[Removal] = []
+    warnings: list[str] = []
+
+    def blank() -> None:  # one blank line where the input had some beside a long line
+        if out and out[-1]:
+            out.append("")
+
+    start = 0
+    for i in [*long, len(lines)]:
+        part = lines[start:i]
+        cleaned = _passes("".join(line.text + "\n" for line in part), cfg)
+        removals += [
+            replace(r, first_line=r.first_line + start, last_line=r.last_line + start) for r in cleaned.removals
+        ]
+        if part and not part[0].text.strip():
+            blank()
+        out += cleaned.text.split("\n")[:-1]
+        if part and not part[-1].text.strip():
+            blank()
+        if i < len(lines):
+            out.append(lines[i].text.rstrip())
+            warnings.append(
+                f"line {lines[i].number} has {len(lines[i].text):,} characters (more than {MAX_LINE_CHARS:,}): "
+                "left as it is"
+            )
+        start = i + 1
+    while out and not out[-1]:
+        out.pop()
+    result = "\n".join(out) + "\n" if out else ""
+    return Explanation(result, tuple(sorted(removals, key=attrgetter("first_line", "last_line"))), tuple(warnings))
 
 
 def _passes(text: str, cfg: Config) -> Explanation:

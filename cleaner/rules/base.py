@@ -119,9 +119,16 @@ def _leading_literal(alternative: str) -> set[str] | None:
 
 
 def _skip_optional(alternative: str) -> int:
-    """Where `alternative` starts once leading optional classes ("[ \\t]*", "\\s?") are skipped."""
+    """Where `alternative` starts once leading optional classes ("[ \\t]*", "\\s?") and lookbehinds
+    ("(?<![ \\t])", which consume nothing) are skipped."""
     i = 0
     while True:
+        if alternative.startswith(("(?<!", "(?<="), i):
+            end = _group_end(alternative, i)
+            if end < 0:
+                return i
+            i = end + 1
+            continue
         if alternative.startswith("[", i):
             end = _class_end(alternative, i)
         elif alternative.startswith("\\", i) and alternative[i + 1 : i + 2].isalpha():

@@ -68,8 +68,9 @@ COMMENT_FORM = line_rule(
         r"comments? (?:are|is) closed",
         r"(?:comment|name|email|e-mail|website|url)\s*\*?",
         r"(?:post|submit|send) (?:comment|reply)",
-        # The consent line that privacy plugins add under comment forms.
-        r"(?:\[?\s*\]?\s*)?by (?:using|submitting) this (?:comment )?form,? you agree (?:with|to) .{1,150}",
+        # The consent line that privacy plugins add under comment forms. Possessive spaces: two
+        # optional runs side by side would share a long run of spaces in quadratically many ways.
+        r"(?:\[?\s*+\]?\s*+)?by (?:using|submitting) this (?:comment )?form,? you agree (?:with|to) .{1,150}",
         r"this form collects your name,? email and content so that we can keep track of the comments placed on the website.{0,200}",
         r"(?:i )?(?:have read and )?agree(?:s)?(?: with| to)? the storage and handling of (?:my|your) data by this website\.?\s*\*?",
         r"mit der nutzung dieses formulars erklärst du dich mit der speicherung und verarbeitung deiner daten durch "

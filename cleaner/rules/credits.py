@@ -29,8 +29,9 @@ _CREDIT_PREFIX = (
 # A credit line that starts with a label ("Image copyright Reuters", "Photo: AP") heads the caption
 # below it; only a bare credit ("Xinhua | Getty Images") closes the caption above it.
 _LABELLED = regex.compile(rf"(?:{_CREDIT_PREFIX})(?=\S)", FLAGS)
-# A name or agency segment: a few capitalised-or-short words, no sentence inside.
-_SEGMENT = r"[^\s.!?|/,;:]+(?:[ \-.'’&][^\s!?|/,;:]+){0,6}"
+# A name or agency segment: a few capitalised-or-short words, no sentence inside. Each word is taken
+# whole (possessive): split at its dashes, "Getty------...!" has exponentially many readings.
+_SEGMENT = r"[^\s.!?|/,;:]++(?:[ \-.'’&][^\s!?|/,;:]++){0,6}"
 _CREDIT_LINE = regex.compile(
     rf"\(?(?:{_CREDIT_PREFIX})?{_SEGMENT}(?:\s*(?:[|/,;]|\bvia\b|\bfor\b)\s*{_SEGMENT}){{0,7}}\s*[|.]?\)?",
     FLAGS,
@@ -44,15 +45,18 @@ _MUST_PREFIX = regex.compile(
 # A credit at the end of a caption: "... Source: Name /AFP via Getty Images. |", "...Credit...Name/The Times".
 # Also "... (AP Photo/Name)", "... (Photo by Name/Getty Images)", "... [File: Reuters]",
 # "... © Reuters / Name" and "... Photograph by Name/AFP".
+# Runs of spaces are taken whole (possessive) and the search starts at the first two spaces of a run
+# only: every later start reads the same run again. A credit's text never ends inside a run of
+# spaces, except when it is only spaces ("Photo:  |").
 _TRAILING_CREDIT = regex.compile(
-    r"(?:(?<=[.!?)\s”’\"])|(?<=\w))\s*(?:"
+    r"(?:(?<=[.!?)\s”’\"])|(?<=\w))(?<!\s\s)\s*+(?:"
     r"\(?(?:(?:photo|image|picture|pic|photograph|illustration|graphic|foto|bild|imagen)s?(?: credit)?s?|credits?|source|quelle|fuente)"
-    r"\s*(?::|\.\.\.|…)\s*[^.!?|]{1,100}?\s*[.)]?\s*\|?"
+    r"\s*(?::|\.\.\.|…)\s*+(?:[^.!?|]{1,100}?(?!(?<=\s)\s)|(?<=\s))\s*+[.)]?\s*+\|?"
     rf"|\((?:(?:{AGENCIES})\s+)?(?:photo|image|picture|foto)s?\s*(?:/|by\b|:)\s*[^()]{{1,80}}\)"
     r"|\[(?:file|photo|image)s?\s*:\s*[^\]]{1,60}\]"
     rf"|©\s*(?:{AGENCIES})(?:\s*/\s*[^/.]{{1,40}})?"
     r"|(?:photo(?:graph)?|image|picture)s? by [^.!?|]{1,80}?"
-    r")\s*\.?\s*$",
+    r")\s*+\.?\s*+$",
     FLAGS,
 )
 

@@ -9,8 +9,10 @@ AD_SHORTCODE = inline_rule(
     "ads.shortcode",
     "Ad-slot shortcodes such as [ad_1], [ad_2], [adsense] or [ad id=3].",
     # Attributes need an "=": "[ad id=3]" is a slot, "[ad campaign]" is an editor's insertion.
+    # Possessive spaces, tried from the first of a run only: backtracking into a run of spaces, or
+    # starting again from each of its spaces, only retries what failed (time quadratic in the run).
     [
-        r"[ \t]*\[\s*/?\s*(?:ad|ads|adsense|advert|advertisement|ad_?\d+)(?:[_\- ]?\d+)?(?:\s+[\w-]+=[^\]\n]{0,80})?\s*\]"
+        r"(?<![ \t])[ \t]*+\[\s*+/?\s*+(?:ad|ads|adsense|advert|advertisement|ad_?\d++)(?:[_\- ]?\d++)?(?:\s+[\w-]+=[^\]\n]{0,80})?\s*\]"
     ],
     examples(
         ("Headline\n\n[ad_1]\n\nFirst paragraph.\n\n[ad_2]\n", "Headline\n\nFirst paragraph.\n"),
@@ -24,10 +26,12 @@ WP_SHORTCODE = inline_rule(
     "AD002",
     "ads.wp-shortcode",
     "WordPress shortcodes: [caption ...]...[/caption], [embed]...[/embed], [gallery ...] and kin.",
+    # A shortcode's attributes hold no "[", and its text no second opening of its own kind: read
+    # otherwise, each "[caption" of a line holding many would be read to the line's end.
     [
-        r"\[(caption|embed|video|audio|playlist|wp_caption)\b[^\]\n]*\].*?\[/\1\]",
+        r"\[(caption|embed|video|audio|playlist|wp_caption)\b[^\[\]\n]*\](?:(?!\[\1\b).)*?\[/\1\]",
         r"\[/?(?:caption|embed|gallery|video|audio|playlist|wp_caption|contact-form(?:-7)?"
-        r"|vc_[a-z_]+|et_pb_[a-z_]+|fusion_[a-z_]+|su_[a-z_]+|tweet|instagram|youtube)\b[^\]\n]*\]",
+        r"|vc_[a-z_]+|et_pb_[a-z_]+|fusion_[a-z_]+|su_[a-z_]+|tweet|instagram|youtube)\b[^\[\]\n]*\]",
     ],
     examples(
         (
@@ -87,8 +91,10 @@ TRACKING_PIXEL = inline_rule(
     'The HTML of a tracking pixel left in the text: <img width="1" height="1" ...>, <noscript>...</noscript>.',
     [
         # Only one-pixel or hidden images: a tag in a code sample of a tutorial is article text.
-        r"<img\b(?=[^>\n]*\b(?:width|height)\s*=\s*[\"']?[01][\"'\s>])[^>\n]{0,600}>",
-        r"<img\b(?=[^>\n]*display\s*:\s*none)[^>\n]{0,600}>",
+        # The attribute is looked for before the next "<" or ">" (and within the tag's 600
+        # characters), so that each "<img" of a line holding many is not read to the line's end.
+        r"<img\b(?=[^<>\n]{0,600}?\b(?:width|height)\s*+=\s*+[\"']?[01][\"'\s>])[^>\n]{0,600}>",
+        r"<img\b(?=[^<>\n]{0,600}?display\s*+:\s*+none)[^>\n]{0,600}>",
         r"</?noscript>",
     ],
     examples(

@@ -98,7 +98,9 @@ NEWSLETTER = line_rule(
         r"subscribe (?:to|for) [^.!?,;]{1,50}",
         r"subscribe now.{0,60}|subscriber services|manage (?:your )?subscriptions?|(?:digital|corporate|print) subscriptions?"
         r"|subscriptions?|e-?edition|today's paper|home delivery",
-        r"(?:subscribe|register|log ?in|sign ?in|sign up)(?:\s*(?:[|/]|or)?\s*(?:subscribe|register|log ?in|sign ?in|sign up|sign out|log ?out))+",
+        # Possessive spaces: the two runs around an optional "|" would share a long run of spaces in
+        # quadratically many ways.
+        r"(?:subscribe|register|log ?in|sign ?in|sign up)(?:\s*+(?:[|/]|or)?\s*+(?:subscribe|register|log ?in|sign ?in|sign up|sign out|log ?out))+",
         r"(?:subscribe|sign up|sign in|log ?in|log ?out|register|my account|create (?:an|your) account)(?: now| today| here)?",
         r"already (?:a subscriber|have an account|registered)\??(?: .{0,40})?",
         r"subscribe (?:for|to get|and get) (?:full|unlimited|digital) .{0,100}",

@@ -82,8 +82,10 @@ CLICK_TO_TWEET = inline_rule(
     "SH003",
     "share.click-to-tweet",
     "The 'Click To Tweet' button text glued to the end of a pull quote (the quote stays).",
-    # The literal first, so that only lines mentioning it are searched; then what precedes it.
-    [r"[ \t]*click to tweet(?<=[.!?…\"'”’)][ \t]*click to tweet)[ \t]*$"],
+    # The literal first, so that only lines mentioning it are searched; then what precedes it. The
+    # spaces before it are taken from the first of a run only (a search starting again at each
+    # space of a long run would read the run again each time).
+    [r"(?<![ \t])[ \t]*+click to tweet(?<=[.!?…\"'”’)][ \t]*click to tweet)[ \t]*$"],
     examples(
         (
             "Every business lives in its own time.Click To Tweet\nThe rest of the story.\n",
