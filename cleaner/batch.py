@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from cleaner import jsonl
 from cleaner.config import Config
-from cleaner.files import InputError, Task, atomic_write, decode_detailed, read_decoded
+from cleaner.files import InputError, Task, atomic_write, decode_detailed, inside, read_decoded
 from cleaner.html import FALLBACK_WARNING, HTML_SUFFIXES, HtmlMode, html_to_text, is_html_name, looks_like_html
 from cleaner.pipeline import Explanation, clean_and_explain
 from cleaner.text import word_count
@@ -435,6 +435,13 @@ def process(task: Task, options: Options) -> FileResult:
         if task.skip_is_error:
             return FileResult(source=str(task.source), error=task.skip, skipped=True)
         return FileResult(source=str(task.source), warnings=[task.skip], skipped=True)
+    if options.action is Action.FIX and task.tree is not None:
+        # Discovery took no link out of the tree; this catches a file turned into one since.
+        real = os.path.realpath(task.source)
+        if not inside(real, task.tree):
+            return FileResult(
+                source=str(task.source), error=f"{task.source}: leads to {real}, outside the tree; left alone"
+            )
     try:
         return HANDLERS[format_of(task, options)](task, options)
     except InputError as err:

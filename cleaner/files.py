@@ -10,7 +10,7 @@ import signal
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import IO
 
@@ -32,6 +32,8 @@ class Task:
     """Set when discovery found this path but cannot take it: the message names it and says why."""
     skip_is_error: bool = False
     """The skip is an error (exit 2: a folder that cannot be listed, a symlink loop), not a warning."""
+    tree: str | None = field(default=None, compare=False)
+    """For a file found in a folder given: that folder's real path, which `fix` never writes outside."""
 
 
 DEFAULT_EXCLUDES = (
@@ -83,7 +85,7 @@ def discover(paths: Iterable[Path], glob: str | Selection = "*.txt") -> Iterator
             walk = _Walk(root, selection, exclude)
             for relative, skip in walk.files(PurePath(), []):
                 if skip is None:
-                    yield Task(root / relative, relative)
+                    yield Task(root / relative, relative, tree=walk.real_root)
                 else:
                     yield Task(root / relative, relative, skip.message, skip.error)
         else:
@@ -156,7 +158,7 @@ class _Walk:
         if not stat.S_ISREG(target.st_mode):
             return None  # a symlinked folder is not entered (as with Path.rglob)
         real = os.path.realpath(entry.path)
-        if real != self.real_root and not real.startswith(self.real_root.rstrip(os.sep) + os.sep):
+        if not inside(real, self.real_root):
             return _Skip(f"{entry.path}: symbolic link to {real}, outside {self.root}; not followed", error=False)
         return "file"
 
@@ -176,6 +178,11 @@ class _Walk:
             if verdict is not None:
                 return verdict
         return False
+
+
+def inside(real: str, tree: str) -> bool:
+    """Whether the real path `real` is the real path `tree` or lies under it."""
+    return real == tree or real.startswith(tree.rstrip(os.sep) + os.sep)
 
 
 def _name_patterns(patterns: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:

@@ -365,3 +365,29 @@ def test_the_name_only_fast_path_agrees_with_the_gitignore_matcher() -> None:
             assert bool(fast[folder].match(name)) == spec.match_file(name + ("/" if folder else "")), (name, folder)
     for needs_the_full_matcher in ["docs/old", "/build", "!keep.txt", "a\\*b", " lead"]:
         assert files._name_patterns(["build", needs_the_full_matcher]) is None
+
+
+def test_fix_does_not_write_through_a_file_turned_into_a_link_out_of_the_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cleaner.cli
+
+    src = tmp_path / "in"
+    _write(src, {"a.txt": DIRTY, "b.txt": DIRTY})
+    _write(tmp_path, {"outside/secret.txt": DIRTY})
+    found = cleaner.cli.discover
+    tasks: list[object] = []
+
+    def swapped_after_discovery(*args: object) -> object:
+        if not tasks:  # every pass gets what the walk found before b.txt became a link out of the tree
+            tasks.extend(found(*args))  # type: ignore[arg-type]
+            (src / "b.txt").unlink()
+            (src / "b.txt").symlink_to(tmp_path / "outside" / "secret.txt")
+        return iter(tasks)
+
+    monkeypatch.setattr(cleaner.cli, "discover", swapped_after_discovery)
+    result = runner.invoke(app, ["fix", str(src), "-j", "1"])
+    assert result.exit_code == 2, result.output
+    assert f"error: {src / 'b.txt'}: leads to {tmp_path / 'outside' / 'secret.txt'}, outside the tree" in result.output
+    assert (tmp_path / "outside" / "secret.txt").read_text() == DIRTY
+    assert (src / "a.txt").read_text() == CLEANED
