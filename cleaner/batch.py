@@ -67,6 +67,9 @@ class Options:
     html_mode: HtmlMode = HtmlMode.DEFAULT
     record_jobs: int = 1
     """For a run over one JSONL file: worker processes that share its records (set by `run`)."""
+    settings_for: Callable[[Path], Config] | None = None
+    """Each file's settings, from its own folders (cleaner.settings.PerFile); None: `config` for all.
+    Picklable: workers look settings up themselves."""
 
 
 @dataclass
@@ -443,6 +446,8 @@ def process(task: Task, options: Options) -> FileResult:
                 source=str(task.source), error=f"{task.source}: leads to {real}, outside the tree; left alone"
             )
     try:
+        if options.settings_for is not None:
+            options = replace(options, config=options.settings_for(task.source))
         return HANDLERS[format_of(task, options)](task, options)
     except InputError as err:
         return FileResult(source=str(task.source), error=str(err))

@@ -247,7 +247,9 @@ def _config(
     max_removal: float | None = None,
     cwd: Path | None = None,
 ) -> Config:
-    """The run's settings, checked; a bad configuration ends the run here, before any file is read."""
+    """The run's settings (from --config, else found from `cwd`), checked; a bad configuration ends
+    the run here, before any file is read."""
+    settings.forget()
     try:
         loaded = settings.load(config_file, cwd)
         return settings.with_overrides(
@@ -260,6 +262,45 @@ def _config(
         )
     except settings.SettingsError as err:
         _fail(str(err))
+
+
+def _checked(per_file: settings.PerFile, path: Path) -> Config:
+    try:
+        return per_file(path)
+    except settings.SettingsError as err:
+        _fail(str(err))
+
+
+def _settings_of(path: Path, per_file: Callable[[Path], Config], seen: set[Path | None], screen: _Screen) -> None:
+    """Check the settings of `path` before any file is processed; with -v, name each settings file
+    when a file first uses it."""
+    if not isinstance(per_file, settings.PerFile):
+        return
+    _checked(per_file, path)
+    source = per_file.source(path)
+    if source not in seen:
+        seen.add(source)
+        if screen.verbose:
+            screen.message(
+                f"settings: {source or 'the defaults (no cleaner.toml or [tool.cleaner] found)'} (first for {path})"
+            )
+
+
+def _per_file(
+    config_file: Path | None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    mode: Mode | None = None,
+    keep_captions: bool | None = None,
+    max_removal: float | None = None,
+) -> settings.PerFile | None:
+    """Without --config, each file's settings come from its own folders (checked for every file
+    before any is processed, see `_run`)."""
+    if config_file is not None:
+        return None
+    return settings.PerFile(
+        settings.Overrides(tuple(select or ()), tuple(ignore or ()), mode, keep_captions, max_removal)
+    )
 
 
 def _selection(
@@ -442,6 +483,7 @@ def clean(
     cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal, named.parent if named else None)
     inputs = _inputs(encoding, input_format, text_key, html_mode)
     options = batch.Options(batch.Action.CLEAN, cfg, output=output, **inputs)
+    per_file = _per_file(config_file, select, ignore, mode, keep_captions, max_removal)
     if stdin:
         if named is not None and input_format is batch.InputFormat.AUTO:
             options = replace(options, input_format=_format_by_name(named, options))
@@ -453,14 +495,15 @@ def clean(
         single = Task(paths[0], PurePath(paths[0].name))
         if batch.format_of(single, options) == "jsonl":
             # A corpus of any size to stdout: streamed, never held whole in memory.
-            _clean_stdin(replace(options, input_format=batch.InputFormat.JSONL), screen, paths[0])
+            single_cfg = _checked(per_file, paths[0]) if per_file else cfg
+            _clean_stdin(replace(options, input_format=batch.InputFormat.JSONL, config=single_cfg), screen, paths[0])
             return
     if output is not None and (overlap := output_overlap(paths, output)):
         _fail(
             f"{overlap}; nothing was written (write the cleaned tree elsewhere, or use `cleaner fix` to clean in place)"
         )
     selection = _selection(config_file, glob, exclude, extend_exclude, force_exclude, gitignore)
-    _run(paths, selection, options, jobs, report, quiet, screen)
+    _run(paths, selection, replace(options, settings_for=per_file), jobs, report, quiet, screen)
 
 
 def _format_by_name(name: Path, options: batch.Options) -> batch.InputFormat:
@@ -534,7 +577,13 @@ def fix(
     Exit 0 if nothing changed, 1 if a file changed, 2 if a file could not be processed.
     """
     cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
-    options = batch.Options(batch.Action.FIX, cfg, diff=diff, **_inputs(encoding, input_format, text_key))
+    options = batch.Options(
+        batch.Action.FIX,
+        cfg,
+        diff=diff,
+        settings_for=_per_file(config_file, select, ignore, mode, keep_captions, max_removal),
+        **_inputs(encoding, input_format, text_key),
+    )
     selection = _selection(config_file, glob, exclude, extend_exclude, force_exclude, gitignore)
     _run(paths, selection, options, jobs, report, quiet, _Screen(color, verbose))
 
@@ -568,7 +617,13 @@ def check(
     Exit 0 if none would change, 1 if one would (or the --max-removal valve stopped one), 2 if a file could not be processed.
     """
     cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
-    options = batch.Options(batch.Action.CHECK, cfg, diff=diff, **_inputs(encoding, input_format, text_key))
+    options = batch.Options(
+        batch.Action.CHECK,
+        cfg,
+        diff=diff,
+        settings_for=_per_file(config_file, select, ignore, mode, keep_captions, max_removal),
+        **_inputs(encoding, input_format, text_key),
+    )
     selection = _selection(config_file, glob, exclude, extend_exclude, force_exclude, gitignore)
     _run(paths, selection, options, jobs, report, quiet, _Screen(color, verbose))
 
@@ -600,9 +655,12 @@ def _run(
     run: batch.Run | None = None
     try:
         clashes = batch.OutputClashes(options)
+        sources: set[Path | None] = set()
         for task in discover(paths, selection):
             total += 1
             clashes.add(task)
+            if options.settings_for is not None:
+                _settings_of(task.source, options.settings_for, sources, screen)
         _refuse_clashes(clashes.clashes(discover(paths, selection)))
         run = batch.run(discover(paths, selection), options, jobs or batch.default_jobs())
         with screen.progress(total, show=not quiet and total >= PROGRESS_MIN_FILES) as advance:
@@ -718,7 +776,7 @@ def explain(
     if stdin_filename is not None and not stdin:
         _fail("--stdin-filename names what '-' reads; give '-' as the path")
     named = Path(stdin_filename) if stdin_filename else path
-    cfg = _config(config_file, select, ignore, mode, keep_captions, cwd=named.parent if stdin_filename else None)
+    cfg = _config(config_file, select, ignore, mode, keep_captions, cwd=named.absolute().parent)
     try:
         text = decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>") if stdin else read_text(path)
     except InputError as err:

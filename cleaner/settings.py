@@ -6,9 +6,11 @@ is touched. The CLI turns `SettingsError` into a message and exit code 2.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,13 +52,38 @@ class Loaded:
     files: FileSettings = FileSettings()
 
 
+CONFIG_NAME = "cleaner.toml"
+"""A settings file of its own, for folders of captures that have no pyproject.toml: the keys of
+[tool.cleaner] at its top level."""
+
+
 def find_pyproject(start: Path) -> Path | None:
-    """The nearest pyproject.toml at or above `start` that has a [tool.cleaner] table (as ruff does)."""
+    """The nearest pyproject.toml at or above `start` that has a [tool.cleaner] table."""
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
         if candidate.is_file() and "cleaner" in _read_toml(candidate).get("tool", {}):
             return candidate
     return None
+
+
+def find_config(folder: Path) -> Path | None:
+    """The settings file for files in `folder` (absolute), as ruff finds its own: in the nearest
+    folder at or above it that has a cleaner.toml or a pyproject.toml with a [tool.cleaner] table;
+    where a folder has both, cleaner.toml. None: no such folder, the defaults apply."""
+    return _find_config(folder)
+
+
+@lru_cache(maxsize=4096)
+def _find_config(folder: Path) -> Path | None:
+    # Cached per folder, and each folder asks its parent: a tree of any size reads each folder's
+    # candidates once.
+    own = folder / CONFIG_NAME
+    if own.is_file():
+        return own
+    candidate = folder / "pyproject.toml"
+    if candidate.is_file() and "cleaner" in _read_toml(candidate).get("tool", {}):
+        return candidate
+    return None if folder.parent == folder else _find_config(folder.parent)
 
 
 def load(config_file: Path | None = None, cwd: Path | None = None) -> Loaded:
@@ -69,10 +96,68 @@ def load(config_file: Path | None = None, cwd: Path | None = None) -> Loaded:
                 raise SettingsError(f"{config_file}: no [tool.cleaner] table")
             return _loaded(table, f"{config_file} [tool.cleaner]", config_file)
         return _loaded(data, str(config_file), config_file)
-    found = find_pyproject((cwd or Path.cwd()).resolve())
+    found = find_config((cwd or Path.cwd()).resolve())
     if found is None:
         return Loaded(Config(), None)
-    return _loaded(_read_toml(found)["tool"]["cleaner"], f"{found} [tool.cleaner]", found)
+    return load_file(found)
+
+
+def load_file(found: Path) -> Loaded:
+    """Settings from a file `find_config` found (cached: each file is read and checked once)."""
+    return _load_file(found)
+
+
+@lru_cache(maxsize=256)
+def _load_file(found: Path) -> Loaded:
+    if found.name == "pyproject.toml":
+        return _loaded(_read_toml(found)["tool"]["cleaner"], f"{found} [tool.cleaner]", found)
+    return _loaded(_read_toml(found), str(found), found)
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """The settings given on the command line, which win over every settings file."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    mode: Mode | None = None
+    keep_captions: bool | None = None
+    max_removal: float | None = None
+
+    def apply(self, config: Config) -> Config:
+        return with_overrides(
+            config,
+            select=self.select,
+            ignore=self.ignore,
+            mode=self.mode,
+            keep_captions=self.keep_captions,
+            max_removal=self.max_removal,
+        )
+
+
+@dataclass(frozen=True)
+class PerFile:
+    """Each file's settings from its own folders (see `find_config`), under the command line's
+    overrides. Picklable, so worker processes look settings up themselves."""
+
+    overrides: Overrides = Overrides()
+
+    def __call__(self, path: Path) -> Config:
+        return _config_for(self.overrides, self.source(path))
+
+    def source(self, path: Path) -> Path | None:
+        return find_config(Path(os.path.abspath(path)).parent)
+
+
+def forget() -> None:
+    """Drop what was read: settings files may have changed since (a long-lived process, tests)."""
+    for cached in (_find_config, _load_file, _config_for):
+        cached.cache_clear()
+
+
+@lru_cache(maxsize=256)
+def _config_for(overrides: Overrides, found: Path | None) -> Config:
+    return overrides.apply(Config() if found is None else load_file(found).config)
 
 
 def _loaded(table: Mapping[str, Any], where: str, source: Path) -> Loaded:
