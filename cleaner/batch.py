@@ -23,7 +23,7 @@ from typing import IO, TYPE_CHECKING, Any
 from cleaner import jsonl
 from cleaner.config import Config
 from cleaner.files import InputError, Task, atomic_write, decode_detailed, inside, read_decoded
-from cleaner.html import FALLBACK_WARNING, HTML_SUFFIXES, HtmlMode, html_to_text, is_html_name, looks_like_html
+from cleaner.html import HTML_SUFFIXES, HtmlMode, clean_page, is_html_name, looks_like_html
 from cleaner.pipeline import Explanation, clean_and_explain
 from cleaner.text import word_count
 
@@ -208,10 +208,11 @@ def _process_page(task: Task, options: Options, html: str) -> FileResult:
 
 
 def clean_html(html: str, options: Options, name: str) -> Outcome:
-    extracted = html_to_text(html, options.html_mode)
-    outcome = clean_one(extracted.text, options.config, name)
-    if extracted.fallback:
-        return replace(outcome, warnings=[f"{name}: {FALLBACK_WARNING}", *outcome.warnings])
+    outcome, warning = clean_page(
+        html, options.config, lambda text, config: clean_one(text, config, name), options.html_mode
+    )
+    if warning is not None:
+        return replace(outcome, warnings=[f"{name}: {warning}", *outcome.warnings])
     return outcome
 
 

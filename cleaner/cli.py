@@ -18,7 +18,7 @@ from cleaner import __version__, batch, settings
 from cleaner.config import Config, Mode
 from cleaner.decoding import UnknownEncodingError, check_encoding
 from cleaner.files import DEFAULT_EXCLUDES, InputError, Selection, Task, decode, discover, output_overlap, read_text
-from cleaner.html import HtmlMode, html_to_text, is_html_name, looks_like_html
+from cleaner.html import HtmlMode, clean_page, is_html_name, looks_like_html
 from cleaner.pipeline import all_rules, clean_and_explain
 
 if TYPE_CHECKING:
@@ -783,8 +783,9 @@ def explain(
         _fail(str(err))
     if is_html_name(named.name) or looks_like_html(text):
         # Line numbers are those of the page's extracted text, which is what the rules see.
-        text = html_to_text(text).text
-    result = clean_and_explain(text, cfg)
+        result, _ = clean_page(text, cfg, clean_and_explain)
+    else:
+        result = clean_and_explain(text, cfg)
     for warning in result.warnings:
         typer.echo(f"warning: {warning}", err=True)
     for r in result.removals:

@@ -50,6 +50,7 @@ _ASCII_PROBE = bytes(b for b in range(0x20, 0x7F) if b not in b"\\~")
 MAX_CONTROL_SHARE = 0.10
 _CONTROLS = re.compile("[\x01-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _SPACE = re.compile(r"\s")
+_TRAILING_NULS = re.compile(rb"[\x00\s]+\Z")
 
 # Re-ranking charset-normalizer's candidates (see _detect).
 _CHAOS_MARGIN = 0.15
@@ -125,7 +126,10 @@ def decode_detailed(data: bytes, name: str = "<input>", encoding: str | None = N
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
-        raise NotTextError(f"{name}: binary file (contains NUL bytes), not text")
+        # Some savers pad a file with NUL bytes after the document (after `</html>`): not binary.
+        data = _TRAILING_NULS.sub(lambda m: m.group().replace(b"\x00", b""), data)
+        if b"\x00" in data:
+            raise NotTextError(f"{name}: binary file (contains NUL bytes), not text")
     utf8 = _try(data, "utf-8")
     declared, refused = _declaration(data)
     warnings = (f"{name}: {refused}; the encoding is detected instead",) if refused else ()

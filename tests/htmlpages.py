@@ -45,3 +45,33 @@ def footer_only_page() -> str:
 <p>Leave a Reply</p></footer>
 </body></html>
 """
+
+
+DIRECTORY = [
+    "Harbour Rowing Club: rowing on the estuary for adults and juniors, boats provided for beginners",
+    "Northside Chess Circle: weekly games and a winter league, beginners taught on Monday evenings",
+    "Old Town Choir: four-part singing with a concert every spring and every December",
+    "Riverside Allotment Society: plots to rent by the year, a seed swap in March and a shared tool shed",
+    "Valley Ramblers: walks of ten to twenty kilometres every other Sunday, all year round",
+    "Castle Hill Photography Group: monthly outings, a darkroom and an exhibition in the library each autumn",
+    "Market Street Book Club: one novel a month, discussed over tea in the back room of the bakery",
+    "Lakeside Sailing School: dinghy courses from April to September, lifejackets provided",
+]
+
+
+def layout_table_page() -> str:
+    """A page laid out in a table, as pages were around 2005: menu cell, article cell, a nested
+    table inside the article cell and a small data table."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    return f"""<html><head><title>Harbour Gazette</title></head><body>
+<table width="100%" border="0"><tr>
+<td width="150" valign="top"><a href="/">Home</a><br><a href="/world">World</a><br><a href="/sports">Sports</a></td>
+<td valign="top"><h1>Council votes to rebuild the harbour bridge</h1>
+{paragraphs}
+<table><tr><td><p>The ferry timetable is posted at both piers and on the council's notice board.</p></td></tr></table>
+<table><tr><th>Days</th><th>First ferry</th><th>Last ferry</th></tr>
+<tr><td>Monday to Friday</td><td>6:30</td><td>22:00</td></tr></table>
+</td></tr>
+<tr><td></td><td></td></tr>
+</table></body></html>
+"""
