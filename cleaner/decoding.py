@@ -128,7 +128,7 @@ def decode_detailed(data: bytes, name: str = "<input>", encoding: str | None = N
     if b"\x00" in data:
         # Some savers pad a file with NUL bytes after the document (after `</html>`): not binary.
         data = _TRAILING_NULS.sub(lambda m: m.group().replace(b"\x00", b""), data)
-        if b"\x00" in data:
+        if b"\x00" in data or not data.strip():
             raise NotTextError(f"{name}: binary file (contains NUL bytes), not text")
     utf8 = _try(data, "utf-8")
     declared, refused = _declaration(data)

@@ -162,7 +162,7 @@ def _main_content(html: str, mode: HtmlMode) -> str:
 # trafilatura's output tree: elements that stand on lines of their own. Stray HTML tags it lets
 # through (div, li, td...) count as blocks too: a wrong line break costs nothing, a missing one
 # glues two blocks into one line that the rules then judge as one.
-# A newline inside a block's text is the source's layout, not a line break (those are `lb`).
+# Inside one line (a table row's cell, a part of a block between newlines), any run of spaces is one.
 _TREE_SPACES = re.compile(r"[\s\u200b]+")
 _TREE_INLINE = frozenset(["hi", "ref", "del", "span", "a", "b", "i", "em", "strong", "sub", "sup", "graphic"])
 
@@ -183,9 +183,12 @@ def render_body(body: Any) -> str:
 
 
 def _flush(lines: list[str], current: list[str]) -> None:
-    line = _TREE_SPACES.sub(" ", "".join(current)).strip()
-    if line:
-        lines.append(line)
+    # trafilatura leaves some line breaks (`<br>` in blocks it rebuilt) as newlines in the text: kept,
+    # as its text output keeps them (measured: the same on the news pages, CleanEval F1 +0.002).
+    for part in "".join(current).split("\n"):
+        line = _TREE_SPACES.sub(" ", part).strip()
+        if line:
+            lines.append(line)
     current.clear()
 
 
