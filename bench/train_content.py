@@ -48,7 +48,7 @@ from cleaner.content.model import (
     stage1_rows,
     stage2_rows,
 )
-from cleaner.content.select import titled_tables
+from cleaner.content.tables import titled_tables
 from cleaner.pipeline import run_until
 
 # One BLAS thread (set before numpy is first imported, in fit_linear): quicker on small problems on a shared machine, and the same floats on every run.

@@ -11,22 +11,14 @@ from typer.testing import CliRunner
 
 from cleaner import Config, Mode, clean_and_explain, clean_text
 from cleaner.cli import app
+from cleaner.content.edges import author_bio, capitals_heading, grow, headlines_above
 from cleaner.content.features import NAMES, page_features
+from cleaner.content.lists import extend_lists, extend_runs
 from cleaner.content.model import WEIGHTS, load
-from cleaner.content.select import (
-    SELECTIONS,
-    author_bio,
-    capitals_heading,
-    extend_lists,
-    extend_runs,
-    grow,
-    headlines_above,
-    keep_tables,
-    looks_clean,
-    menu_run,
-    titled_tables,
-)
+from cleaner.content.passthrough import looks_clean, menu_run
+from cleaner.content.select import SELECTIONS
 from cleaner.content.stoplists import guess_language, languages, stoplist
+from cleaner.content.tables import keep_tables, titled_tables
 from cleaner.rules.content import dateline_teaser, glued_teaser
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "content"

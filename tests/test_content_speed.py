@@ -244,13 +244,13 @@ def test_stage2_rows_agree_with_the_plain_loop() -> None:
 
 
 def test_ascii_topic_words_and_comment_header_precheck() -> None:
-    from cleaner.content import select
+    from cleaner.content import edges
     from cleaner.rules import content
 
     for line in _lines() + PRECHECK_EDGE_CASES + ["Abcd EFGH ab_cdef x1yzab ÄBCD", "Anna said :", "x wrote\uff1a"]:
         lower = line.lower()
         if lower.isascii():
-            assert select._A_TOPIC_WORD.findall(lower) == select._TOPIC_WORD.findall(lower), line
+            assert edges._A_TOPIC_WORD.findall(lower) == edges._TOPIC_WORD.findall(lower), line
         if content._COMMENT_HEADER.match(line):
             assert ":" in line, line
 
