@@ -122,6 +122,11 @@ def test_weights_file_matches_the_features() -> None:
     model = load()
     assert len(model.stage1.weights) == len(data["stage1_features"]) == len(model.stage1_columns)
     assert set(SELECTIONS) == {m.value for m in Mode if m is not Mode.CONSERVATIVE}
+    # What the weights were trained on, from which training code and how (make train reproduces them).
+    trained = data["trained_on"]
+    assert trained["sets"] and all(n > 0 for n in trained["sets"].values())
+    assert trained["commit"] and not trained["commit"].endswith("-dirty")
+    assert "make train" in trained["command"]
 
 
 def test_cli_mode_flag_switches_content_detection(tmp_path: Path) -> None:
