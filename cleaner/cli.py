@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from enum import StrEnum
 from functools import partial
 from pathlib import Path, PurePath
 from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
@@ -14,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from cleaner import __version__, batch, settings
+from cleaner import __version__, batch, ruledoc, settings
 from cleaner.config import Config, Mode
 from cleaner.decoding import UnknownEncodingError, check_encoding
 from cleaner.files import DEFAULT_EXCLUDES, InputError, Selection, Task, decode, discover, output_overlap, read_text
@@ -754,11 +755,44 @@ def _exit_code(totals: batch.Totals, options: batch.Options) -> int:
     return EXIT_OK
 
 
+class RulesFormat(StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+
+
 @app.command("rules", cls=_Command)
-def list_rules(config_file: ConfigOpt = None) -> None:
+def list_rules(
+    config_file: ConfigOpt = None,
+    output_format: Annotated[
+        RulesFormat,
+        typer.Option(
+            "--format",
+            metavar="[text|markdown]",
+            help="text: one line per rule; markdown: docs/rules.md, every rule in full.",
+        ),
+    ] = RulesFormat.TEXT,
+) -> None:
     """List every rule, built-in and configured: id, name, kind and what it removes."""
-    for r in all_rules(_config(config_file)):
+    rules = all_rules(_config(config_file))
+    if output_format is RulesFormat.MARKDOWN:
+        sys.stdout.write(ruledoc.as_markdown(rules))
+        return
+    for r in rules:
         typer.echo(f"{r.id}  {r.name:<32} {r.kind.value:<10} {r.description}")
+
+
+@app.command("rule", cls=_Command)
+def show_rule(
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id (AD001) or name (ads.shortcode).")],
+    config_file: ConfigOpt = None,
+) -> None:
+    """Show a rule: what it removes, why it exists, where it is known to misfire, and its examples."""
+    rules = all_rules(_config(config_file))
+    wanted = rule_id.strip()
+    found = next((r for r in rules if r.id == wanted.upper() or r.name == wanted), None)
+    if found is None:
+        _fail(f"unknown rule {rule_id!r} (see `cleaner rules`)")
+    typer.echo(ruledoc.as_text(found), nl=False)
 
 
 @app.command(cls=_Command)

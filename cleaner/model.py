@@ -295,6 +295,10 @@ class Rule:
     recheck: bool = field(default=False, compare=False, repr=False)
     """Whether the line and block rules before this rule's family run again once it has removed
     something: they read their neighbours, which its removals change (the pipeline does this)."""
+    rationale: str = field(default="", compare=False)
+    """Why the rule exists (`cleaner rule ID`, docs/rules.md); built-in rules take theirs from cleaner.rules.notes."""
+    misfires: tuple[str, ...] = field(default=(), compare=False)
+    """Where the rule is known to remove what it should not."""
 
     def param(self, config: Config, name: str) -> float:
         """The value of threshold `name`: from the config (keyed `ID.name` or `dotted.name.name`), else the default."""

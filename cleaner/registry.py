@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from cleaner.model import Rule
@@ -35,7 +36,9 @@ def _builtin() -> tuple[Rule, ...]:
     # detection kept (before it, a second pass over their output would find new heads: not
     # idempotent); the tail cut reads what the line and block rules found; whitespace shapes the
     # result last.
-    return (
+    from cleaner.rules.notes import NOTES
+
+    rules = (
         *markers.RULES,
         *comments.RULES,
         *navigation.RULES,
@@ -48,6 +51,7 @@ def _builtin() -> tuple[Rule, ...]:
         *tail.RULES,
         *whitespace.RULES,
     )
+    return tuple(replace(r, rationale=NOTES[r.id][0], misfires=NOTES[r.id][1]) if r.id in NOTES else r for r in rules)
 
 
 class UnknownRuleError(ValueError):
