@@ -11,7 +11,12 @@ every contender alike, times:
 - datatrove 0.10.1's `C4QualityFilter` with only its line rules, in a virtual environment of its
   own (bench/.work/datatrove-venv, created here), one process: the time is reading the files and
   filtering `Document` objects, *excluding* its import (favourable to datatrove, so the ratio is
-  a lower bound).
+  a lower bound);
+- the same pages as JSONL shards (one record per page, bench/.work/corpus-jsonl) through a datatrove
+  pipeline with cleaner's step (`JsonlReader -> CleanerFilter -> JsonlWriter` on a
+  `LocalPipelineExecutor`, 1 and 2 workers, bench/datatrove_step.py), each a fresh subprocess as the
+  CLI is, against `cleaner clean` on the same shards (--jobs 1 and 2): what running inside datatrove
+  costs. Its MB/s count the pages' text, as the other rows do (JSON escaping makes the files larger).
 
 Each run's peak memory is measured twice: the peak RSS of the largest single process (getrusage's
 ru_maxrss) and the peak of the summed RSS of the whole process tree (sampled from /proc), which is
@@ -235,6 +240,91 @@ def run_datatrove(python: Path, files: list[Path], size: int) -> tuple[Run, floa
     return Run(name, result["seconds"], len(files), size, rss, tree, result["cpu_seconds"], pss), wall
 
 
+# --- cleaner as a datatrove step -------------------------------------------------------------------
+
+DT_STEP_DRIVER = REPO / "bench" / "datatrove_step.py"
+JSONL_SHARDS = 8
+"""Shards of the JSONL corpus: one datatrove task each."""
+
+
+def build_shards(files: list[Path], root: Path, dest: Path) -> None:
+    """The corpus's pages as JSONL records ({"id": path under `root`, "text": page}) in JSONL_SHARDS shards."""
+    stamp = dest / ".complete"
+    wanted = f"{len(files)} {JSONL_SHARDS}"
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    for s in range(JSONL_SHARDS):
+        with (dest / f"shard{s:02d}.jsonl").open("w", encoding="utf-8") as handle:
+            for path in files[s::JSONL_SHARDS]:
+                record = {"id": str(path.relative_to(root)), "text": path.read_text(encoding="utf-8")}
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    stamp.write_text(wanted)
+
+
+def run_datatrove_step(shards: Path, docs: int, size: int, workers: int) -> Run:
+    out, logs, report = WORK / "dt-out", WORK / "dt-logs", WORK / "datatrove-step.json"
+    for folder in (out, logs):  # a completion left from the last run would skip its task
+        shutil.rmtree(folder, ignore_errors=True)
+    cmd = [sys.executable, str(DT_STEP_DRIVER), str(shards), str(out), str(logs), str(workers)]
+    wall, rss, tree, cpu, pss = measure(cmd, stdout_path=report)
+    result = json.loads(report.read_text())
+    if result["documents"] != docs or result["written"] != result["forwarded"]:
+        sys.exit(f"datatrove step: {result}; expected {docs} documents in, every one kept written out")
+    return Run(f"datatrove + cleaner step, {workers} worker(s)", wall, docs, size, rss, tree, cpu, pss)
+
+
+def run_cleaner_jsonl(shards: Path, docs: int, size: int, jobs: int) -> Run:
+    out = WORK / "out-jsonl"
+    shutil.rmtree(out, ignore_errors=True)
+    wall, rss, tree, cpu, pss = measure([str(CLEANER), "clean", str(shards), "-o", str(out), "-q", "--jobs", str(jobs)])
+    written = sum(1 for p in out.glob("*.jsonl") for _ in p.open("rb"))
+    if written != docs:
+        sys.exit(f"cleaner clean on the shards wrote {written} records for {docs}")
+    return Run(f"cleaner clean JSONL shards --jobs {jobs}", wall, docs, size, rss, tree, cpu, pss)
+
+
+def datatrove_step_rows(files: list[Path], size: int, repeat: int, cli_files: list[Run]) -> dict[str, object]:
+    """The datatrove step against the CLI on the same JSONL shards (and on the files, `cli_files`:
+    the --jobs 1 and 2 rows above); prints its table and the overheads."""
+    import importlib.util
+
+    if importlib.util.find_spec("datatrove") is None:
+        print("\ndatatrove step: datatrove is not installed here (pip install -e '.[datatrove]'); rows skipped")
+        return {}
+    shards = WORK / "corpus-jsonl"
+    build_shards(files, WORK / "corpus", shards)
+    rows: list[list[Run]] = [[], [], [], []]
+    for _ in range(repeat):
+        for i, jobs in enumerate((1, 2)):
+            rows[2 * i].append(run_cleaner_jsonl(shards, len(files), size, jobs))
+            rows[2 * i + 1].append(run_datatrove_step(shards, len(files), size, jobs))
+    runs = [median_run(r) for r in rows]
+    print(
+        f"\ncleaner inside datatrove: the same {len(files)} pages as {JSONL_SHARDS} JSONL shards ({JSONL_SHARDS} tasks)"
+    )
+    print("(files/s is documents/s here: one record per page)")
+    print(table(runs))
+    overhead: dict[str, float] = {}
+    for jobs, cli, step, files_row in zip((1, 2), runs[0::2], runs[1::2], cli_files, strict=True):
+        vs_jsonl, vs_files = step.seconds / cli.seconds - 1, step.seconds / files_row.seconds - 1
+        overhead[f"workers_{jobs}_vs_cli_jsonl"] = vs_jsonl
+        overhead[f"workers_{jobs}_vs_cli_files"] = vs_files
+        print(
+            f"datatrove step, {jobs} worker(s): {step.files_per_s:.0f} documents/s, {step.mb_per_s:.2f} MB/s; "
+            f"overhead {vs_jsonl:+.0%} against `cleaner clean` on the shards --jobs {jobs}, "
+            f"{vs_files:+.0%} against it on the files --jobs {jobs}"
+        )
+    return {
+        "datatrove_step": {
+            "shards": JSONL_SHARDS,
+            "runs": [asdict(r) | {"mb_per_s": r.mb_per_s, "docs_per_s": r.files_per_s} for r in runs],
+            "overhead": overhead,
+        }
+    }
+
+
 def cold_start(repeat: int) -> dict[str, float]:
     small = b"A headline\n\n[ad_1]\n\nThe first paragraph of the story, which is kept.\n"
     helps, stdins = [], []
@@ -360,6 +450,7 @@ def timing(min_mb: float, repeat: int, jobs: bool) -> dict[str, object]:
         "ratio_jobs1_vs_datatrove_by_cpu": cpu_ratio,
         "datatrove_mb_per_s": runs[0].mb_per_s,
     }
+    results |= datatrove_step_rows(files, size, repeat, runs[1:])
     return results
 
 

@@ -93,15 +93,15 @@ def total(value: Any) -> int:
 
 
 def check_corpus(
-    tmp_path: Path, records: list[dict[str, Any]], tasks: int, step: CleanerFilter, start_method: str = "fork"
+    tmp_path: Path, records: list[dict[str, Any]], tasks: int, step: CleanerFilter
 ) -> tuple[Path, dict[str, Any]]:
     """Run `records` through the executor and the CLI; check that both agree. Returns the logs folder and the stats.
-    Workers fork by default: datatrove's own default (forkserver) imports datatrove afresh in each
-    worker, seconds on a busy machine; one test pays that, to show the step travels to fresh processes."""
+    Workers fork: datatrove's own default (forkserver) imports datatrove afresh in each worker,
+    seconds on a busy machine; tests/test_scale_out_docs.py runs the documented pipelines with it."""
     write_shards(records, tmp_path / "in", tasks)
     logs, out = tmp_path / "logs", tmp_path / "out"
     executor = LocalPipelineExecutor(
-        pipeline(tmp_path / "in", out, step), tasks=tasks, workers=2, logging_dir=str(logs), start_method=start_method
+        pipeline(tmp_path / "in", out, step), tasks=tasks, workers=2, logging_dir=str(logs), start_method="fork"
     )
     executor.run()
 
@@ -140,7 +140,7 @@ def test_fixture_captures_through_local_executor_match_the_cli(tmp_path: Path, m
     records = records_from(files)
     records += [{"id": "made/debris", "text": DEBRIS_ONLY}, {"id": "made/blank", "text": BLANK, "tags": ["a", "b"]}]
 
-    logs, stats = check_corpus(tmp_path, records, tasks=3, step=CleanerFilter(), start_method="forkserver")
+    logs, stats = check_corpus(tmp_path, records, tasks=3, step=CleanerFilter())
     assert total(stats[f"dropped_{EMPTY}"]) == 2
 
     # A rerun skips finished tasks (datatrove's completions); a task without its completion runs again.
