@@ -272,6 +272,8 @@ def run_datatrove_step(shards: Path, docs: int, size: int, workers: int) -> Run:
     result = json.loads(report.read_text())
     if result["documents"] != docs or result["written"] != result["forwarded"]:
         sys.exit(f"datatrove step: {result}; expected {docs} documents in, every one kept written out")
+    if workers > 1:
+        cpu = 0.0  # the workers are children of datatrove's forkserver, out of the wrapper's rusage: not counted
     return Run(f"datatrove + cleaner step, {workers} worker(s)", wall, docs, size, rss, tree, cpu, pss)
 
 
