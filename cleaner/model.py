@@ -72,6 +72,20 @@ class Line:
         return not self.text or self.text.isspace()  # as `not text.strip()`, without a copy
 
 
+# Zero-width characters editors and scrapers leave at line ends; str.rstrip() knows no-break spaces
+# and the other Unicode spaces (and \x1c-\x1f) but not these.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE_ENDS = tuple(INVISIBLE)
+
+
+def strip_end(text: str) -> str:
+    """`text` without the spaces and invisible characters at its end, in any mix."""
+    stripped = text.rstrip()
+    while stripped.endswith(_INVISIBLE_ENDS):
+        stripped = stripped.rstrip(INVISIBLE).rstrip()
+    return stripped
+
+
 def _line_starts(text: str) -> list[int]:
     """Where each line of `text` starts in it, and one entry past the end."""
     return list(accumulate(map(add, map(len, text.split("\n")), repeat(1)), initial=0))
@@ -132,6 +146,9 @@ class Document:
         parts = text.split("\n")
         if len(parts) > 1 and parts[-1] == "":
             parts.pop()  # the final newline ends the last line; it is not a line of its own
+        # Rules judge each line without what the output drops from its end anyway (WS001): a date
+        # line ending in a thin space must go in the first clean, not in the second.
+        parts = list(map(strip_end, parts))
         return cls(list(map(Line, range(1, len(parts) + 1), parts)), config)
 
     def text(self) -> str:
@@ -254,7 +271,7 @@ class Document:
     def edit(self, index: int, new_text: str, removed: str, rule: Rule) -> None:
         """Replace a line's text after an inline rule took `removed` out of it."""
         line = self.lines[index]
-        line.text = new_text
+        line.text = strip_end(new_text)  # as `from_text` gives it to the rules of the next pass
         self.edits += 1
         self._record(rule, line.number, line.number, removed)
         if line.blank:

@@ -155,7 +155,7 @@ def _around_long_lines(text: str, cfg: Config) -> Explanation:
         if part and not part[-1].text.strip():
             blank()
         if i < len(lines):
-            out.append(lines[i].text.rstrip())
+            out.append(lines[i].text)  # its end stripped, as every line's (Document.from_text)
             warnings.append(
                 f"line {lines[i].number} has {len(lines[i].text):,} characters (more than {MAX_LINE_CHARS:,}): "
                 "left as it is"

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from cleaner.model import Document, Kind, Rule
+from cleaner.model import Document, Kind, Rule, strip_end
 from cleaner.rules.base import examples, rule
-
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 @rule(
@@ -19,9 +17,10 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
     ),
 )
 def trailing(doc: Document, rule: Rule) -> None:
+    # Lines come stripped so (Document.from_text, Document.edit); a rule that set a line's text
+    # itself may have left something.
     for line in doc.lines:
-        # str.rstrip() knows no-break spaces but not the zero-width ones editors and scrapers leave.
-        line.text = line.text.rstrip().rstrip(_INVISIBLE).rstrip()
+        line.text = strip_end(line.text)
 
 
 @rule(
