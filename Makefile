@@ -44,9 +44,11 @@ unit: $(STAMP)
 
 test: lint typecheck unit
 
-# Throughput and memory against datatrove's C4 line rules (builds a 40 MB corpus under bench/.work/); not part of `make test`.
+# Throughput and memory against datatrove's C4 line rules (builds a 40 MB corpus under bench/.work/), then
+# peak memory on one 200 MB text file (bench/large_file.py); not part of `make test`.
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/large_file.py
 
 # Site-held-out cross-validation of the text path on both dev sets of ../shared/bench (docs/quality.md);
 # then the HTML pages of both sets (news, CleanEval) through cleaner beside trafilatura alone.

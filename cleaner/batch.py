@@ -24,7 +24,7 @@ from cleaner import jsonl
 from cleaner.config import Config
 from cleaner.files import InputError, Task, atomic_write, decode_detailed, inside, read_decoded
 from cleaner.html import HTML_SUFFIXES, HtmlMode, clean_page, is_html_name, looks_like_html
-from cleaner.pipeline import Explanation, clean_and_explain
+from cleaner.pipeline import clean_and_count
 from cleaner.text import word_count
 
 if TYPE_CHECKING:
@@ -119,14 +119,14 @@ class Outcome:
 
 def clean_one(text: str, config: Config, name: str) -> Outcome:
     """Clean `text`; if that would remove more than config.max_removal of its words, keep it as it is."""
-    result = clean_and_explain(text, config)
-    notes = [f"{name}: {w}" for w in result.warnings]  # lines too long to judge
-    words_out = word_count(result.text)
+    cleaned, removed, warnings = clean_and_count(text, config)
+    notes = [f"{name}: {w}" for w in warnings]  # lines too long to judge
+    words_out = word_count(cleaned)
     # No text has more words than characters, and the share removed grows with the input's words:
     # the input (the longer text, so the costlier count) is counted only when, with as many words
     # as characters, the share could exceed the valve.
     if 1 - words_out / (len(text) + 1) <= config.max_removal:
-        return Outcome(result.text, _removed_lines(result), notes, refused=False)
+        return Outcome(cleaned, removed, notes, refused=False)
     words_in = word_count(text)
     if words_in:
         share = 1 - words_out / words_in
@@ -136,14 +136,7 @@ def clean_one(text: str, config: Config, name: str) -> Outcome:
                 f"(more than --max-removal {config.max_removal:g}); left unchanged"
             )
             return Outcome(text, {}, [*notes, warning], refused=True)
-    return Outcome(result.text, _removed_lines(result), notes, refused=False)
-
-
-def _removed_lines(result: Explanation) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    for r in result.removals:
-        counts[r.rule_id] += r.last_line - r.first_line + 1
-    return dict(sorted(counts.items()))
+    return Outcome(cleaned, removed, notes, refused=False)
 
 
 def destination(task: Task, options: Options) -> Path | None:

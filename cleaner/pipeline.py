@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
 
-from cleaner import registry
+from cleaner import chunking, registry
 from cleaner import text as text_measures
 from cleaner.config import Config, UserRule, UserRuleKind
 from cleaner.model import Document, Kind, Removal, Rule
@@ -121,6 +123,59 @@ def clean_and_explain(text: str, config: Config | None = None) -> Explanation:
     A line longer than MAX_LINE_CHARS is left as it is, with a warning: the text around it is
     cleaned as pages of their own (what is above it, what is below it)."""
     cfg = config or Config()
+    if len(text) > chunking.THRESHOLD:
+        return _in_chunks(text, cfg)
+    return _clean_whole(text, cfg)
+
+
+def _in_chunks(text: str, cfg: Config) -> Explanation:
+    """A text too large to clean whole in bounded memory, cleaned chunk by chunk (see cleaner.chunking):
+    outputs joined (with a blank line where the text had one), removals numbered as in `text`."""
+    parts: list[str] = []
+    removals: list[Removal] = []
+    warnings: list[str] = []
+    for chunk in chunking.chunks(text):
+        part = _clean_whole(chunk.text, cfg)
+        _add(parts, chunk, part.text)
+        n = chunk.first_line
+        removals += [replace(r, first_line=r.first_line + n, last_line=r.last_line + n) for r in part.removals]
+        warnings += [_shifted(w, n) for w in part.warnings]
+    return Explanation("".join(parts), tuple(removals), tuple(warnings))
+
+
+def clean_and_count(text: str, config: Config | None = None) -> tuple[str, dict[str, int], tuple[str, ...]]:
+    """The cleaned text, how many input lines each rule removed, and the warnings: what a batch run
+    reports. Unlike clean_and_explain, it keeps nothing of what was removed, so a large text chunk
+    by chunk costs memory for its output and one chunk at a time."""
+    cfg = config or Config()
+    parts: list[str] = []
+    counts: Counter[str] = Counter()
+    warnings: list[str] = []
+    for chunk in chunking.chunks(text):  # a single chunk, the text itself, for every real page
+        part = _clean_whole(chunk.text, cfg)
+        _add(parts, chunk, part.text)
+        for r in part.removals:
+            counts[r.rule_id] += r.last_line - r.first_line + 1
+        warnings += [_shifted(w, chunk.first_line) for w in part.warnings]
+    return "".join(parts), dict(sorted(counts.items())), tuple(warnings)
+
+
+_LINE_NUMBER = re.compile(r"^line (\d+)")
+
+
+def _shifted(warning: str, lines_before: int) -> str:
+    """A chunk's warning ("line N has ...") with the line number of the whole text."""
+    if not lines_before:
+        return warning
+    return _LINE_NUMBER.sub(lambda m: f"line {int(m.group(1)) + lines_before}", warning, count=1)
+
+
+def _add(parts: list[str], chunk: chunking.Chunk, cleaned: str) -> None:
+    if cleaned:
+        parts.append("\n" + cleaned if chunk.after_blank and parts else cleaned)
+
+
+def _clean_whole(text: str, cfg: Config) -> Explanation:
     try:
         if len(text) <= MAX_LINE_CHARS:
             return _passes(text, cfg)

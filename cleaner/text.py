@@ -28,6 +28,8 @@ def forget() -> None:
 
 def word_count(text: str) -> int:
     """Words, with each CJK character counting as half a word (about two per word)."""
+    if len(text) > _COUNT_SLICE:
+        return _count_words(text)  # a whole large file: not worth keeping alive in the memo
     n = _word_counts.get(text)
     if n is None:
         n = _count_words(text)
@@ -49,12 +51,34 @@ _ASCII_NON_WORD = bytes(b if chr(b).isalnum() or b == ord("_") else ord(" ") for
 
 
 def _count_words(text: str) -> int:
+    if len(text) > _COUNT_SLICE:
+        return _count_words_sliced(text)
+    words, cjk = _count_parts(text)
+    return words + (cjk + 1) // 2
+
+
+def _count_parts(text: str) -> tuple[int, int]:
+    """(words, CJK characters) of `text`."""
     if text.isascii():  # the common case
-        return len(text.encode("ascii").translate(_ASCII_NON_WORD).split())
+        return len(text.encode("ascii").translate(_ASCII_NON_WORD).split()), 0
     if not MAYBE_CJK.search(text):
-        return len(_WORD.findall(text))
+        return len(_WORD.findall(text)), 0
     spaced, cjk = _CJK.subn(" ", text)
-    return len(_WORD.findall(spaced)) + (int(cjk) + 1) // 2
+    return len(_WORD.findall(spaced)), int(cjk)
+
+
+# A whole large file's words are counted a slice at a time: the list of its words would take
+# several times its size. No word crosses a newline, so slices cut after one add up exactly.
+_COUNT_SLICE = 1_000_000
+
+
+def _count_words_sliced(text: str) -> int:
+    words = cjk = start = 0
+    while start < len(text):
+        end = text.find("\n", start + _COUNT_SLICE) + 1 or len(text)
+        w, c = _count_parts(text[start:end])
+        words, cjk, start = words + w, cjk + c, end
+    return words + (cjk + 1) // 2
 
 
 # "By Jane Doe", "By JANE DOE and JOHN ROE", "By Jane Doe | Agency", "by Jane Doe, Staff Writer",

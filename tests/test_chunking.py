@@ -1,0 +1,95 @@
+"""Large texts are cleaned in chunks cut at page or paragraph breaks (cleaner.chunking); a real page is never cut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from material import SHARED
+from typer.testing import CliRunner
+
+from cleaner import chunking
+from cleaner.chunking import chunks
+from cleaner.cli import app
+from cleaner.pipeline import clean_and_count, clean_and_explain, clean_text
+
+DEV_PAGES = sorted((SHARED / "bench" / "dev" / "raw").glob("*.txt")) + sorted(
+    (SHARED / "bench" / "cleaneval-dev" / "raw").glob("*.txt")
+)
+needs_dev = pytest.mark.skipif(not DEV_PAGES, reason="the dev pages of ../shared/bench are not here")
+
+
+def _rebuilt(text: str, threshold: int, size: int, most: int) -> str:
+    """The chunks with the blank lines between them put back: must be the text again."""
+    out, at = [], 0
+    parts = list(chunks(text, threshold, size, most))
+    for part in parts:
+        start = text.index(part.text, at) if part.text else at
+        out.append(text[at:start] + part.text)
+        at = start + len(part.text)
+        assert part.first_line == text.count("\n", 0, start)
+    return "".join(out)
+
+
+def test_a_text_under_the_threshold_is_one_chunk() -> None:
+    text = "one\n\n\ntwo\n" * 10
+    assert [c.text for c in chunks(text, threshold=len(text))] == [text]
+
+
+def test_cuts_prefer_page_breaks_then_paragraph_breaks_then_line_ends() -> None:
+    page = "A line of the page.\nAnother line.\n\nA second paragraph.\n"
+    text = page + "\n\n" + page + "\f\n" + page
+    # From character 5 on, the first page break (two blank lines) wins over the paragraph break before it.
+    got = list(chunks(text, threshold=1, size=5, most=len(text)))
+    first, second = "A line of the page.\nAnother line.\n", "A second paragraph.\n"
+    # The last page has no page break after it: its paragraph break is the cut.
+    assert [c.text for c in got] == [page, page, first, second]
+    assert [c.after_blank for c in got] == [False, True, True, True]
+    assert [c.first_line for c in got] == [0, 6, 11, 14]
+    # No page break within reach: the paragraph break.
+    assert [c.text for c in chunks(page, threshold=1, size=5, most=len(page))] == [
+        "A line of the page.\nAnother line.\n",
+        "A second paragraph.\n",
+    ]
+    # No blank line within `most` characters: the last line end that fits.
+    lines = "".join(f"line {i}\n" for i in range(100))
+    got = list(chunks(lines, threshold=1, size=10, most=50))
+    assert all(len(c.text) <= 50 and c.text.endswith("\n") for c in got) and "".join(c.text for c in got) == lines
+    for whole, most in ((text, len(text)), (lines, 50), (page * 40 + "\n\n\n" + lines, 300)):
+        assert _rebuilt(whole, 1, 7, most) == whole
+
+
+@needs_dev
+def test_no_dev_page_is_cut_so_chunked_cleaning_is_whole_cleaning(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Chunking forced on every page (threshold 0, chunks of 1,000 characters): the boundary rule must
+    # leave each page whole, because cutting a page changes what its rules see.
+    monkeypatch.setattr(chunking, "THRESHOLD", 1)
+    monkeypatch.setattr(chunking, "SIZE", 1000)
+    for path in DEV_PAGES:
+        page = path.read_text(encoding="utf-8")
+        assert [c.text for c in chunks(page)] == [page], path.name  # cleaned as one chunk: as a whole
+    for path in DEV_PAGES[:: len(DEV_PAGES) // 4]:  # and the chunked path gives that output
+        page = path.read_text(encoding="utf-8")
+        assert clean_and_count(page)[0] == clean_text(page) == clean_and_explain(page).text, path.name
+
+
+@needs_dev
+def test_cli_a_large_file_of_pages_is_cleaned_page_by_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = [p.read_text(encoding="utf-8") for p in DEV_PAGES[:12]]
+    text = "\n\n\n".join(pages)
+    monkeypatch.setattr(chunking, "THRESHOLD", 1000)
+    monkeypatch.setattr(chunking, "SIZE", 1)  # each page a chunk of its own
+    src = tmp_path / "big.txt"
+    src.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["clean", str(src), "-o", str(tmp_path / "out"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    cleaned = [clean_text(p) for p in pages]
+    assert (tmp_path / "out" / "big.txt").read_text(encoding="utf-8") == "\n".join(c for c in cleaned if c)
+    # Removals keep the line numbers of the whole file.
+    lines = text.split("\n")
+    explained = clean_and_explain(text)
+    assert explained.removals and all(
+        r.text == lines[r.first_line - 1]
+        for r in explained.removals
+        if r.first_line == r.last_line and "\n" not in r.text
+    )
