@@ -162,6 +162,9 @@ def test_ctrl_c_leaves_files_untouched_or_fully_cleaned_and_reports_each_it_wrot
         stderr=subprocess.PIPE,
         env=os.environ | {"PYTHONUNBUFFERED": "1"},
         start_new_session=True,  # its own process group, which a terminal's Ctrl-C signals as a whole
+        # A shell's background job starts with Ctrl-C ignored, and a child inherits that: give the
+        # run the default disposition, as a terminal's foreground job has, so the test means the same anywhere.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdout is not None and proc.stderr is not None
     first = proc.stdout.readline()
