@@ -1,5 +1,5 @@
 """The dev pages as a regression guard: cleaning them is idempotent, and quality stays near the
-figures recorded in the README (the targets themselves are measured by `make bench-quality`)."""
+figures recorded in docs/quality.md (the targets themselves are measured by `make bench-quality`)."""
 
 from __future__ import annotations
 
