@@ -20,9 +20,9 @@ from itertools import chain, islice
 from pathlib import Path, PurePath
 from typing import IO, TYPE_CHECKING, Any
 
-from cleaner import jsonl
+from cleaner import files, jsonl
 from cleaner.config import Config
-from cleaner.files import InputError, Task, atomic_write, decode_detailed, inside, read_decoded
+from cleaner.files import InputError, Task, atomic_write, decode_detailed, inside, read_bytes, read_decoded
 from cleaner.html import HTML_SUFFIXES, HtmlMode, clean_page, is_html_name, looks_like_html
 from cleaner.pipeline import clean_and_count
 from cleaner.text import word_count
@@ -152,18 +152,21 @@ def destination(task: Task, options: Options) -> Path | None:
 
 
 def _process_text(task: Task, options: Options) -> FileResult:
-    decoded = read_decoded(task.source, options.encoding)
+    data, seen = read_bytes(task.source)
+    decoded = decode_detailed(data, str(task.source), options.encoding)
     text = decoded.text
     if options.input_format is InputFormat.AUTO and looks_like_html(text):
         res = _process_page(task, options, text)
     else:
         outcome = clean_one(text, options.config, str(task.source))
-        res = _finish(task, options, text, outcome, destination(task, options))
+        res = _finish(task, options, text, outcome, destination(task, options), seen)
     res.warnings = [*decoded.warnings, *res.warnings]
     return res
 
 
-def _finish(task: Task, options: Options, before: str, outcome: Outcome, out: Path | None) -> FileResult:
+def _finish(
+    task: Task, options: Options, before: str, outcome: Outcome, out: Path | None, seen: os.stat_result | None = None
+) -> FileResult:
     res = FileResult(
         source=str(task.source),
         output=str(out) if out is not None else None,
@@ -179,7 +182,8 @@ def _finish(task: Task, options: Options, before: str, outcome: Outcome, out: Pa
     if options.action is Action.CLEAN and out is None:
         res.text = outcome.text
     elif out is not None and (options.action is Action.CLEAN or res.changed):
-        atomic_write(out, outcome.text)
+        # In place, a file edited while it was being cleaned keeps the edit (and the run reports it).
+        atomic_write(out, outcome.text, seen if options.action is Action.FIX else None)
     return res
 
 
@@ -348,7 +352,8 @@ def _spread_records(options: Options, cleaner: _RecordCleaner) -> jsonl.LinesCle
                 yield item
 
         report = jsonl.JsonlReport()
-        pool = multiprocessing.get_context("fork").Pool(options.record_jobs, _init_worker, (options,))
+        _prepare_workers()
+        pool = multiprocessing.get_context("fork").Pool(options.record_jobs, _init_worker, (options, os.getpid()))
         try:
             for out, part, removed, refused in pool.imap(_clean_chunk, feed()):
                 room.release()
@@ -448,6 +453,8 @@ def process(task: Task, options: Options) -> FileResult:
     except OSError as err:
         where = err.filename or task.source
         return FileResult(source=str(task.source), error=f"{where}: {err.strerror or err}")
+    except MemoryError:
+        return FileResult(source=str(task.source), error=f"{task.source}: too large to clean in the memory available")
 
 
 def unified_diff(before: str, after: str, name: str) -> str:
@@ -463,12 +470,77 @@ def unified_diff(before: str, after: str, name: str) -> str:
 _WORKER_OPTIONS: Options | None = None
 
 
-def _init_worker(options: Options) -> None:
+def _init_worker(options: Options, parent: int) -> None:
     global _WORKER_OPTIONS
     _WORKER_OPTIONS = options
     # Ctrl-C reaches the whole process group; workers finish the file in hand and the parent stops
     # handing out new ones, so every file ends up untouched or fully written.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # SIGTERM and SIGHUP (and the parent's death, below) stop a worker at once: the file in hand is
+    # dropped (a write under way is finished first), so it too is untouched or fully written.
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, files.deferred(_worker_stop))
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel send SIGTERM to this worker when `parent` dies (killed, even by SIGKILL):
+    otherwise workers go on rewriting files, then wait forever holding the caller's pipes open."""
+    if not _parent_death_signal(signal.SIGTERM):
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it died before the kernel was told
+        os._exit(128 + signal.SIGTERM)
+
+
+def _parent_death_signal(signum: int) -> bool:
+    """Linux's prctl(PR_SET_PDEATHSIG); False where there is none. Runs in a fresh fork, so it only
+    calls what `_prepare_workers` loaded in the parent: importing or loading a library there could
+    wait forever on a lock another thread of the parent held at the fork."""
+    return _PRCTL is not None and int(_PRCTL(_PR_SET_PDEATHSIG, signum, 0, 0, 0)) == 0
+
+
+_PRCTL: Callable[..., int] | None = None
+
+
+def _prepare_workers() -> None:
+    """In the parent, before forking workers: find prctl, and import what a worker's setup uses."""
+    global _PRCTL
+    import sys
+    import threading  # noqa: F401  (for _die_with's fallback, in the child)
+    import time  # noqa: F401
+
+    if _PRCTL is None and sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
+        except (OSError, AttributeError):
+            _PRCTL = None
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _watch_parent(parent: int) -> None:
+    """Where the kernel has no parent-death signal: look every half second."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+# Set while a worker works on files: a stop signal then unwinds the file in hand (its temporary file
+# is removed) before the worker exits; between files it exits at once.
+_IN_STEP = False
+
+
+def _worker_stop(signum: int) -> None:
+    if _IN_STEP:
+        raise files.Terminated(signum)
+    os._exit(128 + signum)
 
 
 def _work(task: Task) -> FileResult:
@@ -558,7 +630,15 @@ class _PoolRun(Run):
                 self.close()
                 raise StopIteration
             # Ctrl-C mostly lands in this wait; the chunk stays in the window, for `finish`.
-            done = self._window[0].result()
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                done = self._window[0].result()
+            except BrokenProcessPool:
+                raise WorkerDied("a worker process was killed (out of memory, or by a signal)") from None
+            except files.Terminated:
+                stop_workers()  # the file in hand, not the chunk in hand
+                raise
             with ctrl_c_held():  # a chunk is in the window or in `_ready`, never lost between them
                 self._window.popleft()
                 self._ready.extend(done)
@@ -596,7 +676,8 @@ def run(tasks: Iterable[Task], options: Options, jobs: int = 1) -> Run:
         return _SerialRun(chain(head, pending), options)
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,))
+    _prepare_workers()
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, os.getpid()))
     # Small chunks keep a progress bar moving and the workers evenly loaded.
     size = max(1, min(MAX_CHUNK, len(head) // (workers * 8)))
     chunks = _chunked(chain(head, pending), size)
@@ -619,7 +700,28 @@ def _chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 
 
 def _work_chunk(chunk: list[Task]) -> list[FileResult]:
-    return [_work(task) for task in chunk]
+    global _IN_STEP
+    _IN_STEP = True
+    try:
+        return [_work(task) for task in chunk]
+    except files.Terminated as stop:
+        os._exit(128 + stop.signum)
+    finally:
+        _IN_STEP = False
+
+
+class WorkerDied(Exception):
+    """A worker process ended without being asked (killed, or out of memory); the run stops."""
+
+
+def stop_workers() -> None:
+    """SIGTERM to this process's worker processes: each drops the file in hand (no half-written or
+    temporary file) and exits, instead of finishing its chunk. For a run stopped by SIGTERM or a
+    broken pipe."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.terminate()
 
 
 @dataclass
@@ -658,6 +760,10 @@ class Totals:
 
 def write_report(path: Path, results: Sequence[FileResult], totals: Totals) -> None:
     import json
+    import re
 
     report = {"files": [r.as_report() for r in results], "totals": totals.as_report()}
-    atomic_write(path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    # A file name that is not UTF-8 holds its undecodable bytes as lone surrogates, which only JSON
+    # strings can hold: escaped, they stay valid JSON, and os.fsencode gives the bytes back.
+    atomic_write(path, re.sub(r"[\ud800-\udfff]", lambda m: f"\\u{ord(m[0]):04x}", text))

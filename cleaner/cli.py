@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -15,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from cleaner import __version__, batch, ruledoc, settings
+from cleaner import __version__, batch, files, ruledoc, settings
 from cleaner.config import Config, Mode
 from cleaner.decoding import UnknownEncodingError, check_encoding
 from cleaner.files import DEFAULT_EXCLUDES, InputError, Selection, Task, decode, discover, output_overlap, read_text
@@ -27,6 +31,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
 PROGRESS_MIN_FILES = 10
 """Fewer files than this finish before a progress bar would tell anything."""
 
@@ -235,8 +240,25 @@ CLEAN_GLOB = "*.txt, *.html, *.htm, *.jsonl, *.jsonl.gz"
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    _echo(f"error: {message}", err=True)
     raise typer.Exit(EXIT_ERROR)
+
+
+def _printable(text: str) -> str:
+    """A file name that is not UTF-8 holds its undecodable bytes as surrogates, which no stream can
+    encode: they are shown as U+FFFD (the report keeps them exactly)."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _echo(message: str, err: bool = False, nl: bool = True) -> None:
+    """A line that may hold a file name that is not UTF-8 (its bytes are held as surrogates): written
+    as those bytes, whatever the locale's encoding of stdout would make of them."""
+    typer.echo(message.encode("utf-8", "surrogateescape"), err=err, nl=nl)
 
 
 def _config(
@@ -379,14 +401,17 @@ class _Screen:
             bar.start()
 
     def line(self, text: str, **style: Any) -> None:
+        text = _printable(text)
         with self._cleared(sys.stdout):
             typer.echo(typer.style(text, **style) if style and self.color_out else text, color=self.color_out)
 
     def message(self, text: str, **style: Any) -> None:
+        text = _printable(text)
         with self._cleared(sys.stderr):
             typer.echo(typer.style(text, **style) if style and self.color_err else text, err=True, color=self.color_err)
 
     def write(self, text: str) -> None:
+        text = _printable(text)
         with self._cleared(sys.stdout):
             sys.stdout.write(text)
             sys.stdout.flush()
@@ -534,11 +559,13 @@ def _clean_stdin(options: batch.Options, screen: _Screen, path: Path | None = No
         else:
             with path.open("rb") as handle:
                 res = batch.process_stream(handle, sys.stdout.buffer, options, str(path))
+        sys.stdout.buffer.flush()
     except InputError as err:
         _fail(str(err))
+    except BrokenPipeError:
+        _stdout_closed("the output was cut short")
     except OSError as err:
         _fail(f"{path}: {err.strerror or err}")
-    sys.stdout.buffer.flush()
     for warning in res.warnings:
         screen.message(f"warning: {warning}", fg="yellow")
     if screen.verbose:
@@ -640,6 +667,11 @@ def _run(
 ) -> None:
     if any(str(p) == "-" for p in paths):
         _fail(f"'-' (stdin) works with `cleaner clean` only, not `cleaner {options.action}`")
+    if report is not None:
+        try:
+            files.check_writable(report)  # before the work, not after it
+        except InputError as err:
+            _fail(f"--report {err}")
     # Tasks are streamed (a list of millions of files would grow memory); a pass that only counts gives
     # the progress bar its total, and the count printed if the run is interrupted.
     total = 0
@@ -655,20 +687,36 @@ def _run(
 
     run: batch.Run | None = None
     try:
-        clashes = batch.OutputClashes(options)
-        sources: set[Path | None] = set()
-        for task in discover(paths, selection):
-            total += 1
-            clashes.add(task)
-            if options.settings_for is not None:
-                _settings_of(task.source, options.settings_for, sources, screen)
-        _refuse_clashes(clashes.clashes(discover(paths, selection)))
-        run = batch.run(discover(paths, selection), options, jobs or batch.default_jobs())
-        with screen.progress(total, show=not quiet and total >= PROGRESS_MIN_FILES) as advance:
-            for res in run:
-                with batch.ctrl_c_held():  # a result is shown and counted whole, or not taken yet
-                    show(res)
-                    advance()
+        with _stop_signals():
+            clashes = batch.OutputClashes(options)
+            sources: set[Path | None] = set()
+            for task in discover(paths, selection):
+                total += 1
+                clashes.add(task)
+                if options.settings_for is not None:
+                    _settings_of(task.source, options.settings_for, sources, screen)
+            _refuse_clashes(clashes.clashes(discover(paths, selection)))
+            run = batch.run(discover(paths, selection), options, jobs or batch.default_jobs())
+            with screen.progress(total, show=not quiet and total >= PROGRESS_MIN_FILES) as advance:
+                for res in run:
+                    with batch.ctrl_c_held():  # a result is shown and counted whole, or not taken yet
+                        show(res)
+                        advance()
+    except BrokenPipeError:
+        batch.stop_workers()  # the file in hand, not the chunk in hand
+        _stdout_closed(
+            f"stopped after {totals.files} of {total} file(s) were reported; "
+            "every file is either untouched or fully written"
+        )
+    except files.Terminated as stop:
+        batch.stop_workers()
+        screen.message(
+            f"interrupted after {totals.files} of {total} file(s), each reported above; "
+            "every file is either untouched or fully written",
+        )
+        raise typer.Exit(128 + stop.signum) from None
+    except batch.WorkerDied as err:
+        _fail(f"{err}; stopped after {totals.files} of {total} file(s) were reported")
     except KeyboardInterrupt:
         try:
             # The files the workers had in hand are finished and written: they are reported too.
@@ -684,7 +732,10 @@ def _run(
         if run is not None:
             run.close()
     if report is not None:
-        batch.write_report(report, results, totals)
+        try:
+            batch.write_report(report, results, totals)
+        except (InputError, OSError) as err:
+            _fail(f"--report {report}: cannot write: {getattr(err, 'strerror', None) or err}")
     if not quiet:
         _print_summary(totals, options, screen)
     raise typer.Exit(_exit_code(totals, options))
@@ -694,7 +745,7 @@ def _refuse_clashes(clashes: list[tuple[str, list[str]]]) -> None:
     """Stop before anything is written if two inputs would write one output file."""
     for out, sources in clashes:
         every = "both" if len(sources) == 2 else "all"
-        typer.echo(f"error: {' and '.join(sources)} would {every} be written to {out}", err=True)
+        _echo(f"error: {' and '.join(sources)} would {every} be written to {out}", err=True)
     if clashes:
         _fail(
             f"{len(clashes)} output name(s) taken by more than one input; nothing was written "
@@ -718,6 +769,33 @@ def _print_result(res: batch.FileResult, options: batch.Options, screen: _Screen
         screen.diff(res.diff)
     if res.text is not None:
         screen.write(res.text)
+
+
+@contextlib.contextmanager
+def _stop_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP stop a run as Ctrl-C does (files.Terminated), and all three wait for the end
+    of a write in progress (see files.deferred). The handlers in place before come back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers
+        return
+    handler = files.deferred(files.stop_signal)
+    before = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for signum, previous in before.items():
+            if previous is not None:
+                signal.signal(signum, previous)
+
+
+def _stdout_closed(message: str) -> NoReturn:
+    """The reader of stdout went away (`cleaner ... | head`): one line, and no error when Python
+    flushes stdout on exit."""
+    with contextlib.suppress(OSError, ValueError):  # ValueError: a stdout with no file (a test's)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    with contextlib.suppress(OSError):
+        typer.echo(f"stdout closed (broken pipe): {message}", err=True)
+    raise typer.Exit(EXIT_BROKEN_PIPE)
 
 
 def _print_summary(totals: batch.Totals, options: batch.Options, screen: _Screen) -> None:

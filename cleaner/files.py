@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import io
 import os
 import re
 import signal
@@ -12,6 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from types import FrameType
 from typing import IO
 
 import pathspec
@@ -21,6 +23,14 @@ from cleaner import decoding
 
 class InputError(Exception):
     """A file that cannot be cleaned; the message says which and why."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: the run stops as on Ctrl-C, every file untouched or fully written."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
 
 
 @dataclass(frozen=True)
@@ -218,11 +228,42 @@ def read_text(path: Path, encoding: str | None = None) -> str:
 
 def read_decoded(path: Path, encoding: str | None = None) -> decoding.Decoded:
     """The text of `path` with how it was decoded and any warning (see cleaner.decoding)."""
+    return decode_detailed(read_bytes(path)[0], str(path), encoding)
+
+
+def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
+    """The file's bytes, and its status when opened (what `replacing` checks before writing over it)."""
+    with open_regular(path) as handle:
+        seen = os.fstat(handle.fileno())
+        try:
+            return handle.read(), seen
+        except OSError as err:
+            raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
+
+
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
+
+
+def open_regular(path: Path) -> io.BufferedReader:
+    """`path` opened for reading; InputError unless it is a regular file. Opening does not block (a
+    FIFO would wait for a writer) and the check is made on the open file, not on the name."""
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
-    return decode_detailed(data, str(path), encoding)
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        raise InputError(f"{path}: {kind}, not a regular file; skipped")
+    os.set_blocking(fd, True)
+    return open(fd, "rb")
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:
@@ -237,54 +278,174 @@ def decode_detailed(data: bytes, name: str, encoding: str | None = None) -> deco
         raise InputError(str(err)) from None
 
 
+# Stop signals that arrive inside `_signals_held` wait for its end: the kernel holds them for this
+# thread, and a handler wrapped by `deferred` (needed when another thread, a progress bar's, takes
+# the signal) notes them here; the end of the block delivers them.
+_held_depth = 0
+_pending: int | None = None
+
+SignalHandler = Callable[[int, FrameType | None], None]
+
+
+def deferred(handler: Callable[[int], None]) -> SignalHandler:
+    """A signal handler that runs `handler`, or, inside a write, right after it."""
+
+    def run(signum: int, _frame: FrameType | None) -> None:
+        global _pending
+        if _held_depth:
+            _pending = signum
+        else:
+            handler(signum)
+
+    return run
+
+
+def stop_signal(signum: int) -> None:
+    """The CLI's handler for SIGINT, SIGTERM and SIGHUP (wrap it in `deferred`)."""
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise Terminated(signum)
+
+
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM until the block ends, so a write is never left half done;
-    the signal is delivered right after."""
-    held = {signal.SIGINT, signal.SIGTERM}
+    """Hold Ctrl-C, SIGTERM and SIGHUP until the block ends, so a write is never left half done and
+    no temporary file is left behind; the signal is delivered right after."""
+    global _held_depth, _pending
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    _held_depth += 1
     try:
         yield
     finally:
+        _held_depth -= 1
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        if _pending is not None and not _held_depth:
+            signum, _pending = _pending, None
+            handler = signal.getsignal(signum)
+            if callable(handler):
+                handler(signum, None)
 
 
 @contextlib.contextmanager
-def replacing(path: Path) -> Iterator[tuple[IO[bytes], Callable[[], None]]]:
+def replacing(
+    path: Path, unchanged_since: os.stat_result | None = None
+) -> Iterator[tuple[IO[bytes], Callable[[], None]]]:
     """A binary handle on a temporary file beside `path`, and a `commit` that renames it over `path`.
 
-    Readers see the old file or the new one, never half; an existing file keeps its permissions, and a
-    symlink keeps pointing at the file it names. Without a commit, or on an error, the temporary file goes.
+    Readers see the old file or the new one, never half; an existing file keeps its owner, group and
+    permissions (InputError, and the file left as it is, where they cannot be kept), and a symlink
+    keeps pointing at the file it names. With `unchanged_since` (the status of `path` when it was
+    read), a file edited or replaced since is left as it is (InputError). Without a commit, or on an
+    error or a stop signal, the temporary file goes.
     """
     if path.is_symlink():
         path = path.resolve()  # renaming onto the link would replace the link itself with a file
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    handle = os.fdopen(fd, "wb")
+    try:
+        old: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        old = None
+    mode = old.st_mode & 0o7777 if old is not None else 0o666 & ~_umask()
+    tmp: str | None = None
+    handle: IO[bytes] | None = None
     committed = False
 
     def commit() -> None:
         nonlocal committed
+        assert handle is not None and tmp is not None
         handle.close()
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-        committed = True
+        with _signals_held():
+            if unchanged_since is not None and not _unchanged(path, unchanged_since):
+                if not _same_bytes(path, tmp):
+                    raise InputError(f"{path}: changed while it was being cleaned; left as it is, with the change")
+                # Changed, but into what this write holds (the same file reached twice in a run, by
+                # a link inside the tree, and fixed by another worker): nothing to do, nothing lost.
+                os.unlink(tmp)
+                committed = True
+                return
+            if old is not None:
+                _keep_owner(tmp, old, path)
+            os.chmod(tmp, mode)  # after chown, which clears set-user-id and set-group-id bits
+            os.replace(tmp, path)
+            committed = True
 
     try:
+        with _signals_held():  # a stop between making the file and knowing its name would leave it
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            handle = os.fdopen(fd, "wb")
         yield handle, commit
     finally:
-        handle.close()
-        if not committed:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+        with _signals_held():
+            if handle is not None:
+                handle.close()
+            if tmp is not None and not committed:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
 
 
-def atomic_write(path: Path, text: str) -> None:
+def _unchanged(path: Path, seen: os.stat_result) -> bool:
+    """Whether `path` is still the file that was read: the same size, time and inode. (An edit landing
+    between this check and the rename is not seen; the window is that of a stat.)"""
+    try:
+        now = os.stat(path)
+    except FileNotFoundError:
+        return False
+    before = (seen.st_ino, seen.st_dev, seen.st_size, seen.st_mtime_ns)
+    return (now.st_ino, now.st_dev, now.st_size, now.st_mtime_ns) == before
+
+
+def _same_bytes(path: Path, tmp: str) -> bool:
+    try:
+        if os.stat(path).st_size != os.stat(tmp).st_size:
+            return False
+        with open(path, "rb") as a, open(tmp, "rb") as b:
+            while True:
+                block = a.read(1 << 20)
+                if block != b.read(1 << 20):
+                    return False
+                if not block:
+                    return True
+    except FileNotFoundError:
+        return False
+
+
+def _keep_owner(tmp: str, old: os.stat_result, path: Path) -> None:
+    made = os.stat(tmp)
+    if (made.st_uid, made.st_gid) == (old.st_uid, old.st_gid):
+        return
+    try:
+        os.chown(tmp, old.st_uid, old.st_gid)
+    except OSError as err:
+        raise InputError(
+            f"{path}: cannot keep its owner and group ({old.st_uid}:{old.st_gid}): {err.strerror or err}; left as it is"
+        ) from None
+
+
+def atomic_write(path: Path, text: str, unchanged_since: os.stat_result | None = None) -> None:
     """Write `text` as UTF-8 through `replacing`, with Ctrl-C held until the file is whole or gone."""
-    with _signals_held(), replacing(path) as (handle, commit):
+    with _signals_held(), replacing(path, unchanged_since) as (handle, commit):
         handle.write(text.encode("utf-8"))
         commit()
+
+
+def check_writable(path: Path) -> None:
+    """InputError unless `atomic_write` could write `path`: its folder made, a temporary file beside
+    it, an existing file's owner kept. Checked before a run, so that its report is not lost after."""
+    target = path.resolve() if path.is_symlink() else path
+    if target.is_dir():
+        raise InputError(f"{path}: is a folder")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as err:
+        raise InputError(f"{path}: cannot write there: {err.strerror or err}") from None
+    os.close(fd)
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            _keep_owner(tmp, target.stat(), path)
+    finally:
+        os.unlink(tmp)
 
 
 def _umask() -> int:

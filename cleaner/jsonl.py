@@ -15,6 +15,7 @@ import contextlib
 import gzip
 import io
 import json
+import os
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, cast
 
-from cleaner.files import replacing
+from cleaner.files import open_regular, replacing
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 GZIP_MAGIC = b"\x1f\x8b"
@@ -259,7 +260,7 @@ def clean_stream(
 @contextlib.contextmanager
 def open_input(path: Path) -> Iterator[io.BufferedIOBase]:
     """The file's bytes, decompressed when it is gzip (by its magic bytes, whatever its name)."""
-    with path.open("rb") as raw:
+    with open_regular(path) as raw:
         if raw.read(2) == GZIP_MAGIC:
             raw.seek(0)
             with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
@@ -294,7 +295,9 @@ def clean_file(
     run: LinesCleaner = lines_cleaner or (lambda lines, write: clean_lines(lines, write, clean, text_key))
     cut = _Cut()
     try:
-        with replacing(target) as (handle, commit), open_input(source) as raw:
+        # In place, a file edited while it was being cleaned is left as it is (with its edit).
+        seen = os.stat(source) if only_if_changed else None
+        with replacing(target, seen) as (handle, commit), open_input(source) as raw:
             lines = cut.guard(raw)
             if target.name.lower().endswith(".gz"):
                 # mtime=0 and no name: the same input gives byte-identical output.
