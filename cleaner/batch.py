@@ -562,7 +562,9 @@ def ctrl_c_held() -> Iterator[None]:
     caught: list[int] = []
     previous = signal.getsignal(signal.SIGINT)
     if previous is not signal.default_int_handler:
-        yield
+        # The CLI's own handler (files.deferred) waits for the end of a held block: hold this one.
+        with files.signals_held():
+            yield
         return
     signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
     try:

@@ -327,6 +327,10 @@ def _signals_held() -> Iterator[None]:
                 handler(signum, None)
 
 
+signals_held = _signals_held
+"""Stop signals wait for the end of the block (see `_signals_held`)."""
+
+
 @contextlib.contextmanager
 def replacing(
     path: Path, unchanged_since: os.stat_result | None = None
