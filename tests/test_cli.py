@@ -332,41 +332,6 @@ def test_no_progress_bar_when_not_a_terminal(tmp_path: Path, seeds_dir: Path) ->
     assert "━" not in result.stderr and "30/30" not in result.stderr
 
 
-def _on_a_terminal(args: list[str]) -> str:
-    """Run the CLI with stderr on a pseudo-terminal; return what it drew there."""
-    import pty
-
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "cleaner", *args],
-        stdout=subprocess.DEVNULL,
-        stderr=follower,
-        env=os.environ | {"COLUMNS": "100"},
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    proc.wait()
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
-
-
-def test_progress_bar_on_a_terminal_only_for_longer_runs_and_not_with_quiet(tmp_path: Path, seeds_dir: Path) -> None:
-    src = tmp_path / "src"
-    _many(src, seeds_dir, 30)
-    drawn = _on_a_terminal(["check", str(src), "--jobs", "1"])
-    assert "━" in drawn and "30/30" in drawn and "files that would change" in drawn
-    assert "━" not in _on_a_terminal(["check", str(src), "--jobs", "1", "-q"])
-    assert "━" not in _on_a_terminal(["check", str(src / "part0" / "capture000.txt")])
-
-
 def test_ctrl_c_while_counting_files_exits_130_without_traceback(
     tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -187,3 +187,12 @@ def test_ctrl_c_leaves_files_untouched_or_fully_cleaned_and_reports_each_it_wrot
     counted = re.search(rb"interrupted after (\d+) of 300 file", err)
     assert counted is not None, err
     assert int(counted.group(1)) == len(written)
+
+
+def test_progress_bar_on_a_terminal_only_for_longer_runs_and_not_with_quiet(tmp_path: Path, seeds_dir: Path) -> None:
+    src = tmp_path / "src"
+    first = _captures(src, seeds_dir, 30)[0]
+    drawn, _ = _on_a_terminal(["check", str(src), "--jobs", "1"])
+    assert "━" in drawn and "30/30" in drawn and "files that would change" in drawn
+    assert "━" not in _on_a_terminal(["check", str(src), "--jobs", "1", "-q"])[0]
+    assert "━" not in _on_a_terminal(["check", str(first)])[0]
