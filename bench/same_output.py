@@ -3,8 +3,9 @@
     python bench/same_output.py write REF.json     # with the reference code (e.g. main)
     python bench/same_output.py check REF.json     # with the changed code: exit 1 on any difference
 
-Cleans every dev raw page, every dev gold text and every fixture (raw and expected) in every mode,
-with and without keep_captions, and records each output's text and removals.
+Cleans every dev raw page, every dev gold text, every CleanEval dev raw page and every fixture (raw
+and expected) in every mode, with and without keep_captions, and records each output's text and
+removals.
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ from cleaner.config import Config, Mode
 from cleaner.pipeline import clean_and_explain
 
 
-def inputs() -> list[Path]:
+def inputs() -> list[tuple[str, Path]]:
+    """(key, path) of each input; keys of the news dev set and fixtures are `raw/x.txt`, `seeds/x.txt`."""
     dev = BENCH / "dev"
     found = sorted((dev / "raw").glob("*.txt")) + sorted((dev / "gold").glob("*.txt"))
     found += sorted((ROOT / "fixtures").rglob("*.txt"))
-    return found
+    keyed = [(str(p.relative_to(p.parents[1])), p) for p in found]
+    cleaneval = sorted((BENCH / "cleaneval-dev" / "raw").glob("*.txt"))
+    return keyed + [(str(p.relative_to(BENCH)), p) for p in cleaneval]
 
 
 def outputs() -> dict[str, str]:
@@ -33,10 +37,10 @@ def outputs() -> dict[str, str]:
     paths = inputs()
     for mode, captions in product(Mode, (False, True)):
         config = Config(mode=mode, keep_captions=captions)
-        for path in paths:
+        for name, path in paths:
             result = clean_and_explain(path.read_text(encoding="utf-8"), config)
             record = result.text + "\0" + repr(result.removals)
-            key = f"{mode.value}/{int(captions)}/{path.relative_to(path.parents[1])}"
+            key = f"{mode.value}/{int(captions)}/{name}"
             out[key] = hashlib.sha256(record.encode("utf-8")).hexdigest()
     return out
 
