@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.config import Config, Mode
-from cleaner.model import Removal, Rule
+from cleaner.document import Removal, Rule
 from cleaner.pipeline import Explanation, clean_and_explain, clean_text
 
 __all__ = ["Config", "Explanation", "Mode", "Removal", "Rule", "clean_and_explain", "clean_text"]

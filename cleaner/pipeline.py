@@ -12,7 +12,7 @@ from operator import attrgetter
 from cleaner import chunking, registry
 from cleaner import text as text_measures
 from cleaner.config import Config, UserRule, UserRuleKind
-from cleaner.model import Document, Kind, Removal, Rule
+from cleaner.document import Document, Kind, Removal, Rule
 from cleaner.rules.base import inline_rule, line_rule
 
 

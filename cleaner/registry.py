@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from cleaner.model import Rule
+from cleaner.document import Rule
 
 if TYPE_CHECKING:
     BUILTIN: tuple[Rule, ...]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cleaner.model import Rule
+from cleaner.document import Rule
 
 DOC_HEADER = (
     "# Rules\n\n"

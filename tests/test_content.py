@@ -144,7 +144,7 @@ def test_rules_that_read_neighbours_run_again_after_content_detection() -> None:
     # A date line is debris above the story's first sentence (NV007), but a teaser sentence higher
     # up hides it; once content detection has removed the teaser, recheck lets NV007 see the date,
     # so that a second cleaning finds nothing more to do.
-    from cleaner.model import Document
+    from cleaner.document import Document
     from cleaner.pipeline import active_rules, recheck
     from cleaner.registry import by_id
 

@@ -11,7 +11,7 @@ import pytest
 from material import DEV, SHARED, dev_files, needs_bench
 
 from cleaner import Config, Mode, clean_and_explain, clean_text
-from cleaner.model import strip_end
+from cleaner.document import strip_end
 
 pytestmark = needs_bench
 

@@ -6,7 +6,7 @@ import regex
 from material import FIXTURES, dev_files
 
 from cleaner.config import Config
-from cleaner.model import Document
+from cleaner.document import Document
 from cleaner.rules import base
 
 

@@ -10,7 +10,7 @@ from material import FIXTURES, dev_files
 
 from cleaner import registry
 from cleaner.config import Config
-from cleaner.model import _FOLDS_TO_ASCII, Document, Kind, Rule
+from cleaner.document import _FOLDS_TO_ASCII, Document, Kind, Rule
 from cleaner.rules import base, credits, prompts, tail
 
 # Cases where lowercasing changes a text's length or depends on the neighbours (final sigma).

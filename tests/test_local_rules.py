@@ -11,7 +11,7 @@ from material import FIXTURES, dev_files
 
 from cleaner import registry
 from cleaner.config import Config
-from cleaner.model import Document, Kind, Rule
+from cleaner.document import Document, Kind, Rule
 
 
 def _counting_rule(calls: list[int], local: bool) -> Rule:

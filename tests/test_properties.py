@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from pages import dressed_page, fixture_pages
 
 from cleaner.config import Config, Mode
-from cleaner.model import Kind, strip_end
+from cleaner.document import Kind, strip_end
 from cleaner.pipeline import all_rules, clean_and_explain, clean_text
 
 _PAGES = fixture_pages()

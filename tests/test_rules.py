@@ -9,7 +9,7 @@ import pytest
 from material import FIXTURES, dev_files, needs_bench
 
 from cleaner import Config, clean_and_explain, clean_text
-from cleaner.model import Kind
+from cleaner.document import Kind
 from cleaner.registry import BUILTIN, UnknownRuleError, select
 
 RULE_IDS = [r.id for r in BUILTIN]
@@ -28,7 +28,7 @@ def test_ids_and_names_are_unique_and_well_formed() -> None:
 
 @pytest.mark.parametrize("rule", BUILTIN, ids=RULE_IDS)
 def test_rule_examples(rule: object) -> None:
-    from cleaner.model import Rule
+    from cleaner.document import Rule
 
     assert isinstance(rule, Rule)
     for ex in rule.examples:
@@ -39,7 +39,7 @@ def test_rule_examples(rule: object) -> None:
 @pytest.mark.parametrize("rule", [r for r in BUILTIN if r.kind is not Kind.WHITESPACE], ids=lambda r: r.id)
 def test_rule_examples_depend_on_the_rule(rule: object) -> None:
     """Where an example removes something, it is this rule that removes it."""
-    from cleaner.model import Rule
+    from cleaner.document import Rule
 
     assert isinstance(rule, Rule)
     changing = [ex for ex in rule.examples if ex.raw != ex.expected]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaner.model import Document
+from cleaner.document import Document
 
 # Families whose removals open a comment section: what follows is not the article.
 _BARRIER_FAMILIES = ("CM",)

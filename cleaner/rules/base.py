@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.model import Apply, Document, Example, Kind, Rule
+from cleaner.document import Apply, Document, Example, Kind, Rule
 from cleaner.text import is_prose
 
 FLAGS = regex.IGNORECASE | regex.UNICODE

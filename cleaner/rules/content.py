@@ -22,7 +22,7 @@ from cleaner.content.features import page_features
 from cleaner.content.model import current, score
 from cleaner.content.passthrough import looks_clean
 from cleaner.content.select import SELECTIONS, Selection, decide, gutted
-from cleaner.model import Document, Kind, Rule
+from cleaner.document import Document, Kind, Rule
 from cleaner.rules.base import examples, rule
 from cleaner.text import ends_in_colon
 

@@ -7,7 +7,7 @@ import re
 import regex
 
 from cleaner.config import Mode
-from cleaner.model import Document, Kind, Rule
+from cleaner.document import Document, Kind, Rule
 from cleaner.rules.base import FLAGS, cue_words, examples, label_of, line_rule, rule
 from cleaner.text import ends_sentence, has_quote, is_prose, sentence_count, word_count
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from cleaner.config import Mode
-from cleaner.model import Document, Kind, Rule
+from cleaner.document import Document, Kind, Rule
 from cleaner.rules.base import FLAGS, examples, line_rule, rule
 from cleaner.text import ends_sentence, is_byline, is_headline_like, is_lowercase_fragment, is_prose, word_count
 

@@ -6,7 +6,7 @@ from bisect import bisect_left
 
 import regex
 
-from cleaner.model import Document, Kind, Rule
+from cleaner.document import Document, Kind, Rule
 from cleaner.rules.base import FLAGS, examples, first_prose, label_gate, label_of, line_rule, rule
 from cleaner.text import is_headline_like, is_lowercase_fragment, is_prose
 

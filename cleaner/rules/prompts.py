@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from cleaner.model import Document, Kind, Rule
+from cleaner.document import Document, Kind, Rule
 from cleaner.rules.base import FLAGS, examples, label_of, line_rule, rule
 from cleaner.text import word_count
 

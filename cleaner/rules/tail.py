@@ -6,7 +6,7 @@ from itertools import islice
 
 import regex
 
-from cleaner.model import Document, Kind, Rule
+from cleaner.document import Document, Kind, Rule
 from cleaner.rules.base import FLAGS, examples, label_of, rule
 from cleaner.text import ends_sentence, is_prose, word_count
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.model import Document, Kind, Rule, strip_end
+from cleaner.document import Document, Kind, Rule, strip_end
 from cleaner.rules.base import examples, rule
 
 

@@ -1,4 +1,4 @@
-"""The rule model: what a rule is, what a removal is, and the document rules act on."""
+"""The rule model and the document rules act on: what a rule is, what a removal is, a document's lines."""
 
 from __future__ import annotations
 
