@@ -13,7 +13,7 @@ from cleaner import chunking, registry
 from cleaner import text as text_measures
 from cleaner.config import Config, UserRule, UserRuleKind
 from cleaner.document import Document, Kind, Removal, Rule
-from cleaner.rules.base import inline_rule, line_rule
+from cleaner.rules.builders import inline_rule, line_rule
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import regex
 from cleaner import registry
 from cleaner.config import Config, Mode, UserRule, UserRuleKind
 from cleaner.pipeline import all_rules
-from cleaner.rules.base import FLAGS
+from cleaner.rules.patterns import FLAGS
 
 _FILE_KEYS = {"exclude", "extend-exclude", "force-exclude", "respect-gitignore"}
 """Keys that choose files, not how they are cleaned (see `FileSettings`)."""

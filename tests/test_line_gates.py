@@ -7,7 +7,7 @@ from material import FIXTURES, dev_files
 
 from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.rules import base
+from cleaner.rules import builders, gates, patterns
 
 
 def _fixture_lines() -> list[str]:
@@ -24,19 +24,19 @@ def test_every_line_a_line_rule_matches_is_among_its_candidates() -> None:
     assert BUILTIN
     lines = _fixture_lines()
     doc = Document.from_text("\n".join(lines), Config())
-    gates = base._GATES
-    for rule, (source, _) in enumerate(gates.rules):
-        pattern = regex.compile(source, base.FLAGS)
-        candidates = set(gates.candidates(doc, rule))
+    index = gates._GATES
+    for rule, (source, _) in enumerate(index.rules):
+        pattern = regex.compile(source, patterns.FLAGS)
+        candidates = set(index.candidates(doc, rule))
         for i, line in enumerate(doc.lines):
             if line.blank:
                 continue
-            if pattern.fullmatch(base.label_of(line.text)):
+            if pattern.fullmatch(gates.label_of(line.text)):
                 assert i in candidates, (source[:60], line.text)
 
 
 def test_candidates_follow_edits() -> None:
-    rule = base.line_rule("ZZ901", "test.word", "A test rule.", ["frobnicate"], ())
+    rule = builders.line_rule("ZZ901", "test.word", "A test rule.", ["frobnicate"], ())
     doc = Document.from_text("Keep this line.\nsomething else\n", Config())
     rule.apply(doc, rule)
     assert all(line.kept for line in doc.lines)

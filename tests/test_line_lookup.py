@@ -11,7 +11,7 @@ from material import FIXTURES, dev_files
 from cleaner import registry
 from cleaner.config import Config
 from cleaner.document import _FOLDS_TO_ASCII, Document, Kind, Rule
-from cleaner.rules import base, credits, prompts, tail
+from cleaner.rules import credits, patterns, prompts, tail
 
 # Cases where lowercasing changes a text's length or depends on the neighbours (final sigma).
 ODD = "İstanbul NEXT\nΟΔΟΣ\nσ\n\nPreſs caption\nCOOKIE ſite\nK-pop\n\n  \nnext\nNEXT İ"
@@ -91,12 +91,12 @@ def test_lines_matching_is_the_per_line_search() -> None:
 
 
 def test_cue_words_reads_the_literal_each_alternative_starts_with() -> None:
-    assert base.cue_words(r"foo|bar\.baz|(?:x|yz)w") == ("bar.baz", "foo", "x", "yz")
-    assert base.cue_words(r"ab?c|D\s+e") == ("a", "d")
-    assert base.cue_words(r"colou?r|\(c\)|credits?\s*:") == ("(c)", "colo", "credit")
-    assert base.cue_words(r"photo|photos|nurphoto") == ("photo",)  # a cue inside another is enough
+    assert patterns.cue_words(r"foo|bar\.baz|(?:x|yz)w") == ("bar.baz", "foo", "x", "yz")
+    assert patterns.cue_words(r"ab?c|D\s+e") == ("a", "d")
+    assert patterns.cue_words(r"colou?r|\(c\)|credits?\s*:") == ("(c)", "colo", "credit")
+    assert patterns.cue_words(r"photo|photos|nurphoto") == ("photo",)  # a cue inside another is enough
     for unreadable in (r"[ab]c", r"(?:a|b)?c", r"x|\d+", r"(?=a)a", r"\p{Lu}x", "ſx", "İx", "a b(?x)", "(?i)ab"):
-        assert base.cue_words(unreadable) is None, unreadable
+        assert patterns.cue_words(unreadable) is None, unreadable
 
 
 def test_every_credit_line_holds_a_cue() -> None:
@@ -109,10 +109,10 @@ def test_every_credit_line_holds_a_cue() -> None:
 
 
 def test_cue_words_skips_leading_optional_classes() -> None:
-    assert base.cue_words(r"[ \t]*\[\s*ad\]") == ("[",)
-    assert base.cue_words(r"\s*foo|[ab]*?x") == ("foo", "x")
-    assert base.cue_words(r"\s+foo") is None  # a class that must match is not skipped
-    assert base.cue_words(r"\p{Lu}*foo") is None
+    assert patterns.cue_words(r"[ \t]*\[\s*ad\]") == ("[",)
+    assert patterns.cue_words(r"\s*foo|[ab]*?x") == ("foo", "x")
+    assert patterns.cue_words(r"\s+foo") is None  # a class that must match is not skipped
+    assert patterns.cue_words(r"\p{Lu}*foo") is None
 
 
 def test_lines_containing_within_a_length() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.rules.base import examples, line_rule
+from cleaner.rules.builders import examples, line_rule
 
 COMMENT_HEADING = line_rule(
     "CM001",

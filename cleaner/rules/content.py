@@ -23,7 +23,7 @@ from cleaner.content.model import current, score
 from cleaner.content.passthrough import looks_clean
 from cleaner.content.select import SELECTIONS, Selection, decide, gutted
 from cleaner.document import Document, Kind, Rule
-from cleaner.rules.base import examples, rule
+from cleaner.rules.builders import examples, rule
 from cleaner.text import ends_in_colon
 
 _MENU = "Gardening\nPuzzles\nLetters\nMotoring\nCrosswords\nObituaries\nPodcasts\n"

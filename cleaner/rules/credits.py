@@ -8,7 +8,9 @@ import regex
 
 from cleaner.config import Mode
 from cleaner.document import Document, Kind, Rule
-from cleaner.rules.base import FLAGS, cue_words, examples, label_of, line_rule, rule
+from cleaner.rules.builders import examples, line_rule, rule
+from cleaner.rules.gates import label_of
+from cleaner.rules.patterns import FLAGS, cue_words
 from cleaner.text import ends_sentence, has_quote, is_prose, sentence_count, word_count
 
 AGENCIES = (

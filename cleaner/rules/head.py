@@ -6,7 +6,8 @@ import regex
 
 from cleaner.config import Mode
 from cleaner.document import Document, Kind, Rule
-from cleaner.rules.base import FLAGS, examples, line_rule, rule
+from cleaner.rules.builders import examples, line_rule, rule
+from cleaner.rules.patterns import FLAGS
 from cleaner.text import ends_sentence, is_byline, is_headline_like, is_lowercase_fragment, is_prose, word_count
 
 _TEMPLATE_LABEL = regex.compile(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.rules.base import examples, inline_rule, line_rule
+from cleaner.rules.builders import examples, inline_rule, line_rule
 
 AD_SHORTCODE = inline_rule(
     "AD001",

@@ -7,7 +7,9 @@ from bisect import bisect_left
 import regex
 
 from cleaner.document import Document, Kind, Rule
-from cleaner.rules.base import FLAGS, examples, first_prose, label_gate, label_of, line_rule, rule
+from cleaner.rules.builders import examples, first_prose, line_rule, rule
+from cleaner.rules.gates import label_gate, label_of
+from cleaner.rules.patterns import FLAGS
 from cleaner.text import is_headline_like, is_lowercase_fragment, is_prose
 
 _PREV_NEXT = regex.compile(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import regex
 
 from cleaner.document import Document, Kind, Rule
-from cleaner.rules.base import FLAGS, examples, label_of, line_rule, rule
+from cleaner.rules.builders import examples, line_rule, rule
+from cleaner.rules.gates import label_of
+from cleaner.rules.patterns import FLAGS
 from cleaner.text import word_count
 
 # Phrases only a site says about itself; "the firm uses cookies to track users" is news, not a banner.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.rules.base import examples, inline_rule, line_rule
+from cleaner.rules.builders import examples, inline_rule, line_rule
 
 _NETWORKS = (
     r"facebook|twitter|x\.com|pinterest|linkedin|whatsapp|reddit|tumblr|telegram|messenger|"

@@ -7,7 +7,9 @@ from itertools import islice
 import regex
 
 from cleaner.document import Document, Kind, Rule
-from cleaner.rules.base import FLAGS, examples, label_of, rule
+from cleaner.rules.builders import examples, rule
+from cleaner.rules.gates import label_of
+from cleaner.rules.patterns import FLAGS
 from cleaner.text import ends_sentence, is_prose, word_count
 
 # Rules whose lines open a page footer (comment forms, related lists, share bars, back-links).

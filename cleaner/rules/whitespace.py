@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.document import Document, Kind, Rule, strip_end
-from cleaner.rules.base import examples, rule
+from cleaner.rules.builders import examples, rule
 
 
 @rule(

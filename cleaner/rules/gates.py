@@ -1,0 +1,163 @@
+"""Label gates: which lines of a page a line rule's label pattern could match, found in one pass
+per page and kept on the document as its line index (`Document.line_index`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import regex
+
+from cleaner.document import Document
+from cleaner.rules.patterns import FLAGS, _split_alternatives
+
+# Bullets, pipes and dashes that menus and share bars put around a label; a line is
+# matched against its words without them.
+_DECORATION = " \t\u00a0\u200b\ufeff•·|>»«›‹*-–—~=#:"
+
+
+def label_of(text: str) -> str:
+    """The line's text without surrounding decoration, for matching whole-line labels."""
+    return text.strip(_DECORATION)
+
+
+class _LabelGates:
+    """Which line rules a line's label could fullmatch, judged from its ends.
+
+    Most lines of a page are menu items and sentences that no label pattern matches, and most
+    fail on their first or last few characters. `regex`'s partial matching says exactly whether
+    a prefix can still grow into a match, and with REVERSE whether a suffix can. One pass per
+    page files each line under the line rules having one pattern that both its first and its last
+    three characters allow, so each line rule then looks only at its own few candidates instead of
+    every line. The test is per pattern, not per rule: a rule whose one pattern may begin with any
+    word ("... newsletter") and another may end with any ("Subscribe now ...") would otherwise
+    take every line. Masks have one bit per pattern and are memoised per prefix and per suffix. To
+    keep the memos cheap to fill, a rule's patterns are tried on a prefix only when the rule's
+    whole alternation allows it, and on a suffix only for the patterns a prefix allowed (a suffix's
+    memo records which patterns it was tried on). The memos hold facts about the patterns only
+    (whether a string can begin or end a match), never a page's results.
+    """
+
+    EDGE = 3
+    LIMIT = 50_000
+
+    def __init__(self) -> None:
+        self.rules: list[tuple[str, tuple[str, ...]]] = []
+        """Each line rule's whole source and the sources of its patterns."""
+        self.wholes: list[regex.Pattern[str]] = []
+        self.parts: list[str] = []
+        """Every rule's patterns, by bit."""
+        self.compiled: dict[tuple[int, bool], regex.Pattern[str]] = {}
+        """Patterns by bit and direction (REVERSE or not), compiled on first use: start-up stays short."""
+        self.owner: list[int] = []
+        """For each pattern bit, the rule it belongs to."""
+        self.owners: dict[int, tuple[int, ...]] = {}
+        """For a mask of pattern bits, the rules that own them, in order (few distinct masks occur)."""
+        self.heads: dict[str, int] = {}
+        self.tails: dict[str, tuple[int, int]] = {}
+        """For a suffix: the bits of the patterns tried on it, and of those that allow it."""
+
+    def add(self, source: str, parts: Sequence[str]) -> int:
+        """Register a line rule: `source`, its whole pattern, fullmatches what one of `parts` does."""
+        self.rules.append((source, tuple(parts)))
+        self.parts += parts
+        self.owner += [len(self.rules) - 1] * len(parts)
+        self.heads.clear()  # masks computed so far lack the new patterns' bits
+        return len(self.rules) - 1
+
+    def _pattern(self, bit: int, reverse: bool) -> regex.Pattern[str]:
+        compiled = self.compiled.get((bit, reverse))
+        if compiled is None:
+            compiled = regex.compile(self.parts[bit], FLAGS | (regex.REVERSE if reverse else 0))
+            self.compiled[bit, reverse] = compiled
+        return compiled
+
+    def _head_mask(self, key: str) -> int:
+        while len(self.wholes) < len(self.rules):
+            self.wholes.append(regex.compile(self.rules[len(self.wholes)][0], FLAGS))
+        bits = 0
+        bit = 0
+        for whole, (_, parts) in zip(self.wholes, self.rules, strict=True):
+            if whole.fullmatch(key, partial=True) is not None:
+                if len(parts) == 1:
+                    bits |= 1 << bit  # the rule's one pattern is its whole pattern
+                else:
+                    for b in range(bit, bit + len(parts)):
+                        if self._pattern(b, reverse=False).fullmatch(key, partial=True) is not None:
+                            bits |= 1 << b
+            bit += len(parts)
+        if len(self.heads) >= self.LIMIT:
+            self.heads.clear()
+        self.heads[key] = bits
+        return bits
+
+    def _tail_mask(self, key: str, wanted: int) -> int:
+        """The patterns among `wanted` that `key` can end a match of."""
+        tried, bits = self.tails.get(key, (0, 0))
+        missing = wanted & ~tried
+        if missing:
+            for b in _bits_of(missing):
+                if self._pattern(b, reverse=True).fullmatch(key, partial=True) is not None:
+                    bits |= 1 << b
+            if len(self.tails) >= self.LIMIT:
+                self.tails.clear()
+            self.tails[key] = (tried | missing, bits)
+        return bits & wanted
+
+    def _owners(self, bits: int) -> tuple[int, ...]:
+        rules = tuple(sorted({self.owner[b] for b in _bits_of(bits)}))
+        if len(self.owners) >= self.LIMIT:
+            self.owners.clear()
+        self.owners[bits] = rules
+        return rules
+
+    def candidates(self, doc: Document, rule: int) -> list[int]:
+        """Indices of the kept, non-blank lines whose label may fullmatch line rule `rule`."""
+        index = doc.line_index
+        if index is None or index[0] != doc.edits or index[1] != len(self.rules):
+            index = (doc.edits, len(self.rules), self._build(doc))
+            doc.line_index = index
+        found: list[int] = index[2].get(rule, [])
+        return found
+
+    def _build(self, doc: Document) -> dict[int, list[int]]:
+        by_rule: dict[int, list[int]] = {}
+        heads, tails, owners, k = self.heads, self.tails, self.owners, self.EDGE
+        for i, line in enumerate(doc.lines):
+            text = line.text
+            if line.removed_by is not None or not text or text.isspace():
+                continue
+            label = text.strip(_DECORATION)
+            head, tail = label[:k], label[-k:]
+            bits = heads.get(head)
+            if bits is None:
+                bits = self._head_mask(head)
+            if bits:
+                known = tails.get(tail)
+                if known is None or bits & ~known[0]:
+                    bits = self._tail_mask(tail, bits)
+                else:
+                    bits &= known[1]
+            if bits:
+                rules = owners.get(bits)
+                for rule in self._owners(bits) if rules is None else rules:
+                    by_rule.setdefault(rule, []).append(i)
+        return by_rule
+
+
+@lru_cache(maxsize=4096)
+def _bits_of(mask: int) -> tuple[int, ...]:
+    """The positions of the set bits of `mask` (few distinct masks occur, so they are cached)."""
+    return tuple(b for b in range(mask.bit_length()) if mask >> b & 1)
+
+
+_GATES = _LabelGates()
+
+
+def label_gate(pattern: str) -> Callable[[Document], list[int]]:
+    """For a rule that tests lines by `pattern` (FLAGS) fullmatching their label (`label_of`): a
+    function giving a page's lines whose label may fullmatch it, found as line rules find theirs
+    (see _LabelGates): the lines kept and non-blank when the page was last indexed, in order."""
+    parts = _split_alternatives(pattern) or [pattern]
+    gate = _GATES.add(pattern, [f"(?:{p})" for p in parts])
+    return lambda doc: _GATES.candidates(doc, gate)
