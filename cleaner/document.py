@@ -117,7 +117,7 @@ class Document:
     _text: tuple[int, str, list[int] | None] | None = field(default=None, repr=False, compare=False)
     """`text()` at `edits`, and where each line starts in it (filled when first needed)."""
     line_index: tuple[int, int, dict[int, list[int]]] | None = field(default=None, repr=False, compare=False)
-    """Line rules' candidate lines for this page (see cleaner.rules.base), valid while `edits` is unchanged.
+    """Line rules' candidate lines for this page (see cleaner.rules.gates), valid while `edits` is unchanged.
     Rules change a line's text only through `edit` (whitespace rules, which run last, excepted)."""
     ran_at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     """For each local rule (`Rule.local`) run on this page: `edits` when it last ran."""
@@ -162,7 +162,7 @@ class Document:
         """Indices, in order, of the lines (kept or not) in which `pattern` finds a match: one
         search of `text()` per line that has one, each from the start of the next line, instead of
         a search of every line. `pattern` must find within a line what it finds in the line alone
-        (no match needs a newline or sees past one; see cleaner.rules.base.whole_text_pattern)."""
+        (no match needs a newline or sees past one; see cleaner.rules.patterns.whole_text_pattern)."""
         text = self.text()
         starts = self._text_starts()
         last = len(self.lines) - 1

@@ -24,7 +24,7 @@ def test_every_line_a_line_rule_matches_is_among_its_candidates() -> None:
     assert BUILTIN
     lines = _fixture_lines()
     doc = Document.from_text("\n".join(lines), Config())
-    index = gates._GATES
+    index = gates.GATES
     for rule, (source, _) in enumerate(index.rules):
         pattern = regex.compile(source, patterns.FLAGS)
         candidates = set(index.candidates(doc, rule))

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import regex
 
 from cleaner.document import Apply, Document, Example, Kind, Rule
-from cleaner.rules.gates import _DECORATION, _GATES
+from cleaner.rules.gates import DECORATION, GATES
 from cleaner.rules.patterns import FLAGS, alternation, cue_words, whole_text_pattern
 from cleaner.text import is_prose
 
@@ -34,18 +34,18 @@ def line_rule(
     source = alternation(patterns) + tail
     fullmatch = regex.compile(source, FLAGS).fullmatch
     matches_empty = fullmatch("") is not None
-    gate = _GATES.add(source, [f"(?:{p}){tail}" for p in patterns])
+    gate = GATES.add(source, [f"(?:{p}){tail}" for p in patterns])
 
     def apply(doc: Document, rule: Rule) -> None:
         # Only the lines whose first characters can begin a match (see _LabelGates); the test on
         # each is the plain one: a kept, non-blank line whose label the pattern fullmatches.
         lines = doc.lines
-        for i in _GATES.candidates(doc, gate):
+        for i in GATES.candidates(doc, gate):
             line = lines[i]
             if line.removed_by is not None:
                 continue
             text = line.text
-            label = text.strip(_DECORATION)
+            label = text.strip(DECORATION)
             if (label or matches_empty) and text and not text.isspace() and fullmatch(label):
                 doc.remove(i, rule)
 

@@ -9,16 +9,16 @@ from functools import lru_cache
 import regex
 
 from cleaner.document import Document
-from cleaner.rules.patterns import FLAGS, _split_alternatives
+from cleaner.rules.patterns import FLAGS, split_alternatives
 
 # Bullets, pipes and dashes that menus and share bars put around a label; a line is
 # matched against its words without them.
-_DECORATION = " \t\u00a0\u200b\ufeff•·|>»«›‹*-–—~=#:"
+DECORATION = " \t\u00a0\u200b\ufeff•·|>»«›‹*-–—~=#:"
 
 
 def label_of(text: str) -> str:
     """The line's text without surrounding decoration, for matching whole-line labels."""
-    return text.strip(_DECORATION)
+    return text.strip(DECORATION)
 
 
 class _LabelGates:
@@ -127,7 +127,7 @@ class _LabelGates:
             text = line.text
             if line.removed_by is not None or not text or text.isspace():
                 continue
-            label = text.strip(_DECORATION)
+            label = text.strip(DECORATION)
             head, tail = label[:k], label[-k:]
             bits = heads.get(head)
             if bits is None:
@@ -151,13 +151,13 @@ def _bits_of(mask: int) -> tuple[int, ...]:
     return tuple(b for b in range(mask.bit_length()) if mask >> b & 1)
 
 
-_GATES = _LabelGates()
+GATES = _LabelGates()
 
 
 def label_gate(pattern: str) -> Callable[[Document], list[int]]:
     """For a rule that tests lines by `pattern` (FLAGS) fullmatching their label (`label_of`): a
     function giving a page's lines whose label may fullmatch it, found as line rules find theirs
     (see _LabelGates): the lines kept and non-blank when the page was last indexed, in order."""
-    parts = _split_alternatives(pattern) or [pattern]
-    gate = _GATES.add(pattern, [f"(?:{p})" for p in parts])
-    return lambda doc: _GATES.candidates(doc, gate)
+    parts = split_alternatives(pattern) or [pattern]
+    gate = GATES.add(pattern, [f"(?:{p})" for p in parts])
+    return lambda doc: GATES.candidates(doc, gate)

@@ -56,7 +56,7 @@ def cue_words(*patterns: str) -> tuple[str, ...] | None:
 
 
 def _cues(pattern: str) -> set[str] | None:
-    alternatives = _split_alternatives(pattern)
+    alternatives = split_alternatives(pattern)
     if alternatives is None:
         return None
     found: set[str] = set()
@@ -139,7 +139,7 @@ def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
         i += 1
 
 
-def _split_alternatives(pattern: str) -> list[str] | None:
+def split_alternatives(pattern: str) -> list[str] | None:
     """`pattern` split at its top-level `|`; None if it cannot be read."""
     parts: list[str] = []
     depth = start = 0
