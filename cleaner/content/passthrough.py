@@ -21,7 +21,7 @@ def _short(text: str) -> bool:
     return not ends_sentence(text) and word_count(text) <= _SHORT
 
 
-def _label(text: str) -> bool:
+def menu_label(text: str) -> bool:
     """A menu item: short, no sentence end, no digits, and not starting in lower case (list items
     such as ingredients do; menu items are capitalised or in a script without case)."""
     stripped = text.strip()
@@ -40,7 +40,7 @@ def menu_run(texts: Sequence[str], enough: int | None = None) -> int:
     best = run = 0
     in_list = False
     for k, text in enumerate(texts):
-        if not _label(text):
+        if not menu_label(text):
             run = 0
             in_list = ends_in_colon(text)
             continue

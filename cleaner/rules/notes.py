@@ -226,7 +226,9 @@ NOTES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "TL001": (
         "Below the article, once a footer opens (comments, related list, share bar), what follows is "
-        "page furniture unless it reads as prose.",
+        "page furniture unless it reads as prose. Unless it outweighs the page above: where the lines it "
+        "would cut hold more text (menu items not counted) than the page keeps above the opener, the "
+        "'footer' is a list that is the page (headlines with summaries, a resume) and nothing is cut.",
         (
             "A postscript, an editor's note or a correction after a share bar is kept only if it reads as prose; short lines of it (a signature, a list) go.",
         ),

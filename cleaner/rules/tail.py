@@ -6,6 +6,7 @@ from itertools import islice
 
 import regex
 
+from cleaner.content.passthrough import menu_label
 from cleaner.document import Document, Kind, Rule
 from cleaner.rules.builders import examples, rule
 from cleaner.rules.gates import label_of
@@ -79,7 +80,9 @@ def tail_cut(doc: Document, rule: Rule) -> None:
     )
     if opener is None:
         return
-    content = [i for i in doc.content_indices() if i > opener]
+    indices = doc.content_indices()
+    content = [i for i in indices if i > opener]
+    cut = []
     for pos, i in enumerate(content):
         text = lines[i].text
         if is_prose(text):
@@ -89,7 +92,24 @@ def tail_cut(doc: Document, rule: Rule) -> None:
         following = lines[content[pos + 1]].text if pos + 1 < len(content) else ""
         if is_prose(following, min_words=subhead_words):
             continue
+        cut.append(i)
+    if _outweighs(doc, cut, [i for i in indices if i < opener]):
+        return
+    for i in cut:
         doc.remove(i, rule)
+
+
+def _text_mass(doc: Document, indices: list[int]) -> int:
+    """Characters of the lines that are not menu items (the text a reader would read)."""
+    return sum(len(t) for t in (doc.lines[i].text for i in indices) if not menu_label(t))
+
+
+def _outweighs(doc: Document, cut: list[int], above: list[int]) -> bool:
+    """Whether the lines a tail cut would drop hold more text than the page keeps above the footer
+    opener: then the "footer" is a list that is the page (a list of headlines with summaries, a
+    resume on a profile page) and the opener a link inside it. Menu items do not count on either
+    side, so a long menu or drop-down after a short article is still cut."""
+    return _text_mass(doc, cut) > _text_mass(doc, above)
 
 
 # "34 responses to “Title”", "10 thoughts on “Title”", "12 Comments", "Comments (3)".
