@@ -24,7 +24,8 @@ from cleaner.config import Config, Mode
 from cleaner.decoding import UnknownEncodingError, check_encoding
 from cleaner.files import DEFAULT_EXCLUDES, InputError, Selection, Task, decode, discover, output_overlap, read_text
 from cleaner.html import HtmlMode, clean_page, is_html_name, looks_like_html
-from cleaner.pipeline import all_rules, clean_and_explain
+from cleaner.pipeline import clean_and_explain
+from cleaner.registry import all_rules
 
 if TYPE_CHECKING:
     from rich.console import Console

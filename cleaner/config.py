@@ -25,7 +25,8 @@ class UserRuleKind(StrEnum):
 
 @dataclass(frozen=True)
 class UserRule:
-    """A rule a user adds in the configuration; it runs right after the built-in rules of its kind."""
+    """A rule a user adds in the configuration. It runs in the phrase stage, before content detection,
+    right after the built-in phrase rules of its kind (see cleaner.registry)."""
 
     id: str
     name: str

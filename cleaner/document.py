@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from itertools import accumulate, repeat
 from operator import add
 from typing import TYPE_CHECKING
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 
 class Kind(StrEnum):
-    """Where a rule acts; also the order families run in (inline first, whitespace last)."""
+    """What a rule acts on and how (a marker inside a line, whole lines, a block, the page's head or
+    tail, ...). It does not set when the rule runs: `Stage` does."""
 
     INLINE = "inline"
     LINE = "line"
@@ -28,6 +29,22 @@ class Kind(StrEnum):
     TAIL = "tail"
     CONTENT = "content"
     WHITESPACE = "whitespace"
+
+
+class Stage(IntEnum):
+    """When a rule runs: the registry runs the stages in this order (see cleaner.registry)."""
+
+    PHRASE = 1
+    """Pattern rules on markers, lines and blocks, on the page as it came: their removals are what
+    content detection judges around."""
+    CONTENT = 2
+    """Content detection: which of the lines left belong to the article."""
+    HEAD = 3
+    """Rules that judge a line by its place above the headline, on what content detection kept."""
+    TAIL = 4
+    """The cut of the page's tail, which reads what the rules before it found."""
+    WHITESPACE = 5
+    """Shaping the result's blank lines and line ends."""
 
 
 @dataclass(frozen=True)
@@ -312,6 +329,8 @@ class Rule:
     recheck: bool = field(default=False, compare=False, repr=False)
     """Whether the line and block rules before this rule's family run again once it has removed
     something: they read their neighbours, which its removals change (the pipeline does this)."""
+    stage: Stage = field(default=Stage.PHRASE, compare=False)
+    """When the rule runs; the registry sets it for each built-in family (see cleaner.registry)."""
     rationale: str = field(default="", compare=False)
     """Why the rule exists (`cleaner rule ID`, docs/rules.md); built-in rules take theirs from cleaner.rules.notes."""
     misfires: tuple[str, ...] = field(default=(), compare=False)

@@ -6,14 +6,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from operator import attrgetter
 
 from cleaner import chunking, registry
 from cleaner import text as text_measures
-from cleaner.config import Config, UserRule, UserRuleKind
-from cleaner.document import Document, Kind, Removal, Rule
-from cleaner.rules.builders import inline_rule, line_rule
+from cleaner.config import Config
+from cleaner.document import Document, Kind, Removal, Rule, Stage
 
 
 @dataclass(frozen=True)
@@ -31,37 +29,6 @@ class Explanation:
 MAX_LINE_CHARS = 100_000
 
 
-def _build(user: UserRule) -> Rule:
-    builder = line_rule if user.kind is UserRuleKind.LINE else inline_rule
-    return builder(user.id, user.name, user.description or f"User {user.kind} rule.", user.patterns, ())
-
-
-@lru_cache(maxsize=64)
-def _with_user_rules(user_rules: tuple[UserRule, ...]) -> tuple[Rule, ...]:
-    """The built-in rules with each user rule right after the last built-in rule of its kind."""
-    rules = list(registry.BUILTIN)
-    for user in user_rules:
-        built = _build(user)
-        kind = Kind.LINE if user.kind is UserRuleKind.LINE else Kind.INLINE
-        same = [i for i, r in enumerate(rules) if r.kind is kind]
-        rules.insert(same[-1] + 1 if same else len(rules), built)
-    return tuple(rules)
-
-
-def all_rules(config: Config) -> tuple[Rule, ...]:
-    """Every rule a run with `config` knows, in order: built-in and user rules."""
-    return _with_user_rules(tuple(config.rules))
-
-
-@lru_cache(maxsize=64)
-def _active(select: tuple[str, ...], ignore: tuple[str, ...], user_rules: tuple[UserRule, ...]) -> tuple[Rule, ...]:
-    return registry.select(_with_user_rules(user_rules), select, ignore)
-
-
-def active_rules(config: Config) -> tuple[Rule, ...]:
-    return _active(tuple(config.select), tuple(config.ignore), tuple(config.rules))
-
-
 def render(doc: Document) -> str:
     text = "\n".join([line.text for line in doc.lines if line.removed_by is None])
     if not text.strip():
@@ -76,7 +43,7 @@ _MAX_PASSES = 5
 
 def _one_pass(text: str, config: Config) -> Document:
     doc = Document.from_text(text, config)
-    rules = active_rules(config)
+    rules = registry.active_rules(config)
     for k, rule in enumerate(rules):
         _run(doc, rule, rules[:k])
     return doc
@@ -90,12 +57,12 @@ def _run(doc: Document, rule: Rule, earlier: Sequence[Rule]) -> None:
 
 
 def recheck(doc: Document, earlier: Sequence[Rule]) -> None:
-    """Run the line and block rules of `earlier` again (those before the first content, tail or
-    whitespace rule): some read their neighbours ("a date line above the story's first sentence"),
-    and a rule that declares `recheck` (content detection) has removed some of them. Without this
-    a second cleaning would find what the first left, and cleaning would not be idempotent."""
+    """Run the line and block rules of `earlier`'s phrase stage again: some read their neighbours
+    ("a date line above the story's first sentence"), and a rule that declares `recheck` (content
+    detection) has removed some of them. Without this a second cleaning would find what the first
+    left, and cleaning would not be idempotent."""
     for other in earlier:
-        if other.kind in (Kind.CONTENT, Kind.TAIL, Kind.WHITESPACE):
+        if other.stage is not Stage.PHRASE:
             break
         if other.kind is not Kind.INLINE:
             doc.run(other)
@@ -105,7 +72,7 @@ def run_until(text: str, config: Config, rule_id: str) -> Document:
     """The document as rule `rule_id` sees it in a first pass: every active rule before it has run
     (training the content model reads pages so, bench/train_content.py)."""
     doc = Document.from_text(text, config)
-    rules = active_rules(config)
+    rules = registry.active_rules(config)
     for k, rule in enumerate(rules):
         if rule.id == rule_id:
             break

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from cleaner.document import Rule
+from cleaner.config import Config, UserRule, UserRuleKind
+from cleaner.document import Rule, Stage
+from cleaner.rules.builders import inline_rule, line_rule
 
 if TYPE_CHECKING:
     BUILTIN: tuple[Rule, ...]
@@ -29,29 +33,66 @@ def _builtin() -> tuple[Rule, ...]:
         tail,
         whitespace,
     )
-
-    # Order matters: inline markers go first so lines they empty are gone before line rules look;
-    # content detection looks at what the phrase rules left (and where a comment section opened);
-    # head rules judge lines by their place above the headline, so they run on what content
-    # detection kept (before it, a second pass over their output would find new heads: not
-    # idempotent); the tail cut reads what the line and block rules found; whitespace shapes the
-    # result last.
     from cleaner.rules.notes import NOTES
 
-    rules = (
-        *markers.RULES,
-        *comments.RULES,
-        *navigation.RULES,
-        *attribution.RULES,
-        *share.RULES,
-        *credits.RULES,
-        *prompts.RULES,
-        *content.RULES,
-        *head.RULES,
-        *tail.RULES,
-        *whitespace.RULES,
+    # Each family and its stage. Rules run stage by stage (see Stage), and within a stage in the
+    # order of this table. Within the phrase stage, inline markers go first so lines they empty are
+    # gone before line rules look; content detection looks at what the phrase rules left (and where
+    # a comment section opened); head rules judge lines by their place above the headline, so they
+    # run on what content detection kept (before it, a second pass over their output would find new
+    # heads: not idempotent); the tail cut reads what the line and block rules found; whitespace
+    # shapes the result last.
+    families = (
+        (markers, Stage.PHRASE),
+        (comments, Stage.PHRASE),
+        (navigation, Stage.PHRASE),
+        (attribution, Stage.PHRASE),
+        (share, Stage.PHRASE),
+        (credits, Stage.PHRASE),
+        (prompts, Stage.PHRASE),
+        (content, Stage.CONTENT),
+        (head, Stage.HEAD),
+        (tail, Stage.TAIL),
+        (whitespace, Stage.WHITESPACE),
     )
-    return tuple(replace(r, rationale=NOTES[r.id][0], misfires=NOTES[r.id][1]) if r.id in NOTES else r for r in rules)
+    rules = [replace(r, stage=stage) for module, stage in families for r in module.RULES]
+    rules = [replace(r, rationale=NOTES[r.id][0], misfires=NOTES[r.id][1]) if r.id in NOTES else r for r in rules]
+    return tuple(sorted(rules, key=attrgetter("stage")))  # stable: the table's order within a stage
+
+
+def _build(user: UserRule) -> Rule:
+    builder = line_rule if user.kind is UserRuleKind.LINE else inline_rule
+    built = builder(user.id, user.name, user.description or f"User {user.kind} rule.", user.patterns, ())
+    return replace(built, stage=Stage.PHRASE)
+
+
+@lru_cache(maxsize=64)
+def _with_user_rules(user_rules: tuple[UserRule, ...]) -> tuple[Rule, ...]:
+    """The built-in rules with each user rule, a phrase rule, right after the last built-in rule of
+    its kind in the phrase stage: user line rules run before content detection, which judges the
+    page around what they removed, as it does around the built-in phrase rules' removals."""
+    rules = list(_rules())
+    for user in user_rules:
+        built = _build(user)
+        same = [i for i, r in enumerate(rules) if r.stage is built.stage and r.kind is built.kind]
+        stage_end = [i for i, r in enumerate(rules) if r.stage <= built.stage]
+        rules.insert((same or stage_end or [-1])[-1] + 1, built)
+    return tuple(rules)
+
+
+def all_rules(config: Config) -> tuple[Rule, ...]:
+    """Every rule a run with `config` knows, in the order they run: built-in and user rules."""
+    return _with_user_rules(tuple(config.rules))
+
+
+@lru_cache(maxsize=64)
+def _active(chosen: tuple[str, ...], ignored: tuple[str, ...], user_rules: tuple[UserRule, ...]) -> tuple[Rule, ...]:
+    return select(_with_user_rules(user_rules), chosen, ignored)
+
+
+def active_rules(config: Config) -> tuple[Rule, ...]:
+    """The rules a run with `config` applies, in order: `all_rules` less what --select/--ignore leave out."""
+    return _active(tuple(config.select), tuple(config.ignore), tuple(config.rules))
 
 
 class UnknownRuleError(ValueError):

@@ -14,13 +14,19 @@ DOC_HEADER = (
     "`cleaner rule ID` shows one rule in the terminal.\n\n"
     "Rules run in this order; select or ignore them by id, id prefix, name or family "
     "(`--select AD`, `--ignore comments`). Rules of kind `content` and some others are off in "
-    "conservative mode, as each says.\n"
+    "conservative mode, as each says.\n\n"
+    "The order goes by stage, not by kind: the phrase rules (markers, lines and blocks found by "
+    "pattern), then content detection, the head rules (which judge a line by its place above the "
+    "headline), the tail cut and whitespace. Your own rules "
+    "(`[[tool.cleaner.rules]]`) are phrase rules: each runs right after the built-in phrase rules of "
+    "its kind, so a line rule of yours runs before content detection, which then judges the page "
+    "around what it removed.\n"
 )
 
 
 def as_text(rule: Rule) -> str:
     """`cleaner rule ID`: the rule for a terminal."""
-    out = [f"{rule.id}  {rule.name}  ({rule.kind.value})", "", rule.description, ""]
+    out = [f"{rule.id}  {rule.name}  ({rule.kind.value}, {rule.stage.name.lower()} stage)", "", rule.description, ""]
     out += ["Why:", *_indented(rule.rationale or "(not documented: a rule from the configuration)"), ""]
     if rule.misfires:
         out.append("Known misfires:")
@@ -39,10 +45,19 @@ def as_text(rule: Rule) -> str:
 def as_markdown(rules: Iterable[Rule]) -> str:
     """docs/rules.md: every rule, in the order they run."""
     rules = list(rules)
-    out = [DOC_HEADER, "| id | name | kind | removes |", "| --- | --- | --- | --- |"]
-    out += [f"| [{r.id}](#{r.id.lower()}) | `{r.name}` | {r.kind.value} | {_cell(r.description)} |" for r in rules]
+    out = [DOC_HEADER, "| id | name | stage | kind | removes |", "| --- | --- | --- | --- | --- |"]
+    out += [
+        f"| [{r.id}](#{r.id.lower()}) | `{r.name}` | {r.stage.name.lower()} | {r.kind.value} | {_cell(r.description)} |"
+        for r in rules
+    ]
     for r in rules:
-        out += ["", f"## {r.id}", "", f"`{r.name}`, kind `{r.kind.value}`. {_md(r.description)}", ""]
+        out += [
+            "",
+            f"## {r.id}",
+            "",
+            f"`{r.name}`, kind `{r.kind.value}`, {r.stage.name.lower()} stage. {_md(r.description)}",
+            "",
+        ]
         out += [f"**Why.** {_md(r.rationale)}", ""]
         if r.misfires:
             out += ["**Known misfires.**", "", *(f"- {_md(m)}" for m in r.misfires), ""]

@@ -18,7 +18,6 @@ import regex
 
 from cleaner import registry
 from cleaner.config import Config, Mode, UserRule, UserRuleKind
-from cleaner.pipeline import all_rules
 from cleaner.rules.patterns import FLAGS
 
 _FILE_KEYS = {"exclude", "extend-exclude", "force-exclude", "respect-gitignore"}
@@ -214,7 +213,7 @@ def checked(config: Config, where: str) -> Config:
             raise SettingsError(f"{where}: rule name {user.name} is already taken")
         seen.add(user.id)
     try:
-        registry.check_selectors([*config.select, *config.ignore], all_rules(config))
+        registry.check_selectors([*config.select, *config.ignore], registry.all_rules(config))
     except registry.UnknownRuleError as err:
         raise SettingsError(f"{where}: {err}") from None
     return config
@@ -320,7 +319,10 @@ def _thresholds(value: Any, config: Config, where: str) -> dict[str, float]:
     if not isinstance(value, dict):
         raise SettingsError(f"{where}: thresholds must be a table of `RULE.param = number`")
     known = {
-        f"{key}.{param}": rule for rule in all_rules(config) for param in rule.params for key in (rule.id, rule.name)
+        f"{key}.{param}": rule
+        for rule in registry.all_rules(config)
+        for param in rule.params
+        for key in (rule.id, rule.name)
     }
     out: dict[str, float] = {}
     for key, number in value.items():

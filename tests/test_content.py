@@ -145,8 +145,8 @@ def test_rules_that_read_neighbours_run_again_after_content_detection() -> None:
     # up hides it; once content detection has removed the teaser, recheck lets NV007 see the date,
     # so that a second cleaning finds nothing more to do.
     from cleaner.document import Document
-    from cleaner.pipeline import active_rules, recheck
-    from cleaner.registry import by_id
+    from cleaner.pipeline import recheck
+    from cleaner.registry import active_rules, by_id
 
     raw = (
         "Our guide to winter driving has tips for everyone heading into the mountains this week.\n"

@@ -10,7 +10,8 @@ from pages import dressed_page, fixture_pages
 
 from cleaner.config import Config, Mode
 from cleaner.document import Kind, strip_end
-from cleaner.pipeline import all_rules, clean_and_explain, clean_text
+from cleaner.pipeline import clean_and_explain, clean_text
+from cleaner.registry import all_rules
 
 _PAGES = fixture_pages()
 _TEXT = st.one_of(st.text(max_size=400), dressed_page(_PAGES))

@@ -22,7 +22,7 @@ def test_rule_shows_name_kind_description_rationale_misfires_and_examples() -> N
     assert proc.returncode == 0, proc.stderr
     ad001 = registry.by_id("AD001")
     text = " ".join(proc.stdout.split())
-    assert proc.stdout.startswith("AD001  ads.shortcode  (inline)\n")
+    assert proc.stdout.startswith("AD001  ads.shortcode  (inline, phrase stage)\n")
     for part in (ad001.description, ad001.rationale, *ad001.misfires):
         assert " ".join(part.split()) in text, part
     assert "Why:" in proc.stdout and "Known misfires:" in proc.stdout
@@ -31,7 +31,7 @@ def test_rule_shows_name_kind_description_rationale_misfires_and_examples() -> N
 
 def test_rule_takes_a_name_or_a_lowercase_id_and_refuses_an_unknown_one() -> None:
     by_name = runner.invoke(app, ["rule", "head.section-label"])
-    assert by_name.exit_code == 0 and by_name.stdout.startswith("HD002  head.section-label  (head)")
+    assert by_name.exit_code == 0 and by_name.stdout.startswith("HD002  head.section-label  (head, head stage)")
     assert "HD002.max-label-words = 3" in by_name.stdout  # its thresholds
     assert runner.invoke(app, ["rule", "cm001"]).stdout.startswith("CM001 ")
     unknown = runner.invoke(app, ["rule", "ZZ999"])

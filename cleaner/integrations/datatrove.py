@@ -33,7 +33,7 @@ from cleaner.batch import clean_one
 from cleaner.config import Config, Mode
 from cleaner.html import HtmlMode, html_to_text
 from cleaner.jsonl import record_text
-from cleaner.pipeline import all_rules
+from cleaner.registry import all_rules
 
 if TYPE_CHECKING:
     from datatrove.data import Document
