@@ -138,6 +138,9 @@ class Document:
     Rules change a line's text only through `edit` (whitespace rules, which run last, excepted)."""
     ran_at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     """For each local rule (`Rule.local`) run on this page: `edits` when it last ran."""
+    no_article: bool = field(default=False, repr=False, compare=False)
+    """Content detection found no article it could trust on this page (a page that is a list): rules
+    that assume an article with furniture below it (the tail cut) leave the page alone too."""
     _lowered: dict[int | None, _Lowered] = field(default_factory=dict, repr=False, compare=False)
     """Lowercased views of the text for cue-word lookups, by longest line taken, valid at `_lowered_at` edits."""
     _lowered_at: int = field(default=0, repr=False, compare=False)

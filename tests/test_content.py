@@ -140,6 +140,38 @@ def test_cli_mode_flag_switches_content_detection(tmp_path: Path) -> None:
     assert "Business" in conservative.output.splitlines()
 
 
+_SECTIONS = ["Home", "Books", "Music", "Film", "Travel", "Contact"]
+_BOOKS = [
+    "The Quiet Harbour by Anne Lowe",
+    "A Winter Book by Tove Berg",
+    "Beyond the Realms by Sam Hill",
+    "Nostalgia for Gold by Rose Tan",
+    "Shelf Life Again by Ian Seal",
+    "Ghosts of Writers Past by Ada Bell",
+    "Fragile Art of Gardens by Tom Reed",
+    "How a Nation Spoke by Kay Craig",
+    "A Servant to Masters by Kofi Ames",
+    "Ever the Twain Meet by Sue Berne",
+    "High Wire Act by Lee Ward",
+    "In Thrall to Music by Max Hart",
+    "Books in Brief by Pat Gill",
+    "Book Worm Returns by Phil Pull",
+]
+
+
+def test_a_page_that_is_a_list_keeps_it_when_a_footer_follows() -> None:
+    # Content detection finds no article it trusts here (a blurb, then a list of books) and leaves
+    # the page. The tail cut used to drop the footer in the same pass, so the next pass saw a page
+    # where the blurb was article enough, and dropped the list.
+    footer = [f"{s} reviews of the week" for s in ("Film", "Music", "Travel", "Theatre", "Dance", "Opera")]
+    blurb = "Our reviewers pick the new books of the month, and every one of them is worth reading this winter."
+    page = "\n".join([*_SECTIONS, blurb, *_BOOKS, "Related Posts", *footer, *_SECTIONS]) + "\n"
+    out = clean_text(page).splitlines()
+    assert blurb in out
+    assert all(book in out for book in _BOOKS)
+    assert clean_text("\n".join(out) + "\n") == "\n".join(out) + "\n"
+
+
 def test_rules_that_read_neighbours_run_again_after_content_detection() -> None:
     # A date line is debris above the story's first sentence (NV007), but a teaser sentence higher
     # up hides it; once content detection has removed the teaser, recheck lets NV007 see the date,

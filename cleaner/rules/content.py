@@ -308,6 +308,7 @@ def outside_article(doc: Document, rule: Rule) -> None:
     probs = score(current(), page.rows, weights)
     keep = decide(probs, v.texts, weights, selection(doc.config.mode), v.barrier)
     if gutted(keep, weights):
+        doc.no_article = True
         return  # weak evidence of an article: the page is left to the phrase rules
     for index, kept in zip(v.indices, keep, strict=True):
         if not kept:

@@ -56,6 +56,12 @@ FOOTER_OPENERS = frozenset(
     params={"long-prose-words": 20, "subhead-paragraph-words": 15},
 )
 def tail_cut(doc: Document, rule: Rule) -> None:
+    if doc.no_article:
+        # The cut opens after the article's last paragraph. Where content detection found no
+        # article it trusts, the page is a list left to the phrase rules; cutting its tail would
+        # change the page the next pass sees, and the next pass's content detection would find an
+        # "article" in what is left (a poll, a blurb) and drop the list.
+        return
     lines = doc.lines
     long_prose = rule.param(doc.config, "long-prose-words")
     subhead_words = int(rule.param(doc.config, "subhead-paragraph-words"))
