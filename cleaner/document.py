@@ -136,6 +136,9 @@ class Document:
     line_index: tuple[int, int, dict[int, list[int]]] | None = field(default=None, repr=False, compare=False)
     """Line rules' candidate lines for this page (see cleaner.rules.gates), valid while `edits` is unchanged.
     Rules change a line's text only through `edit` (whitespace rules, which run last, excepted)."""
+    removers: dict[str, Rule] = field(default_factory=dict, repr=False, compare=False)
+    """The rules that removed lines of this page, by id (`Line.removed_by`): a rule that reads others'
+    removals asks them what they are (`Rule.opens_footer`, `Rule.opens_comments`) instead of naming ids."""
     ran_at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     """For each local rule (`Rule.local`) run on this page: `edits` when it last ran."""
     no_article: bool = field(default=False, repr=False, compare=False)
@@ -273,6 +276,7 @@ class Document:
         if line.removed_by is not None:  # spelled out: content detection removes thousands of lines
             return
         line.removed_by = rule.id
+        self.removers[rule.id] = rule
         text = line.text
         if text and not text.isspace():
             self.removals.append(Removal(rule.id, rule.name, line.number, line.number, text))
@@ -284,6 +288,7 @@ class Document:
             return
         for ln in taken:
             ln.removed_by = rule.id
+        self.removers[rule.id] = rule
         text = "\n".join(ln.text for ln in taken if not ln.blank)
         if text:
             self._record(rule, taken[0].number, taken[-1].number, text)
@@ -296,6 +301,7 @@ class Document:
         self._record(rule, line.number, line.number, removed)
         if line.blank:
             line.removed_by = rule.id
+            self.removers[rule.id] = rule
 
     def _record(self, rule: Rule, first: int, last: int, text: str) -> None:
         self.removals.append(Removal(rule.id, rule.name, first, last, text))
@@ -332,6 +338,12 @@ class Rule:
     recheck: bool = field(default=False, compare=False, repr=False)
     """Whether the line and block rules before this rule's family run again once it has removed
     something: they read their neighbours, which its removals change (the pipeline does this)."""
+    opens_footer: bool = field(default=False, compare=False, repr=False)
+    """Whether a line this rule removes below the article's last paragraph opens the page's footer
+    (a comment form, a related list, a share bar, a back-link): the tail cut drops what follows."""
+    opens_comments: bool = field(default=False, compare=False, repr=False)
+    """Whether the lines this rule removes open a comment section: content detection takes nothing
+    after them for the article."""
     stage: Stage = field(default=Stage.PHRASE, compare=False)
     """When the rule runs; the registry sets it for each built-in family (see cleaner.registry)."""
     rationale: str = field(default="", compare=False)

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 
 from cleaner.document import Document
 
-# Families whose removals open a comment section: what follows is not the article.
-_BARRIER_FAMILIES = ("CM",)
 # Characters that make a line look non-blank without showing anything (str.strip keeps some).
 _INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
@@ -30,9 +28,11 @@ def view(doc: Document) -> View:
     texts: list[str] = []
     barrier: list[bool] = []
     seen_barrier = False
+    # Rules whose removals open a comment section (Rule.opens_comments): what follows is not the article.
+    barriers = {rule_id for rule_id, remover in doc.removers.items() if remover.opens_comments}
     for i, line in enumerate(doc.lines):
         if line.removed_by is not None:
-            if line.removed_by.startswith(_BARRIER_FAMILIES) and texts:
+            if line.removed_by in barriers and texts:
                 seen_barrier = True
             continue
         if not line.text.strip(_INVISIBLE):

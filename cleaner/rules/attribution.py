@@ -31,6 +31,7 @@ SOURCE_LINK = line_rule(
             "Text.\n\n— CNBC's Natasha Turak contributed to this report.\n",
         ),
     ),
+    opens_footer=True,
 )
 
 RULES = (SOURCE_LINK,)

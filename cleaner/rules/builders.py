@@ -28,8 +28,11 @@ def line_rule(
     description: str,
     patterns: Sequence[str],
     examples: tuple[Example, ...],
+    opens_footer: bool = False,
+    opens_comments: bool = False,
 ) -> Rule:
-    """A rule that removes a whole line when its label matches one of `patterns` entirely."""
+    """A rule that removes a whole line when its label matches one of `patterns` entirely.
+    `opens_footer` and `opens_comments`: see Rule."""
     tail = r"[\s.:!…]*"
     source = alternation(patterns) + tail
     fullmatch = regex.compile(source, FLAGS).fullmatch
@@ -49,7 +52,17 @@ def line_rule(
             if (label or matches_empty) and text and not text.isspace() and fullmatch(label):
                 doc.remove(i, rule)
 
-    return Rule(id, name, Kind.LINE, description, examples, apply, local=True)
+    return Rule(
+        id,
+        name,
+        Kind.LINE,
+        description,
+        examples,
+        apply,
+        local=True,
+        opens_footer=opens_footer,
+        opens_comments=opens_comments,
+    )
 
 
 def inline_rule(
@@ -97,15 +110,29 @@ def rule(
     prefilter: str | None = None,
     local: bool = False,
     recheck: bool = False,
+    opens_footer: bool = False,
 ) -> Callable[[Apply], Rule]:
     """Decorator for a rule whose logic needs more than a pattern; `params` are its tunable thresholds.
     `prefilter`, a pattern searched over the whole text, lets the pipeline skip the rule on pages
     where it finds nothing: it must match somewhere whenever the rule could act (see Rule.prefilter).
     `local` says a second run finds nothing new while no line was edited (see Rule.local); `recheck`
-    that the rules before its family run again after it removed something (see Rule.recheck)."""
+    that the rules before its family run again after it removed something (see Rule.recheck);
+    `opens_footer` that a line it removes below the article opens the footer (see Rule.opens_footer)."""
     search = None if prefilter is None else regex.compile(prefilter, FLAGS | regex.MULTILINE).search
 
     def wrap(fn: Apply) -> Rule:
-        return Rule(id, name, kind, description, examples, fn, dict(params or {}), search, local, recheck)
+        return Rule(
+            id,
+            name,
+            kind,
+            description,
+            examples,
+            fn,
+            dict(params or {}),
+            search,
+            local,
+            recheck,
+            opens_footer=opens_footer,
+        )
 
     return wrap

@@ -46,6 +46,8 @@ COMMENT_HEADING = line_rule(
             "In his reply, the minister said nothing had been cut.\n",
         ),
     ),
+    opens_footer=True,
+    opens_comments=True,
 )
 
 COMMENT_FORM = line_rule(
@@ -99,6 +101,8 @@ COMMENT_FORM = line_rule(
             "Your email address will be kept private, the company promised.\n",
         ),
     ),
+    opens_footer=True,
+    opens_comments=True,
 )
 
 RULES = (COMMENT_HEADING, COMMENT_FORM)

@@ -152,6 +152,7 @@ TAG_LINE = line_rule(
             "Topics discussed included the budget and the war.\n",
         ),
     ),
+    opens_footer=True,
 )
 
 

@@ -45,6 +45,7 @@ _PREV_NEXT_CANDIDATES = label_gate(f"(?:{_PREV_NEXT_INLINE.pattern})|(?:{_PREV_N
     # Every label line goes in the first run, and a teaser only with its label: a second run
     # finds nothing however many other lines went in between.
     local=True,
+    opens_footer=True,
 )
 def prev_next(doc: Document, rule: Rule) -> None:
     # Only lines whose label may be one are tested; a teaser line this run removed is not tested again.
@@ -123,6 +124,7 @@ RELATED_HEADING = line_rule(
         ("Text.\n\nMore from Politics\n", "Text.\n"),
         ("Related to this, the council delayed the vote.\n", "Related to this, the council delayed the vote.\n"),
     ),
+    opens_footer=True,
 )
 
 JUMP_LINKS = line_rule(
@@ -191,6 +193,7 @@ SITE_LINKS = line_rule(
             "Contact us if you saw the accident, police said.\n",
         ),
     ),
+    opens_footer=True,
 )
 
 TEASER_META = line_rule(
@@ -213,6 +216,7 @@ TEASER_META = line_rule(
         ("Body text.\n\nMayor resigns\n3 hours ago\n", "Body text.\n\nMayor resigns\n"),
         ("Two days ago the river burst its banks.\n", "Two days ago the river burst its banks.\n"),
     ),
+    opens_footer=True,
 )
 
 LINK_LINE = line_rule(
@@ -236,6 +240,7 @@ LINK_LINE = line_rule(
             "Read more about the plan in the council's report.\n",
         ),
     ),
+    opens_footer=True,
 )
 
 # Month names by their first letters, in English and (the extra prefixes) Spanish, Italian,

@@ -57,6 +57,7 @@ _COOKIE_BUTTON = regex.compile(
     # Banner lines are judged alone and all go in the first run; a second run finds no banner,
     # so it removes no button either.
     local=True,
+    opens_footer=True,
 )
 def cookie(doc: Document, rule: Rule) -> None:
     found = False
@@ -121,6 +122,7 @@ NEWSLETTER = line_rule(
             "She decided to subscribe to the theory that prices would fall.\n",
         ),
     ),
+    opens_footer=True,
 )
 
 # What a site says about itself inside a sentence: newsletter pitches, ad-blocker and browser
@@ -201,6 +203,7 @@ _NOTICE_CUES = (
     ),
     params={"max-words": 50},
     local=True,
+    opens_footer=True,
 )
 def site_notice(doc: Document, rule: Rule) -> None:
     max_words = rule.param(doc.config, "max-words")

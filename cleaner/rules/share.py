@@ -57,6 +57,7 @@ SHARE_LABEL = line_rule(
             "Shares in the company fell nine percent on Monday.\n",
         ),
     ),
+    opens_footer=True,
 )
 
 SHARE_RUN = line_rule(
@@ -76,6 +77,7 @@ SHARE_RUN = line_rule(
             "Facebook and Twitter said they would review the policy.\n",
         ),
     ),
+    opens_footer=True,
 )
 
 CLICK_TO_TWEET = inline_rule(

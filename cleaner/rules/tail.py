@@ -13,26 +13,6 @@ from cleaner.rules.gates import label_of
 from cleaner.rules.patterns import FLAGS
 from cleaner.text import ends_sentence, is_prose, word_count
 
-# Rules whose lines open a page footer (comment forms, related lists, share bars, back-links).
-FOOTER_OPENERS = frozenset(
-    {
-        "CM001",
-        "CM002",
-        "NV001",
-        "NV002",
-        "NV004",
-        "NV005",
-        "NV006",
-        "SH001",
-        "SH002",
-        "AT001",
-        "PR001",
-        "PR002",
-        "PR003",
-        "HD004",
-    }
-)
-
 
 @rule(
     "TL001",
@@ -80,8 +60,10 @@ def tail_cut(doc: Document, rule: Rule) -> None:
         last_prose = last_long
     if last_prose < 0:
         return
+    # A line a footer opener removed (a comment form, a related list, a share bar; Rule.opens_footer).
+    openers = {rule_id for rule_id, remover in doc.removers.items() if remover.opens_footer}
     opener = next(
-        (i for i in range(last_prose + 1, len(lines)) if lines[i].removed_by in FOOTER_OPENERS),
+        (i for i in range(last_prose + 1, len(lines)) if lines[i].removed_by in openers),
         None,
     )
     if opener is None:
