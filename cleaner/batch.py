@@ -353,7 +353,8 @@ def _spread_records(options: Options, cleaner: _RecordCleaner) -> jsonl.LinesCle
 
         report = jsonl.JsonlReport()
         _prepare_workers()
-        pool = multiprocessing.get_context("fork").Pool(options.record_jobs, _init_worker, (options, os.getpid()))
+        with forking_workers():
+            pool = multiprocessing.get_context("fork").Pool(options.record_jobs, _init_worker, (options, os.getpid()))
         try:
             for out, part, removed, refused in pool.imap(_clean_chunk, feed()):
                 room.release()
@@ -481,6 +482,26 @@ def _init_worker(options: Options, parent: int) -> None:
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, files.deferred(_worker_stop))
     _die_with(parent)
+    # Forked with these blocked (see forking_workers): one sent meanwhile is delivered now, to the
+    # handlers above.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
+STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+
+
+@contextlib.contextmanager
+def forking_workers() -> Iterator[None]:
+    """Fork workers inside this block: they start with the stop signals blocked and unblock them in
+    `_init_worker`, once their own handlers are in place. A signal that reaches a fresh fork before
+    the interpreter has reset its signal state there is dropped (CPython clears pending signal flags
+    after a fork), and a pool that was told to terminate then waits forever for that worker: this
+    happened under load when a run stopped right after it started (a truncated corpus)."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _die_with(parent: int) -> None:
@@ -645,7 +666,8 @@ class _PoolRun(Run):
                 self._window.popleft()
                 self._ready.extend(done)
                 for chunk in islice(self._chunks, 1):
-                    self._window.append(self._pool.submit(_work_chunk, chunk))
+                    with forking_workers():  # a submit may fork a worker
+                        self._window.append(self._pool.submit(_work_chunk, chunk))
         return self._ready.popleft()
 
     def finish(self) -> list[FileResult]:
@@ -687,8 +709,9 @@ def run(tasks: Iterable[Task], options: Options, jobs: int = 1) -> Run:
     # The first chunks are submitted now, which forks the workers before the caller starts any thread
     # (a progress bar's); then one more goes in as each comes back, in order.
     window: deque[Future[list[FileResult]]] = deque()
-    for chunk in islice(chunks, workers * CHUNKS_IN_FLIGHT):
-        window.append(pool.submit(_work_chunk, chunk))
+    with forking_workers():
+        for chunk in islice(chunks, workers * CHUNKS_IN_FLIGHT):
+            window.append(pool.submit(_work_chunk, chunk))
     return _PoolRun(pool, window, chunks)
 
 
