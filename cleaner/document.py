@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
-from itertools import accumulate, repeat
-from operator import add
 from typing import TYPE_CHECKING
 
+from cleaner.lookup import LineLookup
+
 if TYPE_CHECKING:
-    import re
-
-    import regex
-
     from cleaner.config import Config
 
 
@@ -103,24 +98,6 @@ def strip_end(text: str) -> str:
     return stripped
 
 
-def _line_starts(text: str) -> list[int]:
-    """Where each line of `text` starts in it, and one entry past the end."""
-    return list(accumulate(map(add, map(len, text.split("\n")), repeat(1)), initial=0))
-
-
-@dataclass(slots=True)
-class _Lowered:
-    """A lowercased view of (some of) a document's lines, for cue-word lookups."""
-
-    text: str
-    starts: list[int]
-    """Where each line starts in `text`, and one entry past the end."""
-    lines: list[int] | None
-    """The document index of each line of the view; None when it holds every line."""
-    found: dict[str, list[int]]
-    """Document indices of the lines holding each cue word looked up so far."""
-
-
 @dataclass
 class Document:
     """The input split into lines; rules mark lines removed and never delete them,
@@ -131,8 +108,8 @@ class Document:
     removals: list[Removal] = field(default_factory=list)
     edits: int = 0
     """How many times a line's text was edited (through `edit`), so views of the text can be cached."""
-    _text: tuple[int, str, list[int] | None] | None = field(default=None, repr=False, compare=False)
-    """`text()` at `edits`, and where each line starts in it (filled when first needed)."""
+    _lookup: tuple[int, LineLookup] | None = field(default=None, repr=False, compare=False)
+    """`lookup()` at `edits` (made when first needed)."""
     line_index: tuple[int, int, dict[int, list[int]]] | None = field(default=None, repr=False, compare=False)
     """Line rules' candidate lines for this page (see cleaner.rules.gates), valid while `edits` is unchanged.
     Rules change a line's text only through `edit` (whitespace rules, which run last, excepted)."""
@@ -144,9 +121,6 @@ class Document:
     no_article: bool = field(default=False, repr=False, compare=False)
     """Content detection found no article it could trust on this page (a page that is a list): rules
     that assume an article with furniture below it (the tail cut) leave the page alone too."""
-    _lowered: dict[int | None, _Lowered] = field(default_factory=dict, repr=False, compare=False)
-    """Lowercased views of the text for cue-word lookups, by longest line taken, valid at `_lowered_at` edits."""
-    _lowered_at: int = field(default=0, repr=False, compare=False)
 
     def run(self, rule: Rule) -> None:
         """Apply `rule`, unless its prefilter rules it out or it is local and nothing was edited
@@ -177,89 +151,13 @@ class Document:
     def text(self) -> str:
         """The current text of every line (removed ones too), joined by newlines: what a rule's
         prefilter searches. Cached until the next `edit`."""
-        if self._text is None or self._text[0] != self.edits:
-            self._text = (self.edits, "\n".join([ln.text for ln in self.lines]), None)
-        return self._text[1]
+        return self.lookup().text
 
-    def lines_matching(self, pattern: regex.Pattern[str] | re.Pattern[str]) -> list[int]:
-        """Indices, in order, of the lines (kept or not) in which `pattern` finds a match: one
-        search of `text()` per line that has one, each from the start of the next line, instead of
-        a search of every line. `pattern` must find within a line what it finds in the line alone
-        (no match needs a newline or sees past one; see cleaner.rules.patterns.whole_text_pattern)."""
-        text = self.text()
-        starts = self._text_starts()
-        last = len(self.lines) - 1
-        found: list[int] = []
-        m = pattern.search(text)
-        while m is not None:
-            i = bisect_right(starts, m.start()) - 1
-            found.append(i)
-            if i >= last:
-                break
-            m = pattern.search(text, starts[i + 1])
-        return found
-
-    def _text_starts(self) -> list[int]:
-        """`_line_starts` of `text()`, kept with it until the next `edit`."""
-        text = self.text()
-        assert self._text is not None
-        starts = self._text[2]
-        if starts is None:
-            starts = _line_starts(text)
-            self._text = (self.edits, text, starts)
-        return starts
-
-    def lines_containing(self, words: Iterable[str], within: int | None = None) -> list[int]:
-        """Indices, in order, of the lines (kept or not) whose lowercased text contains one of
-        `words` (lowercase, no newline): `any(w in line.text.lower() for w in words)`, found by
-        `str.find` over the whole lowercased text instead of a Python loop over the lines, which
-        is what makes a cue-word test before a costly per-line check cheap. With `within`, only
-        the lines of at most that many characters: paragraphs hold most of a page's characters, and
-        the scan costs by the character."""
-        view = self._lowered_view(within)
-        low, starts = view.text, view.starts
-        last = len(starts) - 2  # starts has one entry past the last line
-        found: set[int] = set()
-        for word in words:
-            lines = view.found.get(word)  # rules share cue words ("photo", "credit")
-            if lines is None:
-                lines = view.found[word] = []
-                pos = low.find(word)
-                while pos >= 0:
-                    i = bisect_right(starts, pos) - 1
-                    lines.append(i if view.lines is None else view.lines[i])
-                    if i >= last:
-                        break
-                    pos = low.find(word, starts[i + 1])  # one hit per line is enough
-            found.update(lines)
-        return sorted(found)
-
-    def lines_mentioning(self, words: Iterable[str], within: int | None = None) -> list[int]:
-        """Like `lines_containing`, for cue words of a case-insensitive pattern (`regex.IGNORECASE`):
-        every line where such a search for one of `words` finds it is among those returned."""
-        if any(map(self.text().__contains__, _FOLDS_TO_ASCII)):
-            # Rare: lowercasing would hide the match, so every line (within the length) is returned.
-            return [i for i, ln in enumerate(self.lines) if within is None or len(ln.text) <= within]
-        return self.lines_containing(words, within)
-
-    def _lowered_view(self, within: int | None) -> _Lowered:
-        """The text (of the lines of at most `within` characters) lowercased, and where each line
-        starts in it. Lowercasing one line or the whole text gives the same characters (no case
-        mapping crosses a newline), though not always as many as the input has, hence offsets of
-        its own."""
-        if self._lowered_at != self.edits:
-            self._lowered.clear()
-            self._lowered_at = self.edits
-        view = self._lowered.get(within)
-        if view is None:
-            if within is None:
-                low, lines = self.text().lower(), None
-            else:
-                lines = [i for i, ln in enumerate(self.lines) if len(ln.text) <= within]
-                low = "\n".join([self.lines[i].text for i in lines]).lower()
-            starts = _line_starts(low)
-            view = self._lowered[within] = _Lowered(low, starts, lines, {})
-        return view
+    def lookup(self) -> LineLookup:
+        """Which lines hold a pattern or a cue word (cleaner.lookup), for the text as it is now."""
+        if self._lookup is None or self._lookup[0] != self.edits:
+            self._lookup = (self.edits, LineLookup(self.lines))
+        return self._lookup[1]
 
     def content_indices(self) -> list[int]:
         """Indices of kept, non-blank lines, in order."""
@@ -306,10 +204,6 @@ class Document:
     def _record(self, rule: Rule, first: int, last: int, text: str) -> None:
         self.removals.append(Removal(rule.id, rule.name, first, last, text))
 
-
-# Characters that `regex.IGNORECASE` matches to an ASCII letter but that lowercase to something
-# else: long s matches "s", dotted capital I matches "i" (it lowercases to "i" and a combining dot).
-_FOLDS_TO_ASCII = ("\u017f", "\u0130")
 
 Apply = Callable[["Document", "Rule"], None]
 

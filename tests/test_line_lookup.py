@@ -1,4 +1,4 @@
-"""Document.lines_containing and lines_mentioning find exactly the lines a per-line test finds."""
+"""cleaner.lookup (LineLookup.lines_containing and lines_mentioning) finds exactly the lines a per-line test finds."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from material import FIXTURES, dev_files
 
 from cleaner import registry
 from cleaner.config import Config
-from cleaner.document import _FOLDS_TO_ASCII, Document, Kind, Rule
+from cleaner.document import Document, Kind, Rule
+from cleaner.lookup import _FOLDS_TO_ASCII
 from cleaner.rules import credits, patterns, prompts, tail
 
 # Cases where lowercasing changes a text's length or depends on the neighbours (final sigma).
@@ -35,15 +36,15 @@ def test_lines_containing_is_the_per_line_test() -> None:
         doc = Document.from_text(text, Config())
         for words in WORD_LISTS:
             want = [i for i, ln in enumerate(doc.lines) if any(w in ln.text.lower() for w in words)]
-            assert doc.lines_containing(words) == want, (words, text[:40])
+            assert doc.lookup().lines_containing(words) == want, (words, text[:40])
 
 
 def test_lines_containing_follows_edits() -> None:
     rule = Rule("ZZ003", "test.edit", Kind.INLINE, "Edits.", (), lambda d, r: None)
     doc = Document.from_text("one\ntwo\n", Config())
-    assert doc.lines_containing(("next",)) == []
+    assert doc.lookup().lines_containing(("next",)) == []
     doc.edit(1, "Next", "two", rule)
-    assert doc.lines_containing(("next",)) == [1]
+    assert doc.lookup().lines_containing(("next",)) == [1]
 
 
 def test_lines_mentioning_finds_every_case_insensitive_match() -> None:
@@ -57,7 +58,7 @@ def test_lines_mentioning_finds_every_case_insensitive_match() -> None:
         for text in _texts():
             doc = Document.from_text(text, Config())
             want = {i for i, ln in enumerate(doc.lines) if pattern.search(ln.text)}
-            assert want <= set(doc.lines_mentioning(words)), (words, text[:40])
+            assert want <= set(doc.lookup().lines_mentioning(words)), (words, text[:40])
 
 
 def test_the_characters_lowercasing_misses_are_known() -> None:
@@ -87,7 +88,7 @@ def test_lines_matching_is_the_per_line_search() -> None:
         doc = Document.from_text(text, Config())
         for pattern in patterns:
             want = [i for i, ln in enumerate(doc.lines) if pattern.search(ln.text)]
-            assert doc.lines_matching(pattern) == want, (pattern.pattern, text[:40])
+            assert doc.lookup().lines_matching(pattern) == want, (pattern.pattern, text[:40])
 
 
 def test_cue_words_reads_the_literal_each_alternative_starts_with() -> None:
@@ -124,9 +125,9 @@ def test_lines_containing_within_a_length() -> None:
                 for i, ln in enumerate(doc.lines)
                 if len(ln.text) <= within and any(w in ln.text.lower() for w in words)
             ]
-            assert doc.lines_containing(words, within) == want, (words, within, text[:40])
-            assert set(want) <= set(doc.lines_mentioning(words, within))
-        assert doc.lines_containing(("next",)) == doc.lines_containing(("next",), within=None)
+            assert doc.lookup().lines_containing(words, within) == want, (words, within, text[:40])
+            assert set(want) <= set(doc.lookup().lines_mentioning(words, within))
+        assert doc.lookup().lines_containing(("next",)) == doc.lookup().lines_containing(("next",), within=None)
 
 
 def test_every_credit_line_is_found_by_credit_line() -> None:

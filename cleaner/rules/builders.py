@@ -82,9 +82,9 @@ def inline_rule(
 
     def apply(doc: Document, rule: Rule) -> None:
         if cues is not None:
-            indices: Iterable[int] = doc.lines_mentioning(cues)
+            indices: Iterable[int] = doc.lookup().lines_mentioning(cues)
         else:
-            indices = range(len(doc.lines)) if whole is None else doc.lines_matching(whole)
+            indices = range(len(doc.lines)) if whole is None else doc.lookup().lines_matching(whole)
         for i in indices:
             line = doc.lines[i]
             if not line.kept or line.blank or not compiled.search(line.text):

@@ -217,7 +217,7 @@ def teaser_lines(doc: Document, rule: Rule) -> None:
         return
     # One scan of the page for both kinds of teaser (no cheap prefilter would skip pages: nearly
     # every page has a word in capitals).
-    candidates = doc.lines_matching(_TEASER_SIGN)
+    candidates = doc.lookup().lines_matching(_TEASER_SIGN)
     teasers = [i for i in candidates if doc.lines[i].removed_by is None and teaser_line(doc.lines[i].text)]
     # One such line may be a headline typed without a space; a run of them is a teaser list.
     if len(teasers) < rule.param(doc.config, "min-lines") or looks_clean(view(doc).texts):

@@ -24,7 +24,7 @@ _LINE_BOUND = regex.compile(r"\\[AZzG]|\(\?(?:<?[=!]|>|\(|[a-zA-Z]*-)|[*+?}]\+")
 
 def whole_text_pattern(pattern: str, flags: int = FLAGS) -> regex.Pattern[str] | None:
     """`pattern`, meant for one line, compiled to be searched over the whole text, where a match
-    inside a line is a match in the text: a rule's prefilter, and `Document.lines_matching`. None
+    inside a line is a match in the text: a rule's prefilter, and `LineLookup.lines_matching`. None
     where that does not hold."""
     if _LINE_BOUND.search(pattern):
         return None
@@ -39,7 +39,7 @@ _META = frozenset("\\()[]{}?*+|.^$")
 
 def cue_words(*patterns: str) -> tuple[str, ...] | None:
     """Lowercase strings one of which every match of one of `patterns` contains (for
-    `Document.lines_mentioning`), read from the literal text each alternative of the patterns
+    `LineLookup.lines_mentioning`), read from the literal text each alternative of the patterns
     starts with (after optional classes such as "[ \\t]*"); None when some alternative starts with
     no sure literal, or a pattern sets flags inline. Conservative: what it cannot read (a class, a
     lookaround, an optional group, an escape other than a plain character) ends the literal.
