@@ -79,9 +79,9 @@ class LineLookup:
             self._starts = _line_starts(self.text)
         return self._starts
 
-    def lines_containing(self, words: Iterable[str], within: int | None = None) -> list[int]:
-        """Indices, in order, of the lines (kept or not) whose lowercased text contains one of
-        `words` (lowercase, no newline): `any(w in line.text.lower() for w in words)`, found by
+    def lines_lowercase_containing(self, words: Iterable[str], within: int | None = None) -> list[int]:
+        """Exactly the lines (their indices, in order; kept or not) whose lowercased text contains
+        one of `words` (lowercase, no newline): `any(w in line.text.lower() for w in words)`, found by
         `str.find` over the whole lowercased text instead of a Python loop over the lines, which
         is what makes a cue-word test before a costly per-line check cheap. With `within`, only
         the lines of at most that many characters: paragraphs hold most of a page's characters, and
@@ -104,13 +104,15 @@ class LineLookup:
             found.update(lines)
         return sorted(found)
 
-    def lines_mentioning(self, words: Iterable[str], within: int | None = None) -> list[int]:
-        """Like `lines_containing`, for cue words of a case-insensitive pattern (`regex.IGNORECASE`):
-        every line where such a search for one of `words` finds it is among those returned."""
+    def lines_maybe_matching_ignorecase(self, words: Iterable[str], within: int | None = None) -> list[int]:
+        """The lines where a case-insensitive search (`regex.IGNORECASE`) for one of `words` may find
+        it: every line it finds is among those returned, with perhaps more (every line, on a page
+        holding a character such a search folds to ASCII and lowercasing does not). A candidate list
+        for the pattern the words come from, not an answer: `lines_lowercase_containing` is exact."""
         if any(map(self.text.__contains__, _FOLDS_TO_ASCII)):
             # Rare: lowercasing would hide the match, so every line (within the length) is returned.
             return [i for i, ln in enumerate(self.lines) if within is None or len(ln.text) <= within]
-        return self.lines_containing(words, within)
+        return self.lines_lowercase_containing(words, within)
 
     def _lowered_view(self, within: int | None) -> _Lowered:
         """The text (of the lines of at most `within` characters) lowercased, and where each line

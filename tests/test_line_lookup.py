@@ -1,4 +1,4 @@
-"""cleaner.lookup (LineLookup.lines_containing and lines_mentioning) finds exactly the lines a per-line test finds."""
+"""cleaner.lookup (LineLookup.lines_lowercase_containing and lines_maybe_matching_ignorecase) finds exactly the lines a per-line test finds."""
 
 from __future__ import annotations
 
@@ -31,23 +31,23 @@ def _texts() -> list[str]:
     return [ODD, ODD + "\n", "", "\n\n"] + [p.read_text(encoding="utf-8") for p in paths]
 
 
-def test_lines_containing_is_the_per_line_test() -> None:
+def test_lines_lowercase_containing_is_the_per_line_test() -> None:
     for text in _texts():
         doc = Document.from_text(text, Config())
         for words in WORD_LISTS:
             want = [i for i, ln in enumerate(doc.lines) if any(w in ln.text.lower() for w in words)]
-            assert doc.lookup().lines_containing(words) == want, (words, text[:40])
+            assert doc.lookup().lines_lowercase_containing(words) == want, (words, text[:40])
 
 
-def test_lines_containing_follows_edits() -> None:
+def test_lines_lowercase_containing_follows_edits() -> None:
     rule = Rule("ZZ003", "test.edit", Kind.INLINE, "Edits.", (), lambda d, r: None)
     doc = Document.from_text("one\ntwo\n", Config())
-    assert doc.lookup().lines_containing(("next",)) == []
+    assert doc.lookup().lines_lowercase_containing(("next",)) == []
     doc.edit(1, "Next", "two", rule)
-    assert doc.lookup().lines_containing(("next",)) == [1]
+    assert doc.lookup().lines_lowercase_containing(("next",)) == [1]
 
 
-def test_lines_mentioning_finds_every_case_insensitive_match() -> None:
+def test_lines_maybe_matching_ignorecase_finds_every_case_insensitive_match() -> None:
     for words in (
         ("next", "nächster", "précédent", "siguiente"),
         credits._CAPTION_CUES,
@@ -58,12 +58,12 @@ def test_lines_mentioning_finds_every_case_insensitive_match() -> None:
         for text in _texts():
             doc = Document.from_text(text, Config())
             want = {i for i, ln in enumerate(doc.lines) if pattern.search(ln.text)}
-            assert want <= set(doc.lookup().lines_mentioning(words)), (words, text[:40])
+            assert want <= set(doc.lookup().lines_maybe_matching_ignorecase(words)), (words, text[:40])
 
 
 def test_the_characters_lowercasing_misses_are_known() -> None:
     # Every character that a case-insensitive pattern matches to a letter of a cue word either
-    # lowercases to that letter or is one lines_mentioning looks out for.
+    # lowercases to that letter or is one lines_maybe_matching_ignorecase looks out for.
     letters = {
         c
         for words in (("next", "nächster", "précédent", "siguiente"), credits._CAPTION_CUES, tail._THREAD_CUES)
@@ -116,7 +116,7 @@ def test_cue_words_skips_leading_optional_classes() -> None:
     assert patterns.cue_words(r"\p{Lu}*foo") is None
 
 
-def test_lines_containing_within_a_length() -> None:
+def test_lines_lowercase_containing_within_a_length() -> None:
     for text in _texts():
         doc = Document.from_text(text, Config())
         for words, within in product(WORD_LISTS, (0, 5, 80, 200)):
@@ -125,9 +125,11 @@ def test_lines_containing_within_a_length() -> None:
                 for i, ln in enumerate(doc.lines)
                 if len(ln.text) <= within and any(w in ln.text.lower() for w in words)
             ]
-            assert doc.lookup().lines_containing(words, within) == want, (words, within, text[:40])
-            assert set(want) <= set(doc.lookup().lines_mentioning(words, within))
-        assert doc.lookup().lines_containing(("next",)) == doc.lookup().lines_containing(("next",), within=None)
+            assert doc.lookup().lines_lowercase_containing(words, within) == want, (words, within, text[:40])
+            assert set(want) <= set(doc.lookup().lines_maybe_matching_ignorecase(words, within))
+        assert doc.lookup().lines_lowercase_containing(("next",)) == doc.lookup().lines_lowercase_containing(
+            ("next",), within=None
+        )
 
 
 def test_every_credit_line_is_found_by_credit_line() -> None:

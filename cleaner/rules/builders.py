@@ -82,7 +82,7 @@ def inline_rule(
 
     def apply(doc: Document, rule: Rule) -> None:
         if cues is not None:
-            indices: Iterable[int] = doc.lookup().lines_mentioning(cues)
+            indices: Iterable[int] = doc.lookup().lines_maybe_matching_ignorecase(cues)
         else:
             indices = range(len(doc.lines)) if whole is None else doc.lookup().lines_matching(whole)
         for i in indices:

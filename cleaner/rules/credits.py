@@ -186,7 +186,7 @@ def credit_line(doc: Document, rule: Rule) -> None:
     # words of one are tested (most short lines of a page pass every other test cheaply). It is
     # short too, so only short lines are searched, plus the rare longer line whose label is short.
     lines = doc.lines
-    indices = doc.lookup().lines_mentioning(_CREDIT_CUES, within=_CREDIT_CHARS)
+    indices = doc.lookup().lines_maybe_matching_ignorecase(_CREDIT_CUES, within=_CREDIT_CHARS)
     decorated = [
         i for i, ln in enumerate(lines) if len(ln.text) > _CREDIT_CHARS and len(label_of(ln.text)) <= _CREDIT_CHARS
     ]
@@ -219,7 +219,9 @@ def credit_line(doc: Document, rule: Rule) -> None:
     local=True,  # each line judged alone; a line it edits (keep-captions) counts as an edit
 )
 def credit_caption(doc: Document, rule: Rule) -> None:
-    for i in doc.lookup().lines_containing(_CUE_WORDS):  # the first test of trailing_credit, for all lines at once
+    for i in doc.lookup().lines_lowercase_containing(
+        _CUE_WORDS
+    ):  # the first test of trailing_credit, for all lines at once
         line = doc.lines[i]
         if line.removed_by is not None:
             continue
@@ -264,7 +266,7 @@ def caption_before_credit(doc: Document, rule: Rule) -> None:
     lines = doc.lines
     # A closing credit holds a "|": only those lines are tested, each against the line above it
     # (the nearest non-blank one, if still kept).
-    for i in doc.lookup().lines_containing(("|",)):
+    for i in doc.lookup().lines_lowercase_containing(("|",)):
         previous = next((k for k in range(i - 1, -1, -1) if not lines[k].blank), None)
         if previous is None or not lines[previous].kept or not _closes_caption(lines[i].text):
             continue
@@ -315,7 +317,10 @@ _MAYBE_GALLERY_COUNTER = re.compile(r"^[ \t]*\d{1,3}of\d", re.MULTILINE)
 )
 def caption_label(doc: Document, rule: Rule) -> None:
     for i in sorted(
-        {*doc.lookup().lines_mentioning(_CAPTION_CUES), *doc.lookup().lines_matching(_MAYBE_GALLERY_COUNTER)}
+        {
+            *doc.lookup().lines_maybe_matching_ignorecase(_CAPTION_CUES),
+            *doc.lookup().lines_matching(_MAYBE_GALLERY_COUNTER),
+        }
     ):
         line = doc.lines[i]
         if line.removed_by is not None or line.blank:

@@ -39,7 +39,7 @@ _META = frozenset("\\()[]{}?*+|.^$")
 
 def cue_words(*patterns: str) -> tuple[str, ...] | None:
     """Lowercase strings one of which every match of one of `patterns` contains (for
-    `LineLookup.lines_mentioning`), read from the literal text each alternative of the patterns
+    `LineLookup.lines_maybe_matching_ignorecase`), read from the literal text each alternative of the patterns
     starts with (after optional classes such as "[ \\t]*"); None when some alternative starts with
     no sure literal, or a pattern sets flags inline. Conservative: what it cannot read (a class, a
     lookaround, an optional group, an escape other than a plain character) ends the literal.
@@ -93,7 +93,7 @@ def _leading_literal(alternative: str) -> set[str] | None:
             break
     literal = "".join(chars)
     if not literal.strip() or any(not c.isascii() and c.lower() != c.upper() for c in literal):
-        return None  # a cased letter outside ASCII may lowercase unlike its match (see lines_mentioning)
+        return None  # a cased letter outside ASCII may lowercase unlike its match (see lines_maybe_matching_ignorecase)
     return {literal.lower()}
 
 

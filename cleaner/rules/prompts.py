@@ -62,7 +62,7 @@ _COOKIE_BUTTON = regex.compile(
 def cookie(doc: Document, rule: Rule) -> None:
     found = False
     # Every phrase of the banner names cookies or the site.
-    for i in doc.lookup().lines_containing(("cookie", " site", "seite")):
+    for i in doc.lookup().lines_lowercase_containing(("cookie", " site", "seite")):
         line = doc.lines[i]
         if line.removed_by is not None:
             continue
@@ -209,7 +209,7 @@ def site_notice(doc: Document, rule: Rule) -> None:
     max_words = rule.param(doc.config, "max-words")
     # Every notice holds one of the cue words, and fifty words never take 600 characters: both
     # checks spare the search on ordinary lines.
-    for i in doc.lookup().lines_containing(_NOTICE_CUES):
+    for i in doc.lookup().lines_lowercase_containing(_NOTICE_CUES):
         line = doc.lines[i]
         if line.removed_by is not None or len(line.text) > 12 * max_words:
             continue

@@ -144,7 +144,7 @@ def comment_thread(doc: Document, rule: Rule) -> None:
     lines = doc.lines
     window = int(rule.param(doc.config, "meta-within-lines"))
     # Every line, kept or already removed by a comment rule: the heading is usually CM001's.
-    candidates = doc.lookup().lines_mentioning(_THREAD_CUES)
+    candidates = doc.lookup().lines_maybe_matching_ignorecase(_THREAD_CUES)
     if not candidates:
         return
     # The thread follows the article: a heading above the first paragraph is post meta.
