@@ -24,7 +24,6 @@ from cleaner.text import MAYBE_CJK, ends_in_colon, word_count
 _TOKEN = regex.compile(r"\w+")
 _ALPHA_WORD = regex.compile(r"[^\W\d_]+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-_HANGUL = regex.compile(r"\p{Hangul}")
 _HAN = regex.compile(r"\p{Han}")
 _SEPARATOR = regex.compile(r"--|[–—|:;,/]|\s-\s")
 # Topic words: at least this many characters; source lines: at least log1p(10) words.
@@ -36,7 +35,6 @@ _TOPIC_LONG = math.log1p(10)
 _CJK_FUNCTION = regex.compile(r"[のはがをにでとたてもしいるなからへやかれすま的了是在不和有这我他也就都而及与之其]")
 _CAPITALISED = regex.compile(r"\b\p{Lu}")
 _UPPER = regex.compile(r"\p{Lu}")
-_LETTER = regex.compile(r"\p{L}")
 _NON_LETTER = regex.compile(r"\P{L}")
 _DIGIT = regex.compile(r"\d")
 _SYMBOL = regex.compile(r"[|•·›»«‹/\\@#©®™+=_<>~^*\[\]{}]")
@@ -118,7 +116,6 @@ _A_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456
 # On ASCII text these `re` patterns find what the `regex` ones above find (`re` is the quicker
 # engine for such simple classes); `\s` is spelled out, since `re`'s also takes U+001C-001F.
 _A_SENTENCE = re.compile(r"[.!?](?:[\t\n\x0b\x0c\r ]|$)")
-_A_TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _A_ALPHA_WORD = re.compile(r"[a-z]+")  # on lower-cased text
 _A_GLUED = re.compile(r"[a-z][A-Z][a-z]")
 # `\b[A-Z]`, spelled with the letter first: `re` then skips ahead to the next capital.
@@ -144,23 +141,10 @@ def _ascii_ellipsis(end: str) -> bool:
 Measures = tuple[int, bool, bool, int, int, int, int, int]
 
 
-def _pattern_measures(text: str) -> Measures:
-    """Letters (at least 1), terminal punctuation, ellipsis, sentence ends, upper-case letters,
-    digits, symbols and commas of a line, by the patterns above (the plain form of `_measures`)."""
-    return (
-        len(_LETTER.findall(text)) or 1,
-        bool(_TERMINAL.search(text)),
-        bool(_ELLIPSIS.search(text)),
-        len(_SENTENCE.findall(text)),
-        len(_UPPER.findall(text)),
-        len(_DIGIT.findall(text)),
-        len(_SYMBOL.findall(text)),
-        len(_COMMA.findall(text)),
-    )
-
-
 def _measures(text: str) -> Measures:
-    """`_pattern_measures` of any line, quicker where most of it is ASCII: the one-character
+    """Letters (at least 1), terminal punctuation, ellipsis, sentence ends, upper-case letters,
+    digits, symbols and commas of a line: what the patterns above count (tests/reference_features.py
+    counts them so, plainly), quicker where most of the line is ASCII: the one-character
     classes are counted as bytes on its ASCII characters and by pattern on the others only (their
     letters as their number less the non-letters, which a pattern lists quicker in Cyrillic or
     Greek text, where nearly all are letters), and the end-of-line patterns are tried only near
