@@ -43,3 +43,18 @@ def test_candidates_follow_edits() -> None:
     doc.edit(1, "Frobnicate", "something else", rule)  # an edit must refresh the candidates
     rule.apply(doc, rule)
     assert [line.kept for line in doc.lines] == [True, False]
+
+
+def test_a_head_mask_tried_after_its_prefix_is_the_mask_of_every_pattern() -> None:
+    # A head is tried only on the patterns its one-character-shorter prefix can begin: the masks
+    # must be what trying every pattern on it gives, so the candidates do not depend on the memo.
+    from cleaner.registry import BUILTIN
+
+    assert BUILTIN
+    index = gates.GATES
+    index.heads.clear()
+    plain = [regex.compile(part, patterns.FLAGS) for part in index.parts]
+    heads = {gates.label_of(line)[: index.EDGE] for line in _fixture_lines()}
+    for head in sorted(heads):
+        want = sum(1 << b for b, p in enumerate(plain) if p.fullmatch(head, partial=True) is not None)
+        assert index._head_mask(head) == want, head

@@ -73,19 +73,29 @@ class _LabelGates:
         return compiled
 
     def _head_mask(self, key: str) -> int:
+        """The patterns `key` can begin a match of. Only those its prefix one character shorter can
+        begin are tried (a string no match begins with cannot grow into one that does), and that
+        prefix's mask is memoised too: on a page of new lines most heads share their first two
+        characters with a head seen before, so most patterns are never tried on them."""
         while len(self.wholes) < len(self.rules):
             self.wholes.append(regex.compile(self.rules[len(self.wholes)][0], FLAGS))
+        allowed = -1  # every pattern
+        if len(key) > 1:
+            parent = self.heads.get(key[:-1])
+            allowed = self._head_mask(key[:-1]) if parent is None else parent
         bits = 0
         bit = 0
         for whole, (_, parts) in zip(self.wholes, self.rules, strict=True):
-            if whole.fullmatch(key, partial=True) is not None:
-                if len(parts) == 1:
+            size = len(parts)
+            mine = allowed >> bit & ((1 << size) - 1)
+            if mine and whole.fullmatch(key, partial=True) is not None:
+                if size == 1:
                     bits |= 1 << bit  # the rule's one pattern is its whole pattern
                 else:
-                    for b in range(bit, bit + len(parts)):
-                        if self._pattern(b, reverse=False).fullmatch(key, partial=True) is not None:
+                    for b in range(bit, bit + size):
+                        if mine >> (b - bit) & 1 and self._pattern(b, reverse=False).fullmatch(key, partial=True):
                             bits |= 1 << b
-            bit += len(parts)
+            bit += size
         if len(self.heads) >= self.LIMIT:
             self.heads.clear()
         self.heads[key] = bits
