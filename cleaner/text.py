@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import regex
 
@@ -19,11 +20,21 @@ _LOWERCASE_FRAGMENT = regex.compile(r"[\p{Ll}][\p{Ll}\p{M}'’\- ]*")
 # Word counts of the lines of the page being cleaned: several rules count the same line. The
 # pipeline empties it after each page, all its passes done (`forget`), so it holds one page at most.
 _word_counts: dict[str, int] = {}
+_page_memos: list[dict[Any, Any]] = [_word_counts]
+
+
+def page_memo() -> dict[Any, Any]:
+    """A memo that lives as long as the page being cleaned: `forget` empties it with the word counts.
+    For what a pass measures of a line's text alone, which the page's next pass asks again."""
+    memo: dict[Any, Any] = {}
+    _page_memos.append(memo)
+    return memo
 
 
 def forget() -> None:
-    """Drop the per-page memo (the pipeline calls it after each page)."""
-    _word_counts.clear()
+    """Drop the per-page memos (the pipeline calls it after each page)."""
+    for memo in _page_memos:
+        memo.clear()
 
 
 def word_count(text: str) -> int:

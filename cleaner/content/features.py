@@ -19,7 +19,7 @@ from itertools import accumulate, chain
 import regex
 
 from cleaner.content.stoplists import guess_from_counts, stoplist
-from cleaner.text import MAYBE_CJK, ends_in_colon, word_count
+from cleaner.text import MAYBE_CJK, ends_in_colon, page_memo, word_count
 
 _TOKEN = regex.compile(r"\w+")
 _ALPHA_WORD = regex.compile(r"[^\W\d_]+")
@@ -310,6 +310,11 @@ def window_means(values: Sequence[float], half: int) -> list[float]:
     return head + middle + tail
 
 
+# What depends on a line's text alone (and the page's language), for the page being cleaned.
+_alpha_memo: dict[str, list[str]] = page_memo()
+_own_memo: dict[str | None, dict[str, tuple[list[float], frozenset[str]]]] = page_memo()
+
+
 def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -> Page:
     """Features of each line in `texts` (the page's non-blank lines, in order).
 
@@ -322,13 +327,23 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
     # order, as its own pass over the joined lines would find) and the line features reuse them.
     # Menus, share bars and footers repeat lines (a quarter of the dev pages' lines are repeats):
     # what depends on a line's text alone is computed once per distinct text of the page.
+    # A page's second pass sees most of its first pass's lines again: both memos last the page.
     distinct = list(dict.fromkeys(texts))
-    alpha = {t: _alpha_words(t) for t in distinct}
+    alpha = {}
+    for t in distinct:
+        found = _alpha_memo.get(t)
+        alpha[t] = _alpha_memo.setdefault(t, _alpha_words(t)) if found is None else found
     words = [alpha[t] for t in texts]
     language = guess_from_counts(Counter(chain.from_iterable(words)))
     stops = stoplist(language) if language else frozenset()
     idx = {name: k for k, name in enumerate(OWN)}
-    own = {t: _own(t, alpha[t], stops) for t in distinct}
+    memo = _own_memo.setdefault(language, {})
+    own = {}
+    for t in distinct:
+        known = memo.get(t)
+        if known is None:
+            known = memo[t] = _own(t, alpha[t], stops)
+        own[t] = (known[0].copy(), known[1])  # a copy: the page-level columns are filled in below
     c_log_words, c_stop, c_short = idx["log_words"], idx["stop"], idx["short"]
 
     # Typical stopword density of the page's prose: the length-weighted mean over longer lines.
