@@ -78,9 +78,36 @@ def test_a_local_rule_finds_nothing_new_after_removals() -> None:
                 assert not _second_run_finds(rule, text, config, step), (rule.id, path.name, keep_captions, step)
 
 
+def _finds_in_what_is_left(rule: Rule, text: str, config: Config, step: int) -> list[str]:
+    """Run `rule`, drop every `step`-th line it left, and run it on the text of the lines left (as
+    the pipeline's next pass gets it) unless it edited: what that run removes."""
+    doc = Document.from_text(text, config)
+    rule.apply(doc, rule)
+    if doc.edits:
+        return []  # the pipeline runs it in the next pass after an edit
+    dropped = set(doc.content_indices()[step - 1 :: step])
+    left = "".join(ln.text + "\n" for i, ln in enumerate(doc.lines) if ln.kept and i not in dropped)
+    again = Document.from_text(left, config)
+    rule.apply(again, rule)
+    return [r.text for r in again.removals]
+
+
+def test_a_local_rule_finds_nothing_in_the_text_it_left() -> None:
+    # The pipeline's second pass does not run a local rule that judged every line of the first
+    # pass's output as it is (pipeline._passes): the text it left, less lines others removed.
+    local = [r for r in registry.BUILTIN if r.local]
+    for path in _pages():
+        text = path.read_text(encoding="utf-8")
+        for keep_captions, step in product((False, True), (2, 3)):
+            config = Config(keep_captions=keep_captions)
+            for rule in local:
+                assert not _finds_in_what_is_left(rule, text, config, step), (rule.id, path.name, keep_captions, step)
+
+
 def test_the_check_catches_a_rule_that_reads_its_neighbours() -> None:
     # NV007 drops a date line when no paragraph follows it; dropping the paragraph changes that.
     rule = registry.by_id("NV007")
     assert not rule.local
     text = "The council met on Monday and voted to close the old bridge for good.\n\nMarch 3, 2019\n\nThe first protest took place outside the town hall in the rain.\n"
     assert _second_run_finds(rule, text, Config(), 3)
+    assert _finds_in_what_is_left(rule, text, Config(), 3)
