@@ -44,10 +44,12 @@ unit: $(STAMP)
 
 test: lint typecheck unit
 
-# Throughput and memory against datatrove's C4 line rules (builds a 40 MB corpus under bench/.work/), then
-# peak memory on one 200 MB text file (bench/large_file.py); not part of `make test`.
+# Speed on the 458 distinct pages of ../shared/bench against datatrove, jusText and trafilatura (bench/speed.py),
+# memory flat in corpus size on 40 MB of copies (bench/throughput.py), peak memory on one 200 MB text file
+# (bench/large_file.py); not part of `make test`.
 bench: $(STAMP)
-	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/throughput.py --memory-only --min-mb 10
 	$(BIN)/python bench/large_file.py
 
 # Site-held-out cross-validation of the text path on both dev sets of ../shared/bench (docs/quality.md);
