@@ -238,7 +238,7 @@ def test_a_folder_deleted_during_the_run_is_an_error_line(tmp_path: Path, monkey
         shutil.rmtree(src / "b", ignore_errors=True)
         return process(task, options)
 
-    monkeypatch.setattr(batch, "process", deleting)
+    monkeypatch.setattr(batch.pool, "process", deleting)  # what the run calls for each file
     result = runner.invoke(app, ["check", str(src), "-j", "1"])
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)

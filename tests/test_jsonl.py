@@ -197,16 +197,17 @@ def test_cli_one_corpus_to_stdout_is_streamed(tmp_path: Path) -> None:
 def test_one_corpus_spread_over_workers_gives_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import cleaner.jsonl
     from cleaner import batch
+    from cleaner.batch import records
 
     monkeypatch.setattr(cleaner.jsonl, "CHUNK_BYTES", 700)  # many chunks, bad lines on both sides of their edges
-    spread = batch._spread_records
+    spread = records._spread_records
     calls: list[int] = []
 
     def spy(options: batch.Options, tally: object) -> object:
         calls.append(options.record_jobs)
         return spread(options, tally)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch, "_spread_records", spy)
+    monkeypatch.setattr(records, "_spread_records", spy)
     bad = [(k, b"{cut off") for k in (0, 5, 9, 10, 31)]
     corpus = tmp_path / "big.jsonl.gz"
     corpus.write_bytes(gzip.compress(_jsonl(_records() * 8, *bad)))

@@ -22,6 +22,8 @@ import typer.main
 from typer.testing import CliRunner
 
 import cleaner.batch
+import cleaner.batch.records
+import cleaner.batch.steps
 from cleaner import clean_text
 from cleaner.cli import app
 
@@ -226,7 +228,7 @@ def test_fix_leaves_a_file_edited_during_the_run(
             edit(doc)
         return clean_one(text, config, name)
 
-    monkeypatch.setattr(cleaner.batch, "clean_one", edited_meanwhile)
+    monkeypatch.setattr(cleaner.batch.steps, "clean_one", edited_meanwhile)
     after_edit = tmp_path / "expected.txt"
     after_edit.write_text(DIRTY)
     edit(after_edit)
@@ -242,15 +244,15 @@ def test_fix_leaves_a_corpus_edited_during_the_run(tmp_path: Path, monkeypatch: 
     corpus = tmp_path / "corpus.jsonl"
     record = json.dumps({"text": DIRTY}) + "\n"
     corpus.write_text(record * 3)
-    clean = cleaner.batch._RecordCleaner.__call__
+    clean = cleaner.batch.records._RecordCleaner.__call__
 
-    def edited_meanwhile(self: cleaner.batch._RecordCleaner, text: str) -> str:
+    def edited_meanwhile(self: cleaner.batch.records._RecordCleaner, text: str) -> str:
         if corpus.stat().st_size == len(record) * 3:
             with corpus.open("a") as handle:
                 handle.write(json.dumps({"text": "A record added during the run."}) + "\n")
         return clean(self, text)
 
-    monkeypatch.setattr(cleaner.batch._RecordCleaner, "__call__", edited_meanwhile)
+    monkeypatch.setattr(cleaner.batch.records._RecordCleaner, "__call__", edited_meanwhile)
     result = runner.invoke(app, ["fix", str(corpus), "-q", "--jobs", "1"])
     assert result.exit_code == 2
     assert "changed while it was being cleaned" in result.output
@@ -259,7 +261,13 @@ def test_fix_leaves_a_corpus_edited_during_the_run(tmp_path: Path, monkeypatch: 
 
 
 # Where a signal may land: every line the run executes in the modules that read, write and report.
-_STEPS = tuple(str(Path(cleaner.batch.__file__).with_name(m)) for m in ("files.py", "batch.py", "jsonl.py", "cli.py"))
+# (Each is a module or a package of modules.)
+_PACKAGE = Path(cleaner.batch.__file__).parent.parent
+_STEPS = tuple(
+    str(path)
+    for name in ("files", "batch", "jsonl", "cli")
+    for path in ([_PACKAGE / f"{name}.py"] if (_PACKAGE / f"{name}.py").exists() else (_PACKAGE / name).glob("*.py"))
+)
 
 
 class _SignalAt:
@@ -345,7 +353,7 @@ def test_fix_says_nothing_of_a_file_changed_into_its_cleaned_text(
         doc.write_text(CLEANED)
         return clean_one(text, config, name)
 
-    monkeypatch.setattr(cleaner.batch, "clean_one", fixed_meanwhile)
+    monkeypatch.setattr(cleaner.batch.steps, "clean_one", fixed_meanwhile)
     result = runner.invoke(app, ["fix", str(doc), "-q", "--jobs", "1"])
     assert result.exit_code == 1, result.output
     assert result.output == f"Fixing {doc}\n"

@@ -1,0 +1,210 @@
+"""Running the step over many files: in this process or a process pool, results in task order, Ctrl-C safe."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import chain, islice
+from typing import TYPE_CHECKING
+
+from cleaner import files
+from cleaner.batch import workers
+from cleaner.batch.options import Options
+from cleaner.batch.outputs import format_of
+from cleaner.batch.records import CHUNKS_IN_FLIGHT
+from cleaner.batch.report import FileResult
+from cleaner.batch.steps import process
+from cleaner.batch.workers import _init_worker, _prepare_workers, forking_workers
+from cleaner.files import Task
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+
+def _work(task: Task) -> FileResult:
+    assert workers._WORKER_OPTIONS is not None
+    return process(task, workers._WORKER_OPTIONS)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+@contextlib.contextmanager
+def ctrl_c_held() -> Iterator[None]:
+    """Ctrl-C waits until the block ends, then raises KeyboardInterrupt as usual. Outside the main
+    thread (where Python delivers signals) or under a handler of the caller's, a no-op."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is not signal.default_int_handler:
+        # The CLI's own handler (files.deferred) waits for the end of a held block: hold this one.
+        with files.signals_held():
+            yield
+        return
+    signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
+class Run(Iterator[FileResult]):
+    """Results of `process` for each task, in task order (see `run`). Ctrl-C lets the files in hand
+    finish, as a pool's workers do, so that every file written is also reported: in one process the
+    result of the file in hand still comes, and the next call raises KeyboardInterrupt; with a pool,
+    `finish` gives the results of the files the workers finished."""
+
+    def finish(self) -> list[FileResult]:
+        """After Ctrl-C: stop handing out files, wait for those in hand, and return their results
+        in task order."""
+        return []
+
+    def close(self) -> None:
+        """Stop: the files in hand are finished, the rest are never started."""
+        return None
+
+
+class _SerialRun(Run):
+    def __init__(self, tasks: Iterator[Task], options: Options) -> None:
+        self._tasks, self._options = tasks, options
+        self._interrupted = False
+
+    def __next__(self) -> FileResult:
+        if self._interrupted:
+            raise KeyboardInterrupt
+        task = next(self._tasks)
+        if format_of(task, self._options) == "jsonl":
+            # A corpus may take minutes: Ctrl-C stops it at once (its output is renamed into place
+            # only when whole).
+            return process(task, self._options)
+        res: FileResult | None = None
+        try:
+            with ctrl_c_held():
+                res = process(task, self._options)
+        except KeyboardInterrupt:
+            if res is None:
+                raise
+            self._interrupted = True
+        return res
+
+
+class _PoolRun(Run):
+    """Chunks of tasks go to a process pool, a few per worker at a time; one more goes in as each
+    comes back, in order."""
+
+    def __init__(
+        self, pool: ProcessPoolExecutor, window: deque[Future[list[FileResult]]], chunks: Iterator[list[Task]]
+    ) -> None:
+        self._pool, self._window, self._chunks = pool, window, chunks
+        self._ready: deque[FileResult] = deque()
+        """Results of a chunk that came back, not yet taken; on Ctrl-C, `finish` returns them."""
+
+    def __next__(self) -> FileResult:
+        while not self._ready:
+            if not self._window:
+                self.close()
+                raise StopIteration
+            # Ctrl-C mostly lands in this wait; the chunk stays in the window, for `finish`.
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                done = self._window[0].result()
+            except BrokenProcessPool:
+                raise WorkerDied("a worker process was killed (out of memory, or by a signal)") from None
+            except files.Terminated:
+                stop_workers()  # the file in hand, not the chunk in hand
+                raise
+            with ctrl_c_held():  # a chunk is in the window or in `_ready`, never lost between them
+                self._window.popleft()
+                self._ready.extend(done)
+                for chunk in islice(self._chunks, 1):
+                    with forking_workers():  # a submit may fork a worker
+                        self._window.append(self._pool.submit(_work_chunk, chunk))
+        return self._ready.popleft()
+
+    def finish(self) -> list[FileResult]:
+        # Workers ignore SIGINT (see _init_worker): each finishes the chunk in hand, and the chunks
+        # they had not started are cancelled.
+        self.close()
+        finished = list(self._ready)
+        for future in self._window:
+            if not future.cancelled() and future.exception() is None:
+                finished.extend(future.result())
+        self._ready.clear()
+        self._window.clear()
+        return finished
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run(tasks: Iterable[Task], options: Options, jobs: int = 1) -> Run:
+    """Results of `process` for each task, in task order, with up to `jobs` worker processes.
+    `tasks` may be a lazy iterator of any length: it is read only as far as the work has got, and only
+    a bounded number of tasks and results are in flight, so memory stays flat in the number of files."""
+    pending = iter(tasks)
+    # Enough of the head to size the pool and its chunks as for a list: bounded, whatever the run.
+    head = list(islice(pending, max(1, jobs) * 8 * MAX_CHUNK))
+    workers = min(jobs, len(head))
+    if len(head) == 1 and jobs > 1:
+        options = replace(options, record_jobs=jobs)  # one corpus: its records go to the workers
+    if workers <= 1:
+        return _SerialRun(chain(head, pending), options)
+    from concurrent.futures import ProcessPoolExecutor
+
+    _prepare_workers()
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, os.getpid()))
+    # Small chunks keep a progress bar moving and the workers evenly loaded.
+    size = max(1, min(MAX_CHUNK, len(head) // (workers * 8)))
+    chunks = _chunked(chain(head, pending), size)
+    del head
+    # The first chunks are submitted now, which forks the workers before the caller starts any thread
+    # (a progress bar's); then one more goes in as each comes back, in order.
+    window: deque[Future[list[FileResult]]] = deque()
+    with forking_workers():
+        for chunk in islice(chunks, workers * CHUNKS_IN_FLIGHT):
+            window.append(pool.submit(_work_chunk, chunk))
+    return _PoolRun(pool, window, chunks)
+
+
+# Files per chunk sent to a worker, at most (CHUNKS_IN_FLIGHT chunks per worker wait in flight).
+MAX_CHUNK = 16
+
+
+def _chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
+    while chunk := list(islice(tasks, size)):
+        yield chunk
+
+
+def _work_chunk(chunk: list[Task]) -> list[FileResult]:
+    workers._IN_STEP = True
+    try:
+        return [_work(task) for task in chunk]
+    except files.Terminated as stop:
+        os._exit(128 + stop.signum)
+    finally:
+        workers._IN_STEP = False
+
+
+class WorkerDied(Exception):
+    """A worker process ended without being asked (killed, or out of memory); the run stops."""
+
+
+def stop_workers() -> None:
+    """SIGTERM to this process's worker processes: each drops the file in hand (no half-written or
+    temporary file) and exits, instead of finishing its chunk. For a run stopped by SIGTERM or a
+    broken pipe."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.terminate()
