@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from material import DEV, FIXTURES, dev_files, needs_bench
 
-from cleaner import batch, files, settings
+from cleaner import batch, settings
 from cleaner.config import Config, Mode
-from cleaner.files import Task, discover
+from cleaner.files import Task, discover, discovery
 from cleaner.pipeline import clean_text
 from cleaner.text import word_count
 
@@ -94,7 +94,7 @@ def test_discovery_order_is_that_of_sorting_every_path(tmp_path: Path) -> None:
     single.write_text("x")
     for glob in ["*.txt", "*", "a/*.txt,*.md"]:
         # What discovery did before it streamed: list the whole tree, then sort it.
-        listed = sorted(p for p in root.rglob("*") if p.is_file() and files._matches(p.relative_to(root), glob))
+        listed = sorted(p for p in root.rglob("*") if p.is_file() and discovery._matches(p.relative_to(root), glob))
         before = [Task(single, Path("one.txt"))] + [Task(p, p.relative_to(root)) for p in listed]
         assert list(discover([single, root], glob)) == before, glob
     assert len(before) > 3  # the last glob still finds files in several folders
@@ -111,7 +111,7 @@ def test_discovery_is_lazy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         listed.append(Path(path).name)
         return scandir(path)
 
-    monkeypatch.setattr(files.os, "scandir", counting)
+    monkeypatch.setattr(discovery.os, "scandir", counting)
     tasks = discover([tmp_path])
     assert next(tasks).relative == Path("a/f.txt")
     assert listed == [tmp_path.name, "a"]  # b and c are not listed yet

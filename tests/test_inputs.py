@@ -352,7 +352,7 @@ def test_clean_leaves_every_input_byte_identical(tree: dict[str, bytes], place: 
 
 
 def test_the_name_only_fast_path_agrees_with_the_gitignore_matcher() -> None:
-    from cleaner import files
+    from cleaner.files import discovery as files
 
     patterns = [*files.DEFAULT_EXCLUDES, "drafts/", "*.bak", "note?.txt", "[ab]*.md", "# a comment"]
     fast = files._name_patterns(patterns)

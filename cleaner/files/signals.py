@@ -1,0 +1,69 @@
+"""Stop signals (Ctrl-C, SIGTERM, SIGHUP) held while a file is written, and delivered right after."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+from collections.abc import Callable, Iterator
+from types import FrameType
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: the run stops as on Ctrl-C, every file untouched or fully written."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+# Stop signals that arrive inside `_signals_held` wait for its end: the kernel holds them for this
+# thread, and a handler wrapped by `deferred` (needed when another thread, a progress bar's, takes
+# the signal) notes them here; the end of the block delivers them.
+_held_depth = 0
+_pending: int | None = None
+
+SignalHandler = Callable[[int, FrameType | None], None]
+
+
+def deferred(handler: Callable[[int], None]) -> SignalHandler:
+    """A signal handler that runs `handler`, or, inside a write, right after it."""
+
+    def run(signum: int, _frame: FrameType | None) -> None:
+        global _pending
+        if _held_depth:
+            _pending = signum
+        else:
+            handler(signum)
+
+    return run
+
+
+def stop_signal(signum: int) -> None:
+    """The CLI's handler for SIGINT, SIGTERM and SIGHUP (wrap it in `deferred`)."""
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM and SIGHUP until the block ends, so a write is never left half done and
+    no temporary file is left behind; the signal is delivered right after."""
+    global _held_depth, _pending
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    _held_depth += 1
+    try:
+        yield
+    finally:
+        _held_depth -= 1
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        if _pending is not None and not _held_depth:
+            signum, _pending = _pending, None
+            handler = signal.getsignal(signum)
+            if callable(handler):
+                handler(signum, None)
+
+
+signals_held = _signals_held
+"""Stop signals wait for the end of the block (see `_signals_held`)."""
