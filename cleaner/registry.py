@@ -21,12 +21,12 @@ def _builtin() -> tuple[Rule, ...]:
     # The rule modules compile their patterns when imported (about a tenth of a second), so they
     # are imported on first use of BUILTIN: `cleaner --help` and `import cleaner` do not pay for it.
     from cleaner.rules import (
+        ads,
         attribution,
         comments,
         content,
         credits,
         head,
-        markers,
         navigation,
         prompts,
         share,
@@ -43,7 +43,7 @@ def _builtin() -> tuple[Rule, ...]:
     # heads: not idempotent); the tail cut reads what the line and block rules found; whitespace
     # shapes the result last.
     families = (
-        (markers, Stage.PHRASE),
+        (ads, Stage.PHRASE),
         (comments, Stage.PHRASE),
         (navigation, Stage.PHRASE),
         (attribution, Stage.PHRASE),

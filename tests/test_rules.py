@@ -89,9 +89,8 @@ def test_thresholds_from_config_override_rule_defaults() -> None:
 def test_every_rule_family_has_three_fixture_cases_and_a_negative_one() -> None:
     """A negative case is one the rules must leave exactly as it is."""
 
-    folders = {"ads": "markers"}
     for family in sorted({r.family for r in BUILTIN} - {"content"}):
-        folder = FIXTURES / folders.get(family, family)
+        folder = FIXTURES / family
         pairs = [
             (p, p.with_name(p.name.replace(".raw.txt", ".expected.txt"))) for p in sorted(folder.glob("*.raw.txt"))
         ]
