@@ -117,21 +117,21 @@ class Document:
     """The rules that removed lines of this page, by id (`Line.removed_by`): a rule that reads others'
     removals asks them what they are (`Rule.opens_footer`, `Rule.opens_comments`) instead of naming ids."""
     ran_at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
-    """For each local rule (`Rule.local`) run on this page: `edits` when it last ran."""
+    """For each rule that reruns only after edits (`Rule.rerun_only_after_edits`) run on this page: `edits` when it last ran."""
     no_article: bool = field(default=False, repr=False, compare=False)
     """Content detection found no article it could trust on this page (a page that is a list): rules
     that assume an article with furniture below it (the tail cut) leave the page alone too."""
 
     def run(self, rule: Rule) -> None:
-        """Apply `rule`, unless its prefilter rules it out or it is local and nothing was edited
+        """Apply `rule`, unless its prefilter rules it out or it reruns only after edits and none was made
         since it last ran (it would find nothing new: removed lines stay removed)."""
-        if rule.local and self.ran_at.get(rule.id) == self.edits:
+        if rule.rerun_only_after_edits and self.ran_at.get(rule.id) == self.edits:
             return
         if rule.prefilter is not None and not rule.prefilter(self.text()):
             return  # nothing on this page the rule could act on
         edits = self.edits
         rule.apply(self, rule)
-        if rule.local:
+        if rule.rerun_only_after_edits:
             self.ran_at[rule.id] = edits
 
     @classmethod
@@ -223,7 +223,7 @@ class Rule:
     prefilter: Callable[[str], object] | None = field(default=None, compare=False, repr=False)
     """A cheap test of the whole text (`Document.text()`): when it is falsy the rule cannot act on
     this document and the pipeline skips it. It must be truthy whenever the rule could act."""
-    local: bool = field(default=False, compare=False, repr=False)
+    rerun_only_after_edits: bool = field(default=False, compare=False, repr=False)
     """Whether a second run is useless while no line has been edited since the first began: run again
     on a document where other rules have only removed lines, the rule removes nothing more. True of a
     rule that decides each line from that line's text (and the config) alone, and of one that acts

@@ -42,9 +42,9 @@ _MAX_PASSES = 5
 
 
 def _one_pass(text: str, config: Config, settled: frozenset[str] = frozenset()) -> Document:
-    """One pass of the rules over `text`. `settled`: local rules (`Rule.local`) that judged every
-    line of `text` as it is, in the pass that made it: they would remove nothing from it, so they
-    run only after a line is edited."""
+    """One pass of the rules over `text`. `settled`: rules that rerun only after edits
+    (`Rule.rerun_only_after_edits`) that judged every line of `text` as it is, in the pass that made
+    it: they would remove nothing from it, so they run only after a line is edited."""
     doc = Document.from_text(text, config)
     doc.ran_at.update(dict.fromkeys(settled, 0))
     rules = registry.active_rules(config)
@@ -200,8 +200,8 @@ def _passes(text: str, cfg: Config) -> Explanation:
     numbers = [line.number for line in doc.lines if line.removed_by is None]  # input line of each output line
     if doc.removals:
         for _ in range(_MAX_PASSES - 1):
-            # Lines of `out` are lines a local rule kept, unedited since it last ran: it would
-            # find nothing in them (tests/test_local_rules.py).
+            # Lines of `out` are lines such a rule kept, unedited since it last ran: it would
+            # find nothing in them (tests/test_rerun_after_edits.py).
             settled = frozenset(rule for rule, at in doc.ran_at.items() if at == doc.edits)
             doc = _one_pass(out, cfg, settled)
             again = render(doc)

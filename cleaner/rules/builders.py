@@ -59,7 +59,7 @@ def line_rule(
         description,
         examples,
         apply,
-        local=True,
+        rerun_only_after_edits=True,
         opens_footer=opens_footer,
         opens_comments=opens_comments,
     )
@@ -108,14 +108,14 @@ def rule(
     examples: tuple[Example, ...],
     params: Mapping[str, float] | None = None,
     prefilter: str | None = None,
-    local: bool = False,
+    rerun_only_after_edits: bool = False,
     recheck: bool = False,
     opens_footer: bool = False,
 ) -> Callable[[Apply], Rule]:
     """Decorator for a rule whose logic needs more than a pattern; `params` are its tunable thresholds.
     `prefilter`, a pattern searched over the whole text, lets the pipeline skip the rule on pages
     where it finds nothing: it must match somewhere whenever the rule could act (see Rule.prefilter).
-    `local` says a second run finds nothing new while no line was edited (see Rule.local); `recheck`
+    `rerun_only_after_edits` says a second run finds nothing new while no line was edited (see Rule.rerun_only_after_edits); `recheck`
     that the rules before its family run again after it removed something (see Rule.recheck);
     `opens_footer` that a line it removes below the article opens the footer (see Rule.opens_footer)."""
     search = None if prefilter is None else regex.compile(prefilter, FLAGS | regex.MULTILINE).search
@@ -130,7 +130,7 @@ def rule(
             fn,
             dict(params or {}),
             search,
-            local,
+            rerun_only_after_edits,
             recheck,
             opens_footer=opens_footer,
         )

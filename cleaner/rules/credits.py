@@ -179,7 +179,7 @@ def trailing_credit(text: str) -> regex.Match[str] | None:
             "The photo, taken by Getty Images staff, shows the square at dawn.\n",
         ),
     ),
-    local=True,
+    rerun_only_after_edits=True,
 )
 def credit_line(doc: Document, rule: Rule) -> None:
     # A credit line names an agency or starts with a credit label: only lines holding the first
@@ -216,7 +216,7 @@ def credit_line(doc: Document, rule: Rule) -> None:
             "Officials said the source of the fire was a heater. Source: the fire service said so.\n",
         ),
     ),
-    local=True,  # each line judged alone; a line it edits (keep-captions) counts as an edit
+    rerun_only_after_edits=True,  # each line judged alone; a line it edits (keep-captions) counts as an edit
 )
 def credit_caption(doc: Document, rule: Rule) -> None:
     for i in doc.lookup().lines_lowercase_containing(
@@ -313,7 +313,7 @@ _MAYBE_GALLERY_COUNTER = re.compile(r"^[ \t]*\d{1,3}of\d", re.MULTILINE)
             "The caption on the old photograph named every player in the team.\n",
         ),
     ),
-    local=True,  # each line judged alone; a line it edits (keep-captions) counts as an edit
+    rerun_only_after_edits=True,  # each line judged alone; a line it edits (keep-captions) counts as an edit
 )
 def caption_label(doc: Document, rule: Rule) -> None:
     for i in sorted(

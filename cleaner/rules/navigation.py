@@ -44,7 +44,7 @@ _PREV_NEXT_CANDIDATES = label_gate(f"(?:{_PREV_NEXT_INLINE.pattern})|(?:{_PREV_N
     ),
     # Every label line goes in the first run, and a teaser only with its label: a second run
     # finds nothing however many other lines went in between.
-    local=True,
+    rerun_only_after_edits=True,
     opens_footer=True,
 )
 def prev_next(doc: Document, rule: Rule) -> None:

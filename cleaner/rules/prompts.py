@@ -56,7 +56,7 @@ _COOKIE_BUTTON = regex.compile(
     ),
     # Banner lines are judged alone and all go in the first run; a second run finds no banner,
     # so it removes no button either.
-    local=True,
+    rerun_only_after_edits=True,
     opens_footer=True,
 )
 def cookie(doc: Document, rule: Rule) -> None:
@@ -202,7 +202,7 @@ _NOTICE_CUES = (
         ),
     ),
     params={"max-words": 50},
-    local=True,
+    rerun_only_after_edits=True,
     opens_footer=True,
 )
 def site_notice(doc: Document, rule: Rule) -> None:

@@ -1,6 +1,6 @@
-"""Local rules (Rule.local) are not run again on a page where no line was edited since their last
-run, and they are run again after an edit; a rule marked local finds nothing new in a second run
-after other rules removed lines."""
+"""Rules that rerun only after edits (Rule.rerun_only_after_edits) are not run again on a page where no line was
+edited since their last run, and they are run again after an edit; such a rule finds nothing new in
+a second run after other rules removed lines."""
 
 from __future__ import annotations
 
@@ -14,19 +14,19 @@ from cleaner.config import Config
 from cleaner.document import Document, Kind, Rule
 
 
-def _counting_rule(calls: list[int], local: bool) -> Rule:
+def _counting_rule(calls: list[int], after_edits: bool) -> Rule:
     def apply(doc: Document, rule: Rule) -> None:
         calls.append(doc.edits)
         for i, line in doc.iter_content():
             if line.text == "drop me":
                 doc.remove(i, rule)
 
-    return Rule("ZZ001", "test.drop", Kind.LINE, "Drops 'drop me'.", (), apply, local=local)
+    return Rule("ZZ001", "test.drop", Kind.LINE, "Drops 'drop me'.", (), apply, rerun_only_after_edits=after_edits)
 
 
-def test_a_local_rule_runs_again_only_after_an_edit() -> None:
+def test_a_rule_that_reruns_only_after_edits_runs_again_only_after_an_edit() -> None:
     calls: list[int] = []
-    rule = _counting_rule(calls, local=True)
+    rule = _counting_rule(calls, after_edits=True)
     doc = Document.from_text("keep\ndrop me!\nkeep too\n", Config())
     doc.run(rule)
     doc.run(rule)
@@ -37,9 +37,9 @@ def test_a_local_rule_runs_again_only_after_an_edit() -> None:
     assert [ln.text for ln in doc.lines if ln.kept] == ["keep", "keep too"]
 
 
-def test_a_rule_not_marked_local_runs_every_time() -> None:
+def test_a_rule_not_so_marked_runs_every_time() -> None:
     calls: list[int] = []
-    rule = _counting_rule(calls, local=False)
+    rule = _counting_rule(calls, after_edits=False)
     doc = Document.from_text("keep\ndrop me\n", Config())
     doc.run(rule)
     doc.run(rule)
@@ -65,16 +65,16 @@ def _second_run_finds(rule: Rule, text: str, config: Config, step: int) -> list[
     return [i for i, ln in enumerate(doc.lines) if ln.removed_by == rule.id and i not in before]
 
 
-def test_a_local_rule_finds_nothing_new_after_removals() -> None:
-    local = [r for r in registry.BUILTIN if r.local]
-    assert len(local) > 10
+def test_a_rule_that_reruns_only_after_edits_finds_nothing_new_after_removals() -> None:
+    rules = [r for r in registry.BUILTIN if r.rerun_only_after_edits]
+    assert len(rules) > 10
     pages = _pages()
     assert pages
     for path in pages:
         text = path.read_text(encoding="utf-8")
         for keep_captions, step in product((False, True), (2, 3)):
             config = Config(keep_captions=keep_captions)
-            for rule in local:
+            for rule in rules:
                 assert not _second_run_finds(rule, text, config, step), (rule.id, path.name, keep_captions, step)
 
 
@@ -92,22 +92,22 @@ def _finds_in_what_is_left(rule: Rule, text: str, config: Config, step: int) -> 
     return [r.text for r in again.removals]
 
 
-def test_a_local_rule_finds_nothing_in_the_text_it_left() -> None:
-    # The pipeline's second pass does not run a local rule that judged every line of the first
+def test_a_rule_that_reruns_only_after_edits_finds_nothing_in_the_text_it_left() -> None:
+    # The pipeline's second pass does not run a rule that reruns only after edits and judged every line of the first
     # pass's output as it is (pipeline._passes): the text it left, less lines others removed.
-    local = [r for r in registry.BUILTIN if r.local]
+    rules = [r for r in registry.BUILTIN if r.rerun_only_after_edits]
     for path in _pages():
         text = path.read_text(encoding="utf-8")
         for keep_captions, step in product((False, True), (2, 3)):
             config = Config(keep_captions=keep_captions)
-            for rule in local:
+            for rule in rules:
                 assert not _finds_in_what_is_left(rule, text, config, step), (rule.id, path.name, keep_captions, step)
 
 
 def test_the_check_catches_a_rule_that_reads_its_neighbours() -> None:
     # NV007 drops a date line when no paragraph follows it; dropping the paragraph changes that.
     rule = registry.by_id("NV007")
-    assert not rule.local
+    assert not rule.rerun_only_after_edits
     text = "The council met on Monday and voted to close the old bridge for good.\n\nMarch 3, 2019\n\nThe first protest took place outside the town hall in the rain.\n"
     assert _second_run_finds(rule, text, Config(), 3)
     assert _finds_in_what_is_left(rule, text, Config(), 3)
