@@ -317,7 +317,7 @@ def outside_article(doc: Document, rule: Rule) -> None:
 
 @rule(
     "CD002",
-    "content.comment-thread",
+    "content.comments-by-byline",
     Kind.CONTENT,
     "After the article, a thread of reader comments (two or more 'Name ... said:' headers): "
     "everything from the first header on; off in conservative mode.",
@@ -330,7 +330,7 @@ def outside_article(doc: Document, rule: Rule) -> None:
     ),
     recheck=True,
 )
-def comment_thread(doc: Document, rule: Rule) -> None:
+def comments_by_byline(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
         return
     v = view(doc)
@@ -344,4 +344,4 @@ def comment_thread(doc: Document, rule: Rule) -> None:
     doc.remove_span(v.indices[first], len(doc.lines), rule)
 
 
-RULES = (comment_thread, teaser_lines, counted_lists, outside_article)
+RULES = (comments_by_byline, teaser_lines, counted_lists, outside_article)

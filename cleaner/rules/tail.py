@@ -120,7 +120,7 @@ _COMMENT_META = regex.compile(
 
 @rule(
     "TL002",
-    "tail.comment-thread",
+    "tail.comments-by-heading",
     Kind.TAIL,
     "A comment thread after the article: from a heading such as 12 Comments or 34 responses to “...”, "
     "when comment bylines (jane says:, a date and time) follow it, to the end.",
@@ -140,7 +140,7 @@ _COMMENT_META = regex.compile(
     ),
     params={"meta-within-lines": 4},
 )
-def comment_thread(doc: Document, rule: Rule) -> None:
+def comments_by_heading(doc: Document, rule: Rule) -> None:
     lines = doc.lines
     window = int(rule.param(doc.config, "meta-within-lines"))
     # Every line, kept or already removed by a comment rule: the heading is usually CM001's.
@@ -164,4 +164,4 @@ def comment_thread(doc: Document, rule: Rule) -> None:
         return
 
 
-RULES = (tail_cut, comment_thread)
+RULES = (tail_cut, comments_by_heading)
