@@ -335,7 +335,7 @@ def test_no_progress_bar_when_not_a_terminal(tmp_path: Path, seeds_dir: Path) ->
 def test_ctrl_c_while_counting_files_exits_130_without_traceback(
     tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import cleaner.cli.run
+    import cleaner.batch.routing
 
     src = _tree(tmp_path, seeds_dir)
     before = {p: p.read_bytes() for p in src.rglob("*") if p.is_file()}
@@ -343,7 +343,7 @@ def test_ctrl_c_while_counting_files_exits_130_without_traceback(
     def interrupted(*_args: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cleaner.cli.run, "discover", interrupted)
+    monkeypatch.setattr(cleaner.batch.routing, "discover", interrupted)
     result = runner.invoke(app, ["fix", str(src)])
     assert result.exit_code == 130
     assert result.exception is None or isinstance(result.exception, SystemExit)

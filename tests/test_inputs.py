@@ -370,12 +370,12 @@ def test_the_name_only_fast_path_agrees_with_the_gitignore_matcher() -> None:
 def test_fix_does_not_write_through_a_file_turned_into_a_link_out_of_the_tree(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import cleaner.cli.run
+    import cleaner.batch.routing
 
     src = tmp_path / "in"
     _write(src, {"a.txt": DIRTY, "b.txt": DIRTY})
     _write(tmp_path, {"outside/secret.txt": DIRTY})
-    found = cleaner.cli.run.discover
+    found = cleaner.batch.routing.discover
     tasks: list[object] = []
 
     def swapped_after_discovery(*args: object) -> object:
@@ -385,7 +385,7 @@ def test_fix_does_not_write_through_a_file_turned_into_a_link_out_of_the_tree(
             (src / "b.txt").symlink_to(tmp_path / "outside" / "secret.txt")
         return iter(tasks)
 
-    monkeypatch.setattr(cleaner.cli.run, "discover", swapped_after_discovery)
+    monkeypatch.setattr(cleaner.batch.routing, "discover", swapped_after_discovery)
     result = runner.invoke(app, ["fix", str(src), "-j", "1"])
     assert result.exit_code == 2, result.output
     assert f"error: {src / 'b.txt'}: leads to {tmp_path / 'outside' / 'secret.txt'}, outside the tree" in result.output

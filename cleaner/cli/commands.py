@@ -1,84 +1,35 @@
-"""The commands: clean, fix, check, explain, rules and rule."""
+"""The commands: clean, fix, check, explain, rules and rule. Each only routes: the options become
+settings (cleaner.cli.configure), the inputs are routed by the library (cleaner.batch.route), and the
+run shows what the library returns (cleaner.cli.run)."""
 
 from __future__ import annotations
 
 import sys
 from dataclasses import replace
 from enum import StrEnum
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from cleaner import batch, ruledoc
 from cleaner.cli.app import _Command, app
-from cleaner.cli.options import (
-    CLEAN_GLOB,
-    ColorOpt,
-    ConfigOpt,
-    DiffOpt,
-    EncodingOpt,
-    ExcludeOpt,
-    ExtendExcludeOpt,
-    ForceExcludeOpt,
-    FormatOpt,
-    GitignoreOpt,
-    GlobOpt,
-    HtmlModeOpt,
-    IgnoreOpt,
-    JobsOpt,
-    KeepCaptionsOpt,
-    MaxRemovalOpt,
-    ModeOpt,
-    PathsArg,
-    QuietOpt,
-    ReportOpt,
-    SelectOpt,
-    StdinNameOpt,
-    TextKeyOpt,
-    VerboseOpt,
-    _checked,
-    _config,
-    _format_by_name,
-    _inputs,
-    _per_file,
-    _selection,
-)
+from cleaner.cli.configure import _batch_options, _checked, _config, _files, _run_settings
+from cleaner.cli.options import CLEAN_GLOB, ConfigOpt, DiffOpt, PathsArg, RunOptions, with_options
 from cleaner.cli.output import _fail, _Screen
 from cleaner.cli.run import _clean_stdin, _run
-from cleaner.files import InputError, Task, decode, output_overlap, read_text
-from cleaner.html import HtmlMode, clean_page, is_html_name, looks_like_html
-from cleaner.pipeline import clean_and_explain
 from cleaner.registry import all_rules
 
 
 @app.command(cls=_Command)
+@with_options(glob=CLEAN_GLOB)
 def clean(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files or folders to clean; '-' reads stdin.")],
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FOLDER", help="Folder for the cleaned tree.")
     ] = None,
-    glob: GlobOpt = CLEAN_GLOB,
-    select: SelectOpt = None,
-    ignore: IgnoreOpt = None,
-    config_file: ConfigOpt = None,
-    mode: ModeOpt = None,
-    keep_captions: KeepCaptionsOpt = None,
-    max_removal: MaxRemovalOpt = None,
-    jobs: JobsOpt = None,
-    report: ReportOpt = None,
-    quiet: QuietOpt = False,
-    encoding: EncodingOpt = None,
-    input_format: FormatOpt = batch.InputFormat.AUTO,
-    text_key: TextKeyOpt = "text",
-    html_mode: HtmlModeOpt = HtmlMode.DEFAULT,
-    exclude: ExcludeOpt = None,
-    extend_exclude: ExtendExcludeOpt = None,
-    force_exclude: ForceExcludeOpt = None,
-    gitignore: GitignoreOpt = None,
-    stdin_filename: StdinNameOpt = None,
-    verbose: VerboseOpt = False,
-    color: ColorOpt = None,
+    *,
+    opts: RunOptions,
 ) -> None:
     """Clean files or folder trees into OUTPUT (mirrored names); inputs are never modified.
 
@@ -86,116 +37,57 @@ def clean(
 
     Exit 0, or 2 if a file could not be processed.
     """
-    screen = _Screen(color, verbose)
-    stdin = [str(p) for p in paths] == ["-"]
-    if stdin_filename is not None and not stdin:
-        _fail("--stdin-filename names what '-' reads; give '-' as the only path")
+    screen = _Screen(opts.color, opts.verbose)
+    where = _route(paths, batch.Options(batch.Action.CLEAN, output=output, input_format=opts.input_format), opts)
     # Settings are looked up from the folder of the name given to stdin, as for a file there.
-    named = Path(stdin_filename) if stdin_filename else None
-    cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal, named.parent if named else None)
-    inputs = _inputs(encoding, input_format, text_key, html_mode)
-    options = batch.Options(batch.Action.CLEAN, cfg, output=output, **inputs)
-    per_file = _per_file(config_file, select, ignore, mode, keep_captions, max_removal)
-    if stdin:
-        if named is not None and input_format is batch.InputFormat.AUTO:
-            options = replace(options, input_format=_format_by_name(named, options))
-        _clean_stdin(options, screen, name=stdin_filename or "<stdin>")
+    named = where.named if isinstance(where, batch.Stream) and where.path is None else None
+    options = _batch_options(
+        batch.Action.CLEAN, opts, _run_settings(opts, named.parent if named else None), output=output
+    )
+    if isinstance(where, batch.Stream):
+        if where.path is None:
+            _clean_stdin(replace(options, input_format=where.input_format), screen, name=where.name)
+        else:
+            per_file = options.settings_for
+            single_cfg = _checked(per_file, where.path) if per_file is not None else options.config
+            _clean_stdin(replace(options, input_format=where.input_format, config=single_cfg), screen, where.path)
         return
-    if output is None and any(p.is_dir() for p in paths):
-        _fail("cleaning a folder needs -o/--output")
-    if output is None and len(paths) == 1 and paths[0].is_file():
-        single = Task(paths[0], PurePath(paths[0].name))
-        if batch.format_of(single, options) == "jsonl":
-            # A corpus of any size to stdout: streamed, never held whole in memory.
-            single_cfg = _checked(per_file, paths[0]) if per_file else cfg
-            _clean_stdin(replace(options, input_format=batch.InputFormat.JSONL, config=single_cfg), screen, paths[0])
-            return
-    if output is not None and (overlap := output_overlap(paths, output)):
-        _fail(
-            f"{overlap}; nothing was written (write the cleaned tree elsewhere, or use `cleaner fix` to clean in place)"
-        )
-    selection = _selection(config_file, glob, exclude, extend_exclude, force_exclude, gitignore)
-    _run(paths, selection, replace(options, settings_for=per_file), jobs, report, quiet, screen)
+    _run(where, _files(opts), options, opts.jobs, opts.report, opts.quiet, screen)
 
 
 @app.command(cls=_Command)
-def fix(
-    paths: PathsArg,
-    diff: DiffOpt = False,
-    glob: GlobOpt = "*.txt",
-    select: SelectOpt = None,
-    ignore: IgnoreOpt = None,
-    config_file: ConfigOpt = None,
-    mode: ModeOpt = None,
-    keep_captions: KeepCaptionsOpt = None,
-    max_removal: MaxRemovalOpt = None,
-    jobs: JobsOpt = None,
-    report: ReportOpt = None,
-    quiet: QuietOpt = False,
-    encoding: EncodingOpt = None,
-    input_format: FormatOpt = batch.InputFormat.AUTO,
-    text_key: TextKeyOpt = "text",
-    exclude: ExcludeOpt = None,
-    extend_exclude: ExtendExcludeOpt = None,
-    force_exclude: ForceExcludeOpt = None,
-    gitignore: GitignoreOpt = None,
-    verbose: VerboseOpt = False,
-    color: ColorOpt = None,
-) -> None:
+@with_options(leave_out=("html_mode", "stdin_filename"))
+def fix(paths: PathsArg, diff: DiffOpt = False, *, opts: RunOptions) -> None:
     """Clean files in place (atomic writes, permissions kept) and print `Fixing <file>` for each change.
 
     Exit 0 if nothing changed, 1 if a file changed, 2 if a file could not be processed.
     """
-    cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
-    options = batch.Options(
-        batch.Action.FIX,
-        cfg,
-        diff=diff,
-        settings_for=_per_file(config_file, select, ignore, mode, keep_captions, max_removal),
-        **_inputs(encoding, input_format, text_key),
-    )
-    selection = _selection(config_file, glob, exclude, extend_exclude, force_exclude, gitignore)
-    _run(paths, selection, options, jobs, report, quiet, _Screen(color, verbose))
+    _in_place(batch.Action.FIX, paths, diff, opts)
 
 
 @app.command(cls=_Command)
-def check(
-    paths: PathsArg,
-    diff: DiffOpt = False,
-    glob: GlobOpt = "*.txt",
-    select: SelectOpt = None,
-    ignore: IgnoreOpt = None,
-    config_file: ConfigOpt = None,
-    mode: ModeOpt = None,
-    keep_captions: KeepCaptionsOpt = None,
-    max_removal: MaxRemovalOpt = None,
-    jobs: JobsOpt = None,
-    report: ReportOpt = None,
-    quiet: QuietOpt = False,
-    encoding: EncodingOpt = None,
-    input_format: FormatOpt = batch.InputFormat.AUTO,
-    text_key: TextKeyOpt = "text",
-    exclude: ExcludeOpt = None,
-    extend_exclude: ExtendExcludeOpt = None,
-    force_exclude: ForceExcludeOpt = None,
-    gitignore: GitignoreOpt = None,
-    verbose: VerboseOpt = False,
-    color: ColorOpt = None,
-) -> None:
+@with_options(leave_out=("html_mode", "stdin_filename"))
+def check(paths: PathsArg, diff: DiffOpt = False, *, opts: RunOptions) -> None:
     """Write nothing; list the files that would change (or print a diff with --diff).
 
     Exit 0 if none would change, 1 if one would (or the --max-removal valve stopped one), 2 if a file could not be processed.
     """
-    cfg = _config(config_file, select, ignore, mode, keep_captions, max_removal)
-    options = batch.Options(
-        batch.Action.CHECK,
-        cfg,
-        diff=diff,
-        settings_for=_per_file(config_file, select, ignore, mode, keep_captions, max_removal),
-        **_inputs(encoding, input_format, text_key),
-    )
-    selection = _selection(config_file, glob, exclude, extend_exclude, force_exclude, gitignore)
-    _run(paths, selection, options, jobs, report, quiet, _Screen(color, verbose))
+    _in_place(batch.Action.CHECK, paths, diff, opts)
+
+
+def _in_place(action: batch.Action, paths: list[Path], diff: bool, opts: RunOptions) -> None:
+    options = _batch_options(action, opts, _run_settings(opts), diff=diff)
+    selection = _files(opts)
+    where = _route(paths, options, opts)
+    assert isinstance(where, batch.Tree)  # only `clean` streams
+    _run(where, selection, options, opts.jobs, opts.report, opts.quiet, _Screen(opts.color, opts.verbose))
+
+
+def _route(paths: list[Path], options: batch.Options, opts: RunOptions, one: bool = False) -> batch.Stream | batch.Tree:
+    try:
+        return batch.route(paths, options, opts.stdin_filename, one=one)
+    except batch.RouteError as err:
+        _fail(str(err))
 
 
 class RulesFormat(StrEnum):
@@ -239,34 +131,29 @@ def show_rule(
 
 
 @app.command(cls=_Command)
+@with_options("select", "ignore", "config_file", "mode", "keep_captions", "stdin_filename")
 def explain(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="A capture to explain; '-' reads stdin.")],
-    select: SelectOpt = None,
-    ignore: IgnoreOpt = None,
-    config_file: ConfigOpt = None,
-    mode: ModeOpt = None,
-    keep_captions: KeepCaptionsOpt = None,
-    stdin_filename: StdinNameOpt = None,
+    *,
+    opts: RunOptions,
 ) -> None:
     """Show each removed line (or marker) with the rule that removed it."""
-    stdin = str(path) == "-"
-    if stdin_filename is not None and not stdin:
-        _fail("--stdin-filename names what '-' reads; give '-' as the path")
-    named = Path(stdin_filename) if stdin_filename else path
-    cfg = _config(config_file, select, ignore, mode, keep_captions, cwd=named.absolute().parent)
+    where = _route([path], batch.Options(batch.Action.CHECK), opts, one=True)
+    assert isinstance(where, batch.Stream)
+    cwd = where.named.absolute().parent if where.named is not None else None
+    cfg = _run_settings(opts, cwd)
+    count = 0
     try:
-        text = decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>") if stdin else read_text(path)
-    except InputError as err:
+        for place, result in batch.explain(where, cfg, sys.stdin.buffer):
+            for warning in result.warnings:
+                typer.echo(f"warning: {warning}", err=True)
+            if place is not None and result.removals:
+                typer.echo(f"{place}:")
+            for r in result.removals:
+                for k, line in enumerate(r.text.split("\n")):
+                    label = f"{r.rule_id} {r.rule_name}" if k == 0 else ""
+                    typer.echo(f"{r.lines if k == 0 else '':>7}  {label:<36} {line}")
+            count += len(result.removals)
+    except batch.InputError as err:
         _fail(str(err))
-    if is_html_name(named.name) or looks_like_html(text):
-        # Line numbers are those of the page's extracted text, which is what the rules see.
-        result, _ = clean_page(text, cfg, clean_and_explain)
-    else:
-        result = clean_and_explain(text, cfg)
-    for warning in result.warnings:
-        typer.echo(f"warning: {warning}", err=True)
-    for r in result.removals:
-        for k, line in enumerate(r.text.split("\n")):
-            label = f"{r.rule_id} {r.rule_name}" if k == 0 else ""
-            typer.echo(f"{r.lines if k == 0 else '':>7}  {label:<36} {line}")
-    typer.echo(f"{len(result.removals)} removal(s)", err=True)
+    typer.echo(f"{count} removal(s)", err=True)

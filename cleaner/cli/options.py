@@ -1,28 +1,26 @@
-"""The command-line options, declared once, and what they turn into: settings, file selection, input format."""
+"""The command-line options, each declared once: their types and help, and `RunOptions`, the one
+option set that `clean`, `fix` and `check` share (`explain` takes some of it)."""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import inspect
+import typing
 from collections.abc import Callable
-from pathlib import Path, PurePath
-from typing import Annotated, Any
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
 
 import typer
 
-from cleaner import batch, settings
-from cleaner.cli.output import _fail, _Screen
-from cleaner.config import Config, Mode
-from cleaner.decoding import UnknownEncodingError, check_encoding
-from cleaner.files import DEFAULT_EXCLUDES, Selection, Task
-from cleaner.html import HtmlMode
+from cleaner import batch
+from cleaner.config import Mode
 
 PathsArg = Annotated[
     list[Path], typer.Argument(metavar="PATH", help="Files or folders (searched recursively with --glob).")
 ]
-
-
 GlobOpt = Annotated[str, typer.Option("--glob", metavar="GLOBS", help="Which files to take from folders.")]
-
-
 SelectOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -31,8 +29,6 @@ SelectOpt = Annotated[
         help="Only these rules (id, id prefix, name or family); replaces the configured list.",
     ),
 ]
-
-
 IgnoreOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -41,8 +37,6 @@ IgnoreOpt = Annotated[
         help="Skip these rules (id, id prefix, name or family); replaces the configured list.",
     ),
 ]
-
-
 ConfigOpt = Annotated[
     Path | None,
     typer.Option(
@@ -52,8 +46,6 @@ ConfigOpt = Annotated[
         dir_okay=False,
     ),
 ]
-
-
 ModeOpt = Annotated[
     Mode | None,
     typer.Option(
@@ -62,11 +54,7 @@ ModeOpt = Annotated[
         help="How much may go beyond known debris: conservative (only known debris), default, precision or recall.",
     ),
 ]
-
-
 KeepCaptionsOpt = Annotated[bool | None, typer.Option("--keep-captions", help="Keep photo captions.")]
-
-
 MaxRemovalOpt = Annotated[
     float | None,
     typer.Option(
@@ -78,28 +66,18 @@ MaxRemovalOpt = Annotated[
         "of its words \\[default: 0.98].",
     ),
 ]
-
-
 JobsOpt = Annotated[
     int | None,
     typer.Option(
         "-j", "--jobs", metavar="N", min=1, help="Worker processes \\[default: all cores].", show_default=False
     ),
 ]
-
-
 ReportOpt = Annotated[
     Path | None,
     typer.Option("--report", metavar="FILE", help="Write a JSON report: per file and totals.", dir_okay=False),
 ]
-
-
 QuietOpt = Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar and no summary.")]
-
-
 DiffOpt = Annotated[bool, typer.Option("--diff", help="Print a unified diff of each change.")]
-
-
 EncodingOpt = Annotated[
     str | None,
     typer.Option(
@@ -108,8 +86,6 @@ EncodingOpt = Annotated[
         help="Read inputs in this encoding (default: by BOM, declared charset, UTF-8, then a guess).",
     ),
 ]
-
-
 FormatOpt = Annotated[
     batch.InputFormat,
     typer.Option(
@@ -118,21 +94,15 @@ FormatOpt = Annotated[
         help="Input format; auto goes by name (.html/.htm, .jsonl/.jsonl.gz) and sniffs HTML in other files.",
     ),
 ]
-
-
 TextKeyOpt = Annotated[str, typer.Option("--text-key", metavar="KEY", help="JSONL: the field of each record to clean.")]
-
-
 HtmlModeOpt = Annotated[
-    HtmlMode,
+    batch.HtmlMode,
     typer.Option(
         "--html-mode",
         metavar="MODE",
         help="HTML: trafilatura's trade-off for the main content: default, precision or recall.",
     ),
 ]
-
-
 ExcludeOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -143,8 +113,6 @@ ExcludeOpt = Annotated[
         show_default=False,
     ),
 ]
-
-
 ExtendExcludeOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -154,8 +122,6 @@ ExtendExcludeOpt = Annotated[
         show_default=False,
     ),
 ]
-
-
 ForceExcludeOpt = Annotated[
     bool | None,
     typer.Option(
@@ -164,8 +130,6 @@ ForceExcludeOpt = Annotated[
         show_default=False,
     ),
 ]
-
-
 GitignoreOpt = Annotated[
     bool | None,
     typer.Option(
@@ -174,8 +138,6 @@ GitignoreOpt = Annotated[
         show_default=False,
     ),
 ]
-
-
 ColorOpt = Annotated[
     bool | None,
     typer.Option(
@@ -184,13 +146,9 @@ ColorOpt = Annotated[
         show_default=False,
     ),
 ]
-
-
 VerboseOpt = Annotated[
     bool, typer.Option("-v", "--verbose", help="Name every file, with the rules that removed lines from it.")
 ]
-
-
 StdinNameOpt = Annotated[
     str | None,
     typer.Option(
@@ -199,116 +157,72 @@ StdinNameOpt = Annotated[
         help="A name for what '-' reads: its format and settings go by it, as for a file of that name.",
     ),
 ]
-
-
 CLEAN_GLOB = "*.txt, *.html, *.htm, *.jsonl, *.jsonl.gz"
 
 
-def _config(
-    config_file: Path | None,
-    select: list[str] | None = None,
-    ignore: list[str] | None = None,
-    mode: Mode | None = None,
-    keep_captions: bool | None = None,
-    max_removal: float | None = None,
-    cwd: Path | None = None,
-) -> Config:
-    """The run's settings (from --config, else found from `cwd`), checked; a bad configuration ends
-    the run here, before any file is read."""
-    settings.forget()
-    try:
-        loaded = settings.load(config_file, cwd)
-        return settings.with_overrides(
-            loaded.config,
-            select=select,
-            ignore=ignore,
-            mode=mode,
-            keep_captions=keep_captions,
-            max_removal=max_removal,
-        )
-    except settings.SettingsError as err:
-        _fail(str(err))
+@dataclass(frozen=True)
+class RunOptions:
+    """The options of a run, in the order help lists them. A command gets them through `with_options`."""
+
+    glob: GlobOpt = "*.txt"
+    select: SelectOpt = None
+    ignore: IgnoreOpt = None
+    config_file: ConfigOpt = None
+    mode: ModeOpt = None
+    keep_captions: KeepCaptionsOpt = None
+    max_removal: MaxRemovalOpt = None
+    jobs: JobsOpt = None
+    report: ReportOpt = None
+    quiet: QuietOpt = False
+    encoding: EncodingOpt = None
+    input_format: FormatOpt = batch.InputFormat.AUTO
+    text_key: TextKeyOpt = "text"
+    html_mode: HtmlModeOpt = batch.HtmlMode.DEFAULT
+    exclude: ExcludeOpt = None
+    extend_exclude: ExtendExcludeOpt = None
+    force_exclude: ForceExcludeOpt = None
+    gitignore: GitignoreOpt = None
+    stdin_filename: StdinNameOpt = None
+    verbose: VerboseOpt = False
+    color: ColorOpt = None
 
 
-def _checked(per_file: settings.PerFile, path: Path) -> Config:
-    try:
-        return per_file(path)
-    except settings.SettingsError as err:
-        _fail(str(err))
+Command = TypeVar("Command", bound=Callable[..., None])
 
 
-def _settings_of(path: Path, per_file: Callable[[Path], Config], seen: set[Path | None], screen: _Screen) -> None:
-    """Check the settings of `path` before any file is processed; with -v, name each settings file
-    when a file first uses it."""
-    if not isinstance(per_file, settings.PerFile):
-        return
-    _checked(per_file, path)
-    source = per_file.source(path)
-    if source not in seen:
-        seen.add(source)
-        if screen.verbose:
-            screen.message(
-                f"settings: {source or 'the defaults (no cleaner.toml or [tool.cleaner] found)'} (first for {path})"
+def with_options(*names: str, leave_out: tuple[str, ...] = (), **defaults: Any) -> Callable[[Command], Command]:
+    """Give a command the options of RunOptions (all, or only `names`, less `leave_out`) after its own
+    parameters; it receives them as one `opts: RunOptions`. `defaults` overrides a default (--glob)."""
+
+    def wrap(command: Command) -> Command:
+        hints = typing.get_type_hints(RunOptions, include_extras=True)
+        taken = [
+            f for f in dataclasses.fields(RunOptions) if (not names or f.name in names) and f.name not in leave_out
+        ]
+        shared = [
+            inspect.Parameter(
+                f.name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=defaults.get(f.name, f.default),
+                annotation=hints[f.name],
             )
+            for f in taken
+        ]
+        own_hints = typing.get_type_hints(command, include_extras=True)
+        own = [
+            p.replace(annotation=own_hints[p.name])
+            for p in inspect.signature(command).parameters.values()
+            if p.name != "opts"
+        ]
 
+        @functools.wraps(command)
+        def run(**given: Any) -> None:
+            opts = RunOptions(**{f.name: given.pop(f.name) for f in taken})
+            command(**given, opts=opts)
 
-def _per_file(
-    config_file: Path | None,
-    select: list[str] | None = None,
-    ignore: list[str] | None = None,
-    mode: Mode | None = None,
-    keep_captions: bool | None = None,
-    max_removal: float | None = None,
-) -> settings.PerFile | None:
-    """Without --config, each file's settings come from its own folders (checked for every file
-    before any is processed, see `_run`)."""
-    if config_file is not None:
-        return None
-    return settings.PerFile(
-        settings.Overrides(tuple(select or ()), tuple(ignore or ()), mode, keep_captions, max_removal)
-    )
+        params = [*own, *shared]
+        run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        return typing.cast(Command, run)
 
-
-def _selection(
-    config_file: Path | None,
-    glob: str,
-    exclude: list[str] | None,
-    extend_exclude: list[str] | None,
-    force_exclude: bool | None,
-    gitignore: bool | None,
-) -> Selection:
-    """Which files the run takes: the command line over [tool.cleaner] over the defaults."""
-    try:
-        found = settings.load(config_file).files
-    except settings.SettingsError as err:
-        _fail(str(err))
-    base = _patterns(exclude) if exclude else DEFAULT_EXCLUDES if found.exclude is None else found.exclude
-    return Selection(
-        ",".join(part.strip() for part in glob.split(",")),  # "*.txt, *.html" as the help shows it
-        (*base, *found.extend_exclude, *_patterns(extend_exclude or [])),
-        gitignore=found.respect_gitignore if gitignore is None else gitignore,
-        force_exclude=found.force_exclude if force_exclude is None else force_exclude,
-    )
-
-
-def _patterns(values: list[str]) -> tuple[str, ...]:
-    """`--exclude a,b --exclude c` means three patterns."""
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def _format_by_name(name: Path, options: batch.Options) -> batch.InputFormat:
-    """The format a file of this name is read in: .html and .jsonl by name; other names are text,
-    with HTML sniffed (auto), as for files."""
-    by_name = batch.format_of(Task(name, PurePath(name.name)), options)
-    return batch.InputFormat.AUTO if by_name == "text" else batch.InputFormat(by_name)
-
-
-def _inputs(
-    encoding: str | None, input_format: batch.InputFormat, text_key: str, html_mode: HtmlMode = HtmlMode.DEFAULT
-) -> dict[str, Any]:
-    """The input-format fields of batch.Options, checked before any file is read."""
-    try:
-        codec = check_encoding(encoding) if encoding else None
-    except UnknownEncodingError as err:
-        _fail(str(err))
-    return {"encoding": codec, "input_format": input_format, "text_key": text_key, "html_mode": html_mode}
+    return wrap

@@ -6,14 +6,14 @@ import contextlib
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
 
-from cleaner import batch, files
+from cleaner import batch
 from cleaner.cli.app import EXIT_CHANGED, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
-from cleaner.cli.options import _settings_of
+from cleaner.cli.configure import _settings_of
 from cleaner.cli.output import (
     _fail,
     _print_result,
@@ -24,7 +24,6 @@ from cleaner.cli.output import (
     _stdout_closed,
     _verbose_line,
 )
-from cleaner.files import InputError, Selection, discover
 
 PROGRESS_MIN_FILES = 10
 """Fewer files than this finish before a progress bar would tell anything."""
@@ -40,7 +39,7 @@ def _clean_stdin(options: batch.Options, screen: _Screen, path: Path | None = No
             with path.open("rb") as handle:
                 res = batch.process_stream(handle, sys.stdout.buffer, options, str(path))
         sys.stdout.buffer.flush()
-    except InputError as err:
+    except batch.InputError as err:
         _fail(str(err))
     except BrokenPipeError:
         _stdout_closed("the output was cut short")
@@ -53,20 +52,18 @@ def _clean_stdin(options: batch.Options, screen: _Screen, path: Path | None = No
 
 
 def _run(
-    paths: Sequence[Path],
-    selection: Selection,
+    tree: batch.Tree,
+    selection: batch.Selection,
     options: batch.Options,
     jobs: int | None,
     report: Path | None,
     quiet: bool,
     screen: _Screen,
 ) -> None:
-    if any(str(p) == "-" for p in paths):
-        _fail(f"'-' (stdin) works with `cleaner clean` only, not `cleaner {options.action}`")
     if report is not None:
         try:
-            files.check_writable(report)  # before the work, not after it
-        except InputError as err:
+            batch.check_writable(report)  # before the work, not after it
+        except batch.InputError as err:
             _fail(f"--report {err}")
     # Tasks are streamed (a list of millions of files would grow memory); a pass that only counts gives
     # the progress bar its total, and the count printed if the run is interrupted.
@@ -86,13 +83,13 @@ def _run(
         with _stop_signals():
             clashes = batch.OutputClashes(options)
             sources: set[Path | None] = set()
-            for task in discover(paths, selection):
+            for task in tree.tasks(selection):
                 total += 1
                 clashes.add(task)
                 if options.settings_for is not None:
                     _settings_of(task.source, options.settings_for, sources, screen)
-            _refuse_clashes(clashes.clashes(discover(paths, selection)))
-            run = batch.run(discover(paths, selection), options, jobs or batch.default_jobs())
+            _refuse_clashes(clashes.clashes(tree.tasks(selection)))
+            run = batch.run(tree.tasks(selection), options, jobs or batch.default_jobs())
             with screen.progress(total, show=not quiet and total >= PROGRESS_MIN_FILES) as advance:
                 for res in run:
                     with batch.ctrl_c_held():  # a result is shown and counted whole, or not taken yet
@@ -104,7 +101,7 @@ def _run(
             f"stopped after {totals.files} of {total} file(s) were reported; "
             "every file is either untouched or fully written"
         )
-    except files.Terminated as stop:
+    except batch.Terminated as stop:
         batch.stop_workers()
         screen.message(
             f"interrupted after {totals.files} of {total} file(s), each reported above; "
@@ -130,7 +127,7 @@ def _run(
     if report is not None:
         try:
             batch.write_report(report, results, totals)
-        except (InputError, OSError) as err:
+        except (batch.InputError, OSError) as err:
             _fail(f"--report {report}: cannot write: {getattr(err, 'strerror', None) or err}")
     if not quiet:
         _print_summary(totals, options, screen)
@@ -139,12 +136,12 @@ def _run(
 
 @contextlib.contextmanager
 def _stop_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP stop a run as Ctrl-C does (files.Terminated), and all three wait for the end
-    of a write in progress (see files.deferred). The handlers in place before come back after."""
+    """SIGTERM and SIGHUP stop a run as Ctrl-C does (batch.Terminated), and all three wait for the end
+    of a write in progress (see batch.deferred). The handlers in place before come back after."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set handlers
         return
-    handler = files.deferred(files.stop_signal)
+    handler = batch.deferred(batch.stop_signal)
     before = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     try:
         yield
