@@ -167,3 +167,16 @@ def test_the_valve_decides_as_the_plain_word_shares_do() -> None:
         outcome = batch.clean_one(text, config, "t")
         assert outcome.refused is refused, (text[:30], limit)
         assert outcome.text == (text if refused else cleaned)
+
+
+def test_file_results_are_made_in_one_place() -> None:
+    # Sizes, changed and refused are worked out once (batch.report.file_result), for files, pages,
+    # corpora and stdin alike: no step builds a FileResult of its own.
+    import ast
+
+    makers = []
+    for module in Path(batch.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text())):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "FileResult":
+                makers.append(module.name)
+    assert makers == ["report.py"]

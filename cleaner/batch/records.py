@@ -11,7 +11,7 @@ from cleaner import jsonl
 from cleaner.batch import workers
 from cleaner.batch.options import Action, Options
 from cleaner.batch.outputs import destination
-from cleaner.batch.report import FileResult
+from cleaner.batch.report import FileResult, Tally, file_result
 from cleaner.batch.valve import clean_one
 from cleaner.batch.workers import _init_worker, _prepare_workers, forking_workers
 from cleaner.files import InputError, Task
@@ -39,15 +39,9 @@ class _RecordCleaner:
         warnings = report.warnings(source, key) + self.notes
         if self.refused:
             warnings.append(f"{source}: {self.refused} record(s) left unchanged by --max-removal")
-        return FileResult(
-            source=source,
-            bytes_in=report.bytes_in,
-            bytes_out=report.bytes_out,
-            removed=dict(sorted(self.removed.items())),
-            warnings=warnings,
-            changed=report.changed > 0,
-            refused=self.refused > 0,
-        )
+        removed = dict(sorted(self.removed.items()))
+        tally = Tally(report.bytes_in, report.bytes_out, removed, report.changed > 0, self.refused > 0)
+        return file_result(source, tally, warnings=warnings)
 
 
 def _process_jsonl(task: Task, options: Options) -> FileResult:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
+from cleaner.batch.valve import Outcome
 from cleaner.files import atomic_write
 
 
@@ -44,6 +45,55 @@ class FileResult:
             "error": self.error,
             "incomplete": self.incomplete,
         }
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What cleaning one input did, in numbers: the same for a text, a page and a corpus."""
+
+    bytes_in: int = 0
+    bytes_out: int = 0
+    removed: dict[str, int] = field(default_factory=dict)
+    """Input lines removed, per rule id."""
+    changed: bool = False
+    refused: bool = False
+
+    @classmethod
+    def of_text(cls, before: str, outcome: Outcome) -> Tally:
+        """A text (or a page's text) cleaned into `outcome`."""
+        return cls(
+            len(before.encode("utf-8")),
+            len(outcome.text.encode("utf-8")),
+            outcome.removed,
+            outcome.text != before,
+            outcome.refused,
+        )
+
+
+def file_result(
+    source: str | PurePath,
+    tally: Tally | None = None,
+    *,
+    warnings: Iterable[str] = (),
+    error: str | None = None,
+    skipped: bool = False,
+    output: PurePath | None = None,
+) -> FileResult:
+    """The one place a FileResult is made: for a file or a stream cleaned (its `tally`), passed over
+    (`skipped`, with a warning or an error), or that could not be processed (`error`)."""
+    done = tally or Tally()
+    return FileResult(
+        source=str(source),
+        output=str(output) if output is not None else None,
+        bytes_in=done.bytes_in,
+        bytes_out=done.bytes_out,
+        removed=done.removed,
+        warnings=list(warnings),
+        error=error,
+        changed=done.changed,
+        refused=done.refused,
+        skipped=skipped,
+    )
 
 
 @dataclass

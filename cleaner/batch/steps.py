@@ -12,7 +12,7 @@ from cleaner import jsonl
 from cleaner.batch.options import Action, InputFormat, Options
 from cleaner.batch.outputs import destination, format_of
 from cleaner.batch.records import _process_jsonl, _RecordCleaner
-from cleaner.batch.report import FileResult
+from cleaner.batch.report import FileResult, Tally, file_result
 from cleaner.batch.valve import Outcome, clean_one
 from cleaner.files import InputError, Task, atomic_write, decode_detailed, inside, read_bytes, read_decoded
 from cleaner.html import clean_page, looks_like_html
@@ -34,16 +34,7 @@ def _process_text(task: Task, options: Options) -> FileResult:
 def _finish(
     task: Task, options: Options, before: str, outcome: Outcome, out: Path | None, seen: os.stat_result | None = None
 ) -> FileResult:
-    res = FileResult(
-        source=str(task.source),
-        output=str(out) if out is not None else None,
-        bytes_in=len(before.encode("utf-8")),
-        bytes_out=len(outcome.text.encode("utf-8")),
-        removed=outcome.removed,
-        warnings=outcome.warnings,
-        changed=outcome.text != before,
-        refused=outcome.refused,
-    )
+    res = file_result(task.source, Tally.of_text(before, outcome), warnings=outcome.warnings, output=out)
     if options.diff and res.changed:
         res.diff = unified_diff(before, outcome.text, str(task.source))
     if options.action is Action.CLEAN and out is None:
@@ -66,7 +57,7 @@ def _process_page(task: Task, options: Options, html: str) -> FileResult:
     if options.action is not Action.CLEAN:
         # fix/check rewrite files in place; turning a page into text in place would destroy it.
         skip = f"{task.source}: an HTML page is cleaned into text by `cleaner clean`, never in place; skipped"
-        return FileResult(source=str(task.source), warnings=[skip])
+        return file_result(task.source, warnings=[skip])
     outcome = clean_html(html, options, str(task.source))
     return _finish(task, options, html, outcome, destination(task, options))
 
@@ -98,15 +89,7 @@ def process_stream(source: IO[bytes], sink: IO[bytes], options: Options, name: s
     else:
         outcome = clean_one(text, options.config, name)
     sink.write(outcome.text.encode("utf-8"))
-    return FileResult(
-        source=name,
-        bytes_in=len(text.encode("utf-8")),
-        bytes_out=len(outcome.text.encode("utf-8")),
-        removed=outcome.removed,
-        warnings=[*decoded.warnings, *outcome.warnings],
-        changed=outcome.text != text,
-        refused=outcome.refused,
-    )
+    return file_result(name, Tally.of_text(text, outcome), warnings=[*decoded.warnings, *outcome.warnings])
 
 
 Handler = Callable[[Task, Options], FileResult]
@@ -119,26 +102,24 @@ def process(task: Task, options: Options) -> FileResult:
     """The whole per-file step. A file that cannot be processed gives a result with `error` set."""
     if task.skip is not None:
         if task.skip_is_error:
-            return FileResult(source=str(task.source), error=task.skip, skipped=True)
-        return FileResult(source=str(task.source), warnings=[task.skip], skipped=True)
+            return file_result(task.source, error=task.skip, skipped=True)
+        return file_result(task.source, warnings=[task.skip], skipped=True)
     if options.action is Action.FIX and task.tree is not None:
         # Discovery took no link out of the tree; this catches a file turned into one since.
         real = os.path.realpath(task.source)
         if not inside(real, task.tree):
-            return FileResult(
-                source=str(task.source), error=f"{task.source}: leads to {real}, outside the tree; left alone"
-            )
+            return file_result(task.source, error=f"{task.source}: leads to {real}, outside the tree; left alone")
     try:
         if options.settings_for is not None:
             options = replace(options, config=options.settings_for(task.source))
         return HANDLERS[format_of(task, options)](task, options)
     except InputError as err:
-        return FileResult(source=str(task.source), error=str(err))
+        return file_result(task.source, error=str(err))
     except OSError as err:
         where = err.filename or task.source
-        return FileResult(source=str(task.source), error=f"{where}: {err.strerror or err}")
+        return file_result(task.source, error=f"{where}: {err.strerror or err}")
     except MemoryError:
-        return FileResult(source=str(task.source), error=f"{task.source}: too large to clean in the memory available")
+        return file_result(task.source, error=f"{task.source}: too large to clean in the memory available")
 
 
 def unified_diff(before: str, after: str, name: str) -> str:
