@@ -220,6 +220,7 @@ def with_options(*names: str, leave_out: tuple[str, ...] = (), **defaults: Any) 
             opts = RunOptions(**{f.name: given.pop(f.name) for f in taken})
             command(**given, opts=opts)
 
+        # typer builds a command's options from its signature: the command's own, then the set's.
         params = [*own, *shared]
         run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
         run.__annotations__ = {p.name: p.annotation for p in params}
