@@ -66,7 +66,7 @@ def test_explain_names_the_content_rule_and_ignore_turns_it_off(tmp_path: Path) 
 
 
 def test_clean_text_passes_through() -> None:
-    article = (FIXTURES / "recipe.raw.txt").read_text(encoding="utf-8")
+    article = (FIXTURES / "negative_recipe.raw.txt").read_text(encoding="utf-8")
     assert looks_clean([ln for ln in article.splitlines() if ln.strip()])
     menu = ["Home", "World", "Business", "Sport", "A long line of prose that reads as an article sentence."]
     assert menu_run(menu) == 4 and not looks_clean(menu)
