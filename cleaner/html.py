@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 from cleaner.config import Config
-from cleaner.html_depth import shallow
+from cleaner.html_depth import MAX_DEPTH, PARSER_DEPTH, shallow
 from cleaner.html_page import page_text as page_text  # re-exported: part of this module's interface
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -51,9 +51,15 @@ class HtmlText:
     """True when main-content extraction found nothing and the whole page's visible text was taken."""
     page: str | None = None
     """The page's full visible text, when trafilatura kept only a small share of it (see clean_page)."""
+    flattened: bool = False
+    """The page nested deeper than the parser reads, and was flattened first (cleaner.html_depth)."""
 
 
 FALLBACK_WARNING = "no main content found in the HTML; cleaned the full page text instead"
+FLATTENED_WARNING = (
+    f"the page nests tags deeper than the HTML parser reads ({PARSER_DEPTH} levels); "
+    f"tags below {MAX_DEPTH} levels were dropped and their text kept"
+)
 LIST_PAGE_WARNING = (
     "the main-content extraction kept little of a page the text rules read as content; cleaned the full page text"
 )
@@ -91,8 +97,18 @@ def clean_page(
 ) -> tuple[Cleaned, str | None]:
     """A page cleaned: trafilatura's main content through the known-debris rules, or the page's
     full text through the whole text path (see MAX_MAIN_SHARE). `clean` runs the rules on a text;
-    the second value is a warning when the full page text was used instead."""
+    the second value is a warning when the full page text was used instead, or the page was
+    flattened (both, joined by "; ", when both)."""
     extracted = html_to_text(html, mode)
+    cleaned, warning = _clean_extracted(extracted, config, clean)
+    if extracted.flattened:
+        return cleaned, FLATTENED_WARNING if warning is None else f"{FLATTENED_WARNING}; {warning}"
+    return cleaned, warning
+
+
+def _clean_extracted(
+    extracted: HtmlText, config: Config, clean: Callable[[str, Config], Cleaned]
+) -> tuple[Cleaned, str | None]:
     if extracted.fallback:
         return clean(extracted.text, config), FALLBACK_WARNING
     main = clean(extracted.text, main_content_config(config))
@@ -126,13 +142,13 @@ def html_to_text(html: str, mode: HtmlMode = HtmlMode.DEFAULT) -> HtmlText:
     One trafilatura call per page. When the main content holds under MAX_MAIN_SHARE of the page's
     words, the page's text comes along for clean_page to weigh.
     """
-    html = shallow(html)[0]  # a page nested past the parser's depth limit would come out empty
+    html, flattened = shallow(html)  # a page nested past the parser's depth limit would come out empty
     extracted = _main_content(html, mode)
     if not extracted.strip():
-        return HtmlText(page_text(html), fallback=True)
+        return HtmlText(page_text(html), fallback=True, flattened=flattened)
     page = page_text(html)
     small = _words(extracted) < MAX_MAIN_SHARE * _words(page)
-    return HtmlText(extracted, fallback=False, page=page if small else None)
+    return HtmlText(extracted, fallback=False, page=page if small else None, flattened=flattened)
 
 
 def _main_content(html: str, mode: HtmlMode) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import IO
 
 from cleaner import jsonl
@@ -26,8 +27,8 @@ def explain(
     text = decode(stdin.read(), source.name) if source.path is None else read_text(source.path)
     if source.input_format is InputFormat.HTML or looks_like_html(text):
         # Line numbers are those of the page's extracted text, which is what the rules see.
-        result, _ = clean_page(text, config, clean_and_explain)
-        yield None, result
+        result, warning = clean_page(text, config, clean_and_explain)  # a flattened or fallback page says so
+        yield None, replace(result, warnings=(warning, *result.warnings)) if warning else result
     else:
         yield None, clean_and_explain(text, config)
 

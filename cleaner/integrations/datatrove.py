@@ -39,13 +39,15 @@ if TYPE_CHECKING:
     from datatrove.data import Document
     from datatrove.pipeline.writers.disk_base import DiskWriter
 
-__all__ = ["CHANGED", "EMPTY", "HTML_FALLBACK", "REFUSED", "REMOVED_PREFIX", "CleanerFilter"]
+__all__ = ["CHANGED", "EMPTY", "HTML_FALLBACK", "HTML_FLATTENED", "REFUSED", "REMOVED_PREFIX", "CleanerFilter"]
 
 # Stat names, as they appear in each task's stats file and in `merge_stats`' summary.
 CHANGED = "documents_changed"
 REFUSED = "left_unchanged_by_max_removal"
 HTML_FALLBACK = "html_no_main_content"
 """An HTML document whose main content trafilatura could not find: its whole visible text was cleaned."""
+HTML_FLATTENED = "html_flattened"
+"""An HTML document nested deeper than the parser reads: tags below cleaner.html_depth.MAX_DEPTH levels dropped, text kept."""
 REMOVED_PREFIX = "lines_removed/"
 """Followed by `<rule id> <rule name>`: the input lines that rule removed (total, and per document it acted on)."""
 EMPTY = "empty"
@@ -97,6 +99,8 @@ class CleanerFilter(BaseFilter):  # type: ignore[misc]  # datatrove ships no typ
             page = html_to_text(text, self.html_mode)
             if page.fallback:
                 self.stat_update(HTML_FALLBACK)
+            if page.flattened:
+                self.stat_update(HTML_FLATTENED)
             # A page becomes text, as `cleaner clean page.html` writes it.
             outcome = clean_one(page.text, self.config, str(doc.id))
             cleaned = outcome.text
