@@ -1,0 +1,129 @@
+"""Peak memory on single huge inputs (issue 18), measured by tracemalloc in a subprocess that runs
+the real command line with the size limits scaled down (the bench measures the full sizes:
+bench/large_file.py)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from material import dev_files, needs_bench
+
+# In the subprocess: the limits scaled down by SCALE; a first run over a small file of the same
+# kind loads every module and pattern, then tracemalloc measures what the real run adds at its peak.
+_RUN = """
+import sys, tracemalloc
+from cleaner import chunking, jsonl, text
+from cleaner.cli import app
+chunking.THRESHOLD, chunking.SIZE, chunking.MOST = {threshold}, {size}, {most}
+jsonl.BIG_LINE, jsonl.PIECE_BYTES = {big_line}, {piece}
+text._COUNT_SLICE = {count_slice}
+warm, args = sys.argv[1], sys.argv[2:]
+app([*args[:1], warm, *args[2:-2], args[-2] + "-warm", *args[-1:]], standalone_mode=False)
+if {trace}:
+    tracemalloc.start()
+base = tracemalloc.get_traced_memory()[0]
+app(args, standalone_mode=False)
+print("PEAK", tracemalloc.get_traced_memory()[1] - base, file=sys.stderr)
+"""
+SCALE = 40  # 8M characters -> 200K; a 50 MB record -> 1.25 MB
+
+
+def _peak(warm: Path, args: list[str], **limits: int | bool) -> int:
+    """Peak bytes traced while `cleaner <args>` runs in a fresh interpreter, the limits set, after
+    a first run with the input replaced by `warm` (`args` are: command, input, options, -o, folder)."""
+    defaults = {
+        "threshold": 8_000_000 // SCALE,
+        "size": 1_000_000 // SCALE,
+        "most": 4_000_000 // SCALE,
+        "big_line": (1 << 23) // SCALE,
+        "piece": (1 << 20) // SCALE,
+        "count_slice": 1_000_000 // SCALE,
+        "trace": True,
+    }
+    code = _RUN.format(**{**defaults, **limits})
+    done = subprocess.run([sys.executable, "-c", code, str(warm), *args], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return int(done.stderr.rsplit("PEAK", 1)[1].split()[0])
+
+
+def _captures(size: int) -> str:
+    """The first dev captures one after another, page breaks between them, repeated to about `size`
+    characters, with an emoji as real corpora have (a str holding one takes 4 bytes a character).
+    The same pages at every size: what cleaning one page costs is the same in all."""
+    pages = [p.read_text(encoding="utf-8").rstrip("\n") for p in dev_files("raw")[:8]]
+    blob = "\n\n\n".join(pages) + "\n\n\nThe end \U0001f600 of it all.\n\n\n"
+    return blob * (size // len(blob) + 1)
+
+
+def _record_file(path: Path, text: str) -> Path:
+    line = '{"id": "big", "n": 1.50, "text": ' + json.dumps(text, ensure_ascii=False) + ', "tail": [1e400]}'
+    path.write_bytes(b'{"text": "Share this:\\nA small record.\\n"}\n' + line.encode() + b"\n")
+    return path
+
+
+@needs_bench
+def test_cli_a_huge_jsonl_record_peaks_under_10x_its_size(tmp_path: Path) -> None:
+    # Issue 18: a 50 MB record peaked at 1.4 GB (28x; 19x once text was chunked): the line's bytes,
+    # the line as a str, the parsed record, the parser's copies and the re-encoded splice at once.
+    # What a record costs is the slope of the peak over two sizes (the fixed costs of cleaning one
+    # page at a time cancel out).
+    warm = _record_file(tmp_path / "warm.jsonl", _captures(100_000))
+    small, large = (_record_file(tmp_path / f"{n}.jsonl", _captures(n)) for n in (200_000, 600_000))
+    peaks = [
+        _peak(warm, ["clean", str(src), "--jobs", "1", "-q", "-o", str(tmp_path / src.stem)]) for src in (small, large)
+    ]
+    ratio = (peaks[1] - peaks[0]) / (large.stat().st_size - small.stat().st_size)
+    assert ratio < 10, f"peak grows {ratio:.1f}x the input"
+    out = (tmp_path / large.stem / large.name).read_bytes().split(b"\n")
+    record = json.loads(out[1])
+    # Every other byte of the line stays; the text is what the rules make of it.
+    assert out[1].startswith(b'{"id": "big", "n": 1.50, "text": "') and out[1].endswith(b'"tail": [1e400]}')
+    assert 0 < len(record["text"]) < len(large.read_text()) and "Share this:" not in record["text"]
+    # The same bytes as when the line is read whole.
+    _peak(
+        warm, ["clean", str(large), "--jobs", "1", "-q", "-o", str(tmp_path / "whole")], big_line=1 << 40, trace=False
+    )
+    assert (tmp_path / "whole" / large.name).read_bytes() == (tmp_path / large.stem / large.name).read_bytes()
+
+
+# Lines a long line may be: escapes and a lone surrogate, a duplicated key, numbers json would
+# rewrite, a text key written with an escape, nested values holding quotes and brackets, a BOM,
+# and lines that are not objects or not UTF-8.
+_LINES = [
+    b'\xef\xbb\xbf{"text": "Share this:\\nA real sentence of the article is here and long enough.\\n"}\n',
+    b'{"id": 1, "text": "Home | About | Contact\\nA real sentence of the article is here and long enough.\\n"}\n',
+    b'{"n": 1e400, "x": 1.50, "text": "dup", "text": "Home\\nA real sentence of the article, long.\\nShare on Facebook\\n", '
+    b'"z": [1, {"a": "}]\\"\\\\"}]}\r\n',
+    '{"text": "caf\u00e9 \\ud83d\\ude00 \\ud83d lone\\nHome\\nA real sentence of the article is here."}\n'.encode(),
+    b'{"text": "\\u00e9\\u00e8 escaped\\nShare this:\\nAnother real sentence goes right here, very long.\\n"}\n',
+    b'{ "te\\u0078t" : "Menu\\n\\\\n The article sentence here is long enough to keep.\\nShare this:" , "b" : null }',
+    b'{"a":{"text":"inner"},"text":"Menu\\nThe article sentence here is long enough to keep.\\n","b":[]}\n',
+    b'{"text": 5}\n',
+    b"[1, 2]\n",
+    b'{"text": "unterminated\n',
+    b"   \n",
+    b'{"text": "x"} trailing\n',
+    b'{"text": "\xff not UTF-8"}\n',
+    b'{"text": "\xed\xa0\x80 an encoded surrogate"}\n',
+    b'{"text": "a\\u0000b", "c": "\\\\"}\n',
+]
+
+
+def test_a_long_line_read_in_pieces_gives_the_bytes_of_the_line_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner import jsonl
+    from cleaner.pipeline import clean_text
+
+    def run() -> tuple[list[bytes], jsonl.JsonlReport]:
+        out: list[bytes] = []
+        return out, jsonl.clean_lines(_LINES, out.append, clean_text)
+
+    whole, whole_report = run()
+    assert whole_report.changed >= 5 and whole_report.malformed == 5 and whole_report.without_text == 1
+    monkeypatch.setattr(jsonl, "BIG_LINE", 0)  # every line takes the long-line path
+    for piece in (1, 2, 3, 7, 1000):  # pieces end after an escaped newline past this many bytes
+        monkeypatch.setattr(jsonl, "PIECE_BYTES", piece)
+        assert run() == (whole, whole_report), piece
