@@ -53,12 +53,23 @@ class HtmlText:
     """The page's full visible text, when trafilatura kept only a small share of it (see clean_page)."""
     flattened: bool = False
     """The page nested deeper than the parser reads, and was flattened first (cleaner.html_depth)."""
+    too_large: bool = False
+    """The page is longer than MAX_EXTRACTION_CHARS: its full text was taken without trafilatura."""
 
 
 FALLBACK_WARNING = "no main content found in the HTML; cleaned the full page text instead"
 FLATTENED_WARNING = (
     f"the page nests tags deeper than the HTML parser reads ({PARSER_DEPTH} levels); "
     f"tags below {MAX_DEPTH} levels were dropped and their text kept"
+)
+# trafilatura holds about 50 times a page's size while it reads it, and takes minutes on a large one
+# (a 5 MB page of paragraphs: 260 MB more and 40 s; 20 MB: 1.0 GB): copies of the tree for its
+# fallback extractors. A page longer than this (five times the largest dev page) skips it: its
+# visible text goes through the whole text path, in chunks when long, with a warning.
+MAX_EXTRACTION_CHARS = 5_000_000
+LARGE_PAGE_WARNING = (
+    f"the page has more than {MAX_EXTRACTION_CHARS:,} characters, beyond main-content extraction; "
+    "cleaned the full page text instead"
 )
 LIST_PAGE_WARNING = (
     "the main-content extraction kept little of a page the text rules read as content; cleaned the full page text"
@@ -110,7 +121,7 @@ def _clean_extracted(
     extracted: HtmlText, config: Config, clean: Callable[[str, Config], Cleaned]
 ) -> tuple[Cleaned, str | None]:
     if extracted.fallback:
-        return clean(extracted.text, config), FALLBACK_WARNING
+        return clean(extracted.text, config), LARGE_PAGE_WARNING if extracted.too_large else FALLBACK_WARNING
     main = clean(extracted.text, main_content_config(config))
     if extracted.page is not None:
         page = clean(extracted.page, config)
@@ -143,6 +154,8 @@ def html_to_text(html: str, mode: HtmlMode = HtmlMode.DEFAULT) -> HtmlText:
     words, the page's text comes along for clean_page to weigh.
     """
     html, flattened = shallow(html)  # a page nested past the parser's depth limit would come out empty
+    if len(html) > MAX_EXTRACTION_CHARS:
+        return HtmlText(page_text(html), fallback=True, flattened=flattened, too_large=True)
     extracted = _main_content(html, mode)
     if not extracted.strip():
         return HtmlText(page_text(html), fallback=True, flattened=flattened)

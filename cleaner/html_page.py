@@ -93,14 +93,37 @@ def page_text(html: str) -> str:
         root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (etree.ParserError, ValueError):
         return ""
-    parts: list[str] = []
-    _walk(root, parts)
-    lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
-    text = "\n".join(line for line in lines if line)
-    return text + "\n" if text else ""
+    lines = _Lines()
+    _walk(root, lines)
+    lines.flush()
+    del root  # the tree goes before the lines are joined: a large page never holds both
+    return "\n".join([*lines.lines, ""]) if lines.lines else ""
 
 
-def _walk(element: Any, parts: list[str]) -> None:
+class _Lines:
+    """The page's lines, made as its text comes: each line is spaced and stripped as soon as it
+    ends, so a large page is never held as all its text pieces and their join at once (a 5 MB
+    page's lines took 15 times its size so)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self._current: list[str] = []
+
+    def append(self, part: str) -> None:
+        first, *rest = part.split("\n") if "\n" in part else (part,)
+        self._current.append(first)
+        for line in rest:
+            self.flush()
+            self._current.append(line)
+
+    def flush(self) -> None:
+        line = _SPACES.sub(" ", "".join(self._current)).strip()
+        if line:
+            self.lines.append(line)
+        self._current.clear()
+
+
+def _walk(element: Any, parts: _Lines) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag.lower() in _INVISIBLE or _hidden(element) or not tag:
         # Comments and processing instructions have no text of their own, but their tail is visible.

@@ -4,6 +4,7 @@ bench/large_file.py)."""
 
 from __future__ import annotations
 
+import html
 import json
 import subprocess
 import sys
@@ -15,9 +16,10 @@ from material import dev_files, needs_bench
 # In the subprocess: the limits scaled down by SCALE; a first run over a small file of the same
 # kind loads every module and pattern, then tracemalloc measures what the real run adds at its peak.
 _RUN = """
-import sys, tracemalloc
-from cleaner import chunking, jsonl, text
+import resource, sys, tracemalloc
+from cleaner import chunking, html, jsonl, text
 from cleaner.cli import app
+html.MAX_EXTRACTION_CHARS = {html_chars}
 chunking.THRESHOLD, chunking.SIZE, chunking.MOST = {threshold}, {size}, {most}
 jsonl.BIG_LINE, jsonl.PIECE_BYTES = {big_line}, {piece}
 text._COUNT_SLICE = {count_slice}
@@ -26,15 +28,19 @@ app([*args[:1], warm, *args[2:-2], args[-2] + "-warm", *args[-1:]], standalone_m
 if {trace}:
     tracemalloc.start()
 base = tracemalloc.get_traced_memory()[0]
+rss = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmRSS"))
 app(args, standalone_mode=False)
 print("PEAK", tracemalloc.get_traced_memory()[1] - base, file=sys.stderr)
+print("RSS", (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) * 1024, file=sys.stderr)
 """
 SCALE = 40  # 8M characters -> 200K; a 50 MB record -> 1.25 MB
 
 
 def _peak(warm: Path, args: list[str], **limits: int | bool) -> int:
     """Peak bytes traced while `cleaner <args>` runs in a fresh interpreter, the limits set, after
-    a first run with the input replaced by `warm` (`args` are: command, input, options, -o, folder)."""
+    a first run with the input replaced by `warm` (`args` are: command, input, options, -o, folder).
+    Without `trace`: how far the peak RSS rose above the RSS before the run (lxml's memory is
+    not Python's, and tracemalloc does not see it)."""
     defaults = {
         "threshold": 8_000_000 // SCALE,
         "size": 1_000_000 // SCALE,
@@ -42,12 +48,13 @@ def _peak(warm: Path, args: list[str], **limits: int | bool) -> int:
         "big_line": (1 << 23) // SCALE,
         "piece": (1 << 20) // SCALE,
         "count_slice": 1_000_000 // SCALE,
+        "html_chars": 5_000_000 // SCALE,
         "trace": True,
     }
     code = _RUN.format(**{**defaults, **limits})
     done = subprocess.run([sys.executable, "-c", code, str(warm), *args], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    return int(done.stderr.rsplit("PEAK", 1)[1].split()[0])
+    return int(done.stderr.rsplit("PEAK" if limits.get("trace", True) else "RSS", 1)[1].split()[0])
 
 
 def _captures(size: int) -> str:
@@ -127,3 +134,45 @@ def test_a_long_line_read_in_pieces_gives_the_bytes_of_the_line_read_whole(monke
     for piece in (1, 2, 3, 7, 1000):  # pieces end after an escaped newline past this many bytes
         monkeypatch.setattr(jsonl, "PIECE_BYTES", piece)
         assert run() == (whole, whole_report), piece
+
+
+def _html_page(path: Path, size: int) -> Path:
+    """A page of paragraphs (dev capture lines), about `size` characters, and a menu."""
+    lines = [line for line in _captures(size).split("\n") if line.strip()]
+    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines)
+    nav = "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav>"
+    path.write_text(f"<html><head><title>Big</title></head><body>{nav}<article>{body}</article></body></html>")
+    return path
+
+
+@needs_bench
+def test_cli_a_huge_html_page_skips_extraction_with_a_warning_and_bounded_memory(tmp_path: Path) -> None:
+    # Issue 18: a 20 MB page peaked at 1.0 GB (50x): trafilatura's copies of the tree, and the page's
+    # text pieces joined. Past MAX_EXTRACTION_CHARS the page's text goes through the text path.
+    warm = _html_page(tmp_path / "warm.html", 50_000)
+    small, large = (_html_page(tmp_path / f"{n}.html", n) for n in (400_000, 1_200_000))
+    growth = [
+        _peak(warm, ["clean", str(src), "--jobs", "1", "-o", str(tmp_path / src.stem)], trace=False)
+        for src in (small, large)
+    ]
+    ratio = (growth[1] - growth[0]) / (large.stat().st_size - small.stat().st_size)
+    assert ratio < 25, f"peak grows {ratio:.1f}x the input"
+    out = (tmp_path / large.stem / "1200000.txt").read_text()
+    assert len(out) > 50_000 and "Home About" not in out
+
+
+def test_cli_a_page_over_the_size_limit_is_cleaned_whole_with_a_warning(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+    from cleaner.html import LARGE_PAGE_WARNING, MAX_EXTRACTION_CHARS
+
+    paragraph = "<p>A sentence of the article that is long enough to be read as prose by the rules.</p>\n"
+    page = tmp_path / "big.html"
+    page.write_text("<html><body>" + paragraph * (MAX_EXTRACTION_CHARS // len(paragraph) + 1) + "</body></html>")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["clean", str(page), "-o", str(tmp_path / "out"), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert f"{page}: {LARGE_PAGE_WARNING}" in result.stderr
+    assert json.loads(report.read_text())["files"][0]["warnings"] == [f"{page}: {LARGE_PAGE_WARNING}"]
+    assert (tmp_path / "out" / "big.txt").read_text().count("A sentence of the article") > 50_000
