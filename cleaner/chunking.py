@@ -7,7 +7,8 @@ The rules read a line among its neighbours and a page as a whole, so a chunk end
 most likely ends: at every page break (two blank lines in a row, or a line holding a form feed),
 else at the first blank line at least SIZE characters in, else (no blank line within MOST
 characters) at the end of the last line that fits in MOST. A single line longer than MOST
-characters is not cut. Texts up to THRESHOLD characters (every real page) are never
+characters is not cut: it is a chunk of its own (a line that long is left as it is, see
+cleaner.pipeline.MAX_LINE_CHARS). Texts up to THRESHOLD characters (every real page) are never
 cut. See docs/inputs.md, "Large files".
 """
 
@@ -59,13 +60,18 @@ def chunks(
 def _cut(text: str, start: int, lo: int, hi: int) -> tuple[int, int]:
     """(end of the chunk, start of the next): the first page break after `start`, else the first
     paragraph break from `lo`, before `hi`; else, when the rest is longer than `hi`, the last line
-    break before it; else the end. The chunk keeps the newline ending its last line."""
+    break before it, or the end of a line that reaches past it; else the end. The chunk keeps the
+    newline ending its last line."""
     page, paragraph = _BREAKS
     match = page.search(text, start, hi) or paragraph.search(text, lo, hi)
     if match is not None:
         return match.start() + 1, match.end()
     if hi < len(text):
-        newline = text.rfind("\n", lo, hi)
+        newline = text.rfind("\n", start, hi)
+        if newline < 0:
+            # A line longer than `most` from the chunk's start: it is the chunk, whole (it was the rest
+            # of the text, however long, so one long line lifted the bound for all below it).
+            newline = text.find("\n", hi)
         if newline >= 0:
             return newline + 1, newline + 1
     return len(text), len(text)

@@ -24,7 +24,7 @@ chunking.THRESHOLD, chunking.SIZE, chunking.MOST = {threshold}, {size}, {most}
 jsonl.BIG_LINE, jsonl.PIECE_BYTES = {big_line}, {piece}
 text._COUNT_SLICE = {count_slice}
 warm, args = sys.argv[1], sys.argv[2:]
-app([*args[:1], warm, *args[2:-2], args[-2] + "-warm", *args[-1:]], standalone_mode=False)
+app([*args[:1], warm, *args[2:-1], args[-1] + "-warm"], standalone_mode=False)
 if {trace}:
     tracemalloc.start()
 base = tracemalloc.get_traced_memory()[0]
