@@ -23,10 +23,10 @@ def passes(text: str, config: Config) -> int:
     calls = 0
     one_pass = pipeline._one_pass
 
-    def counting(text: str, config: Config) -> pipeline.Document:
+    def counting(text: str, config: Config, settled: frozenset[str] = frozenset()) -> pipeline.Document:
         nonlocal calls
         calls += 1
-        return one_pass(text, config)
+        return one_pass(text, config, settled)
 
     limit, pipeline._MAX_PASSES = pipeline._MAX_PASSES, 50
     pipeline._one_pass = counting  # type: ignore[assignment]

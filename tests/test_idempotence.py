@@ -86,10 +86,10 @@ def test_the_pages_needing_most_passes_settle_before_the_pass_limit(
     one_pass = pipeline._one_pass
     calls = 0
 
-    def counting(text: str, config: Config) -> Document:
+    def counting(text: str, config: Config, settled: frozenset[str] = frozenset()) -> Document:
         nonlocal calls
         calls += 1
-        return one_pass(text, config)
+        return one_pass(text, config, settled)
 
     monkeypatch.setattr(pipeline, "_MAX_PASSES", 50)
     monkeypatch.setattr(pipeline, "_one_pass", counting)
