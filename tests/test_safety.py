@@ -403,3 +403,38 @@ def test_workers_are_born_with_stop_signals_blocked(
     assert all(stops <= mask for mask in born), born
     # The parent's mask is as it was.
     assert not stops & {int(s) for s in signal.pthread_sigmask(signal.SIG_BLOCK, [])}
+
+
+_DEAF_WORKERS = """
+import gzip, json, signal, sys, time
+from pathlib import Path
+import cleaner.batch.records as records
+from cleaner.batch.workers import _init_worker
+
+def deaf(*args):
+    _init_worker(*args)
+    try:  # the first worker only; the other does the work
+        open(sys.argv[1] + ".deaf", "x").close()
+    except FileExistsError:
+        return
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # as a worker whose SIGTERM was lost,
+    time.sleep(3600)  # and that never reaches the pool's queue (where a sentinel would end it)
+
+records._init_worker = deaf
+records.TERMINATE_GRACE = 0.5
+corpus = Path(sys.argv[1])
+lines = [json.dumps({"id": k, "text": f"Story {k} of the day, with its own words {k * 7919}."}) for k in range(4000)]
+corpus.write_bytes(gzip.compress(("\\n".join(lines) + "\\n").encode())[:3000])
+from cleaner.cli import app
+app(["fix", str(corpus), "--jobs", "2"])
+"""
+
+
+def test_a_stop_never_waits_for_ever_on_a_worker_that_does_not_die(tmp_path: Path) -> None:
+    # A truncated corpus stops the record workers right after they are forked; one that does not die
+    # on its SIGTERM is killed after the grace period instead of holding the run for ever.
+    corpus = tmp_path / "c.jsonl.gz"
+    proc = subprocess.run(
+        [sys.executable, "-c", _DEAF_WORKERS, str(corpus)], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 2 and "compressed data ends early" in proc.stderr, proc.stderr

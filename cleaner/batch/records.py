@@ -6,6 +6,7 @@ import io
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from cleaner import jsonl
 from cleaner.batch import workers
@@ -102,8 +103,10 @@ def _spread_records(options: Options, cleaner: _RecordCleaner) -> jsonl.LinesCle
 
         report = jsonl.JsonlReport()
         _prepare_workers()
+        before = set(multiprocessing.active_children())
         with forking_workers():
             pool = multiprocessing.get_context("fork").Pool(options.record_jobs, _init_worker, (options, os.getpid()))
+        own = [child for child in multiprocessing.active_children() if child not in before]
         try:
             for out, part, removed, refused in pool.imap(_clean_chunk, feed()):
                 room.release()
@@ -114,8 +117,7 @@ def _spread_records(options: Options, cleaner: _RecordCleaner) -> jsonl.LinesCle
         finally:
             stop.set()
             room.release()  # a feeder waiting for room wakes, sees the stop and ends
-            pool.terminate()
-            pool.join()
+            _terminate(pool, own)
         return report
 
     return run
@@ -123,6 +125,30 @@ def _spread_records(options: Options, cleaner: _RecordCleaner) -> jsonl.LinesCle
 
 # Chunks per worker that may wait in flight (read, not yet written) when records are spread.
 CHUNKS_IN_FLIGHT = 3
+
+# Seconds a record worker has to die after its SIGTERM before it is killed.
+TERMINATE_GRACE = 10.0
+
+
+def _terminate(pool: Any, own: list[Any]) -> None:
+    """`pool.terminate()`, which waits for every worker with no time limit, bounded: a worker still
+    alive TERMINATE_GRACE seconds after its SIGTERM is killed. A stop must never hang the run, and a
+    lost SIGTERM did hang it under load (see workers.forking_workers)."""
+    import threading
+
+    def kill_stragglers() -> None:
+        for worker in own:
+            if worker.exitcode is None:
+                worker.kill()
+
+    killer = threading.Timer(TERMINATE_GRACE, kill_stragglers)
+    killer.daemon = True
+    killer.start()
+    try:
+        pool.terminate()
+        pool.join()
+    finally:
+        killer.cancel()
 
 
 def _clean_chunk(item: tuple[int, list[bytes]]) -> tuple[bytes, jsonl.JsonlReport, Counter[str], int]:
