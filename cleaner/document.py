@@ -139,7 +139,9 @@ class Document:
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         if text.startswith("\ufeff"):
-            text = text[1:]
+            # All of them: a later pass sees the start of the text move to a line that began with
+            # some (the lines above it removed), and cleaning must settle in that pass.
+            text = text.lstrip("\ufeff")
         parts = text.split("\n")
         if len(parts) > 1 and parts[-1] == "":
             parts.pop()  # the final newline ends the last line; it is not a line of its own
