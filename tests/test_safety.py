@@ -438,3 +438,22 @@ def test_a_stop_never_waits_for_ever_on_a_worker_that_does_not_die(tmp_path: Pat
         [sys.executable, "-c", _DEAF_WORKERS, str(corpus)], capture_output=True, text=True, timeout=120
     )
     assert proc.returncode == 2 and "compressed data ends early" in proc.stderr, proc.stderr
+
+
+def test_a_worker_forked_inside_a_held_block_still_dies_on_sigterm() -> None:
+    # The held-block count is module state, copied into a fork: a worker born while its parent held
+    # stop signals (writing a file) deferred every SIGTERM to a block end that never came.
+    from cleaner.batch.workers import _init_worker, _prepare_workers
+
+    _prepare_workers()
+    with cleaner.files.signals_held():
+        pid = os.fork()
+        if pid == 0:  # the worker
+            try:
+                _init_worker(cleaner.batch.Options(cleaner.batch.Action.CHECK), os.getppid())
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(5)
+            finally:
+                os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGTERM

@@ -20,6 +20,7 @@ def _init_worker(options: Options, parent: int) -> None:
     # Ctrl-C reaches the whole process group; workers finish the file in hand and the parent stops
     # handing out new ones, so every file ends up untouched or fully written.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    files.forget_held()
     # SIGTERM and SIGHUP (and the parent's death, below) stop a worker at once: the file in hand is
     # dropped (a write under way is finished first), so it too is untouched or fully written.
     for signum in (signal.SIGTERM, signal.SIGHUP):

@@ -13,7 +13,7 @@ from cleaner.files.reading import (
     read_decoded,
     read_text,
 )
-from cleaner.files.signals import SignalHandler, Terminated, deferred, signals_held, stop_signal
+from cleaner.files.signals import SignalHandler, Terminated, deferred, forget_held, signals_held, stop_signal
 from cleaner.files.writing import atomic_write, check_writable, replacing
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "decode_detailed",
     "deferred",
     "discover",
+    "forget_held",
     "inside",
     "open_regular",
     "output_overlap",

@@ -38,6 +38,13 @@ def deferred(handler: Callable[[int], None]) -> SignalHandler:
     return run
 
 
+def forget_held() -> None:
+    """In a freshly forked worker: it holds no block of its own. One inherited from the parent (forked
+    inside a held block) would otherwise defer every stop signal to a block end that never comes."""
+    global _held_depth, _pending
+    _held_depth, _pending = 0, None
+
+
 def stop_signal(signum: int) -> None:
     """The CLI's handler for SIGINT, SIGTERM and SIGHUP (wrap it in `deferred`)."""
     if signum == signal.SIGINT:
