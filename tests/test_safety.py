@@ -457,23 +457,3 @@ def test_a_worker_forked_inside_a_held_block_still_dies_on_sigterm() -> None:
                 os._exit(0)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGTERM
-
-
-def test_a_file_pool_worker_stopped_between_chunks_exits_at_its_next_chunk(tmp_path: Path) -> None:
-    # Between chunks a worker may be sending a result; exiting then leaves half a message that the
-    # pool's reader waits on for ever. While its parent lives, it exits at its next chunk instead.
-    from cleaner.batch import pool, workers
-
-    marker = tmp_path / "went-on"
-    pid = os.fork()
-    if pid == 0:  # the worker
-        try:
-            workers._init_worker(cleaner.batch.Options(cleaner.batch.Action.CHECK), os.getppid())
-            workers.sends_results = True
-            os.kill(os.getpid(), signal.SIGTERM)  # between chunks
-            marker.touch()
-            pool._work_chunk([])
-        finally:
-            os._exit(0)
-    _, status = os.waitpid(pid, 0)
-    assert marker.exists() and os.waitstatus_to_exitcode(status) == 128 + signal.SIGTERM

@@ -187,9 +187,6 @@ def _chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 
 
 def _work_chunk(chunk: list[Task]) -> list[FileResult]:
-    if workers.stop_asked is not None:
-        os._exit(128 + workers.stop_asked)
-    workers.sends_results = True
     workers._IN_STEP = True
     try:
         return [_work(task) for task in chunk]

@@ -15,9 +15,8 @@ _WORKER_OPTIONS: Options | None = None
 
 
 def _init_worker(options: Options, parent: int) -> None:
-    global _WORKER_OPTIONS, _parent
+    global _WORKER_OPTIONS
     _WORKER_OPTIONS = options
-    _parent = parent
     # Ctrl-C reaches the whole process group; workers finish the file in hand and the parent stops
     # handing out new ones, so every file ends up untouched or fully written.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -103,21 +102,7 @@ def _watch_parent(parent: int) -> None:
 _IN_STEP = False
 
 
-# Set in a worker of the file pool (pool._work_chunk), whose results go back through a pipe that the
-# pool's reader thread reads with no time limit: a worker that exits while sending one leaves half a
-# message there, and the run then waits for its end for ever (a closed stdout did this under load).
-sends_results = False
-# The stop signal such a worker got between chunks, while its parent lives: it exits at its next
-# chunk, or when the pool sends it the end (the parent shuts the pool down after stopping it).
-stop_asked: int | None = None
-_parent: int | None = None
-
-
 def _worker_stop(signum: int) -> None:
-    global stop_asked
     if _IN_STEP:
         raise files.Terminated(signum)
-    if sends_results and os.getppid() == _parent:
-        stop_asked = signum
-        return
     os._exit(128 + signum)
