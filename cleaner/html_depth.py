@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from cleaner.html_page import BLOCKS
+
 # Kept levels of nesting: well under libxml2's 255, and shallow enough for recursive tree walks.
 MAX_DEPTH = 200
 # libxml2's HTML parser gives up here (lxml builds at most this many levels).
@@ -23,50 +25,9 @@ _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 )
 _RAW = frozenset(["script", "style", "textarea", "title", "xmp", "plaintext", "noscript"])
-# Tags that start a line of text: dropped ones leave a <br> so that line break survives.
-_BREAKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "center",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    ]
-)
+# Tags that start a line of text: dropped ones leave a <br> so that line break survives. The blocks
+# the page text breaks lines at (html_page.BLOCKS), less seven it never listed here (outputs kept).
+_BREAKS = BLOCKS - frozenset(["br", "caption", "dialog", "hgroup", "legend", "menu", "summary"])
 # How far up the open tags an end tag looks for its start (a real parser's implied ends, roughly).
 _CLOSE_REACH = 8
 

@@ -29,7 +29,7 @@ _INVISIBLE = frozenset(
         "input",
     ]
 )
-_BLOCKS = frozenset(
+BLOCKS = frozenset(
     [
         "address",
         "article",
@@ -130,7 +130,7 @@ def _walk(element: Any, parts: _Lines) -> None:
         if element.tail:
             parts.append(element.tail)
         return
-    block = tag.lower() in _BLOCKS
+    block = tag.lower() in BLOCKS
     if block:
         parts.append("\n")
     if element.text:
