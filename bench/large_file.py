@@ -10,7 +10,7 @@ peak RSS of the process and that peak as a multiple of the file's size. Target: 
 input, which cleaning in chunks (cleaner/chunking.py; docs/inputs.md, "Large files") gives; the
 whole file at once took 26x. The JSONL row is one record of --record-mb megabytes (the same
 captures as its `text`, between an id and other fields) in a corpus of two lines: its text field
-is read from the line in pieces and cleaned in chunks (cleaner/jsonl.py, BIG_LINE), target under
+is read from the line in pieces and cleaned in chunks (cleaner/jsonl_big.py, BIG_LINE), target under
 10x too (it took 19x). MB are 10^6 bytes. `make bench` runs it.
 """
 

@@ -7,6 +7,10 @@ changes nothing; in a record they change, only the text's value is replaced insi
 line, so numbers (`1e400`), key order, duplicate keys, escapes and spacing elsewhere stay as they
 were, and so does each line's ending. A gzip stream cut short is cleaned up to its last complete
 line and reported as incomplete (IncompleteError).
+
+This module is the stream (lines in, lines out, the report, gzip and files); the splicing of a
+record's text back into its line is cleaner.jsonl_splice, and a line too long to hold whole as a
+str takes cleaner.jsonl_big.
 """
 
 from __future__ import annotations
@@ -16,14 +20,15 @@ import gzip
 import io
 import json
 import os
-import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, cast
 
+from cleaner import jsonl_big
 from cleaner.files import open_regular, replacing
+from cleaner.jsonl_splice import json_string, record_text, value_span
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 GZIP_MAGIC = b"\x1f\x8b"
@@ -125,8 +130,12 @@ def clean_lines(
     report = JsonlReport()
     for number, raw in enumerate(lines, start=first_number):
         report.bytes_in += len(raw)
-        out = _clean_big_line(raw, number, clean, text_key, report) if len(raw) > BIG_LINE else None
-        if out is not None:
+        # jsonl_big.BIG_LINE read as the line comes: a setting changed at run time (tests, bench) holds.
+        big = jsonl_big.clean_big_line(raw, number, clean, text_key) if len(raw) > jsonl_big.BIG_LINE else None
+        if big is not None:
+            out, changed = big
+            report.records += 1
+            report.changed += changed
             report.bytes_out += len(out)
             write(out)
             continue
@@ -163,221 +172,9 @@ def _clean_line(body: bytes, number: int, clean: Callable[[str], str], text_key:
     if cleaned == text:
         return body
     report.changed += 1
-    start, end = _value_span(line, text_key)
-    new = _json_string(cleaned, ascii_only=line[start:end].isascii())
+    start, end = value_span(line, text_key)
+    new = json_string(cleaned, ascii_only=line[start:end].isascii())
     return (line[:start] + new + line[end:]).encode("utf-8")
-
-
-def record_text(text: str, cleaned: str) -> str:
-    """A record's cleaned text, ending as its text did: the rules end their output with a newline; a
-    record's text seldom ends with one, and its absence is no debris."""
-    return cleaned if text.endswith("\n") else cleaned.removesuffix("\n")
-
-
-_DECODER = json.JSONDecoder()
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _value_span(line: str, key: str) -> tuple[int, int]:
-    """Where the value of `key` sits in `line`, a JSON object json.loads has read; of a duplicated
-    key, the last (the one json.loads keeps)."""
-    span = None
-    at = _skip(line, 0) + 1  # past "{"
-    while True:
-        at = _skip(line, at)
-        if line[at] == "}":
-            break
-        name, at = json.decoder.scanstring(line, at + 1)  # type: ignore[attr-defined]
-        start = _skip(line, _skip(line, at) + 1)  # past ":"
-        end = _DECODER.raw_decode(line, start)[1]
-        if name == key:
-            span = (start, end)
-        at = _skip(line, end)
-        if line[at] != ",":
-            break
-        at += 1
-    assert span is not None, "the key json.loads found"
-    return span
-
-
-def _skip(line: str, at: int) -> int:
-    """Past JSON whitespace from `at` (a valid object always has more after it)."""
-    while line[at] in " \t\n\r":
-        at += 1
-    return at
-
-
-def _json_string(value: str, *, ascii_only: bool) -> str:
-    """`value` as a JSON string, escaped as json.dumps does: all-ASCII when the value it replaces
-    was written so. A lone surrogate (JSON `"\\ud83d"` reads as one) stays a `\\u` escape, the
-    only form UTF-8 can carry."""
-    text = json.dumps(value, ensure_ascii=ascii_only)
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-# A line longer than this (bytes) is never held whole as a str: its text field is found in the bytes,
-# decoded in pieces of about PIECE_BYTES and cleaned; the rest of the record is read with an empty
-# text. A 50 MB record otherwise held the line's bytes, the line as a str, the parsed record and the
-# parser's own copy at once (docs/inputs.md, "Large files").
-BIG_LINE = 1 << 23
-PIECE_BYTES = 1 << 20
-_JSON_SPACE = b" \t\n\r"
-_STRUCTURE = re.compile(rb'["{}\[\]]')
-_SCALAR = re.compile(rb"[^\s,\]}]*")
-
-
-def _clean_big_line(
-    raw: bytes, number: int, clean: Callable[[str], str], text_key: str, report: JsonlReport
-) -> bytes | None:
-    """A long line cleaned as clean_lines cleans a line (ending and all), without copies of it;
-    None when its text field cannot be found so (clean_lines reads the line whole then)."""
-    first = 3 if number == 1 and raw.startswith(b"\xef\xbb\xbf") else 0
-    body_end = len(raw)
-    while body_end > first and raw[body_end - 1] in b"\r\n":
-        body_end -= 1
-    members = _members(raw, first, body_end)
-    if members is None:
-        return None
-    span = None
-    for key_start, key_end, value_start, value_end in members:
-        try:
-            name = json.loads(raw[key_start:key_end].decode("utf-8"))
-        except ValueError:
-            return None
-        if name == text_key:
-            span = (value_start, value_end)
-    if span is None or raw[span[0]] != ord('"'):
-        return None
-    start, end = span
-    try:
-        record = json.loads((raw[first:start] + b'""' + raw[end:body_end]).decode("utf-8"))
-        pieces, ascii_only = _string_pieces(raw, start, end)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(record, dict):
-        return None
-    del record
-    report.records += 1
-    text = "".join(pieces)
-    del pieces
-    cleaned = record_text(text, clean(text))
-    if cleaned == text:
-        return raw[first:]
-    del text
-    report.changed += 1
-    new = _json_string(cleaned, ascii_only=ascii_only).encode("utf-8")
-    del cleaned
-    return b"".join((raw[first:start], new, raw[end:]))
-
-
-def _members(raw: bytes, at: int, stop: int) -> list[tuple[int, int, int, int]] | None:
-    """(key start, key end, value start, value end) of each member of the JSON object that
-    raw[at:stop] holds, found by its structure alone (json.loads checks the rest); None if it does
-    not read as an object."""
-    found: list[tuple[int, int, int, int]] = []
-    at = _skip_space(raw, at, stop)
-    if at >= stop or raw[at] != ord("{"):
-        return None
-    at = _skip_space(raw, at + 1, stop)
-    if at < stop and raw[at] == ord("}"):
-        return found
-    while at < stop and raw[at] == ord('"'):
-        key_end = _string_end(raw, at, stop)
-        colon = _skip_space(raw, key_end, stop)
-        if key_end < 0 or colon >= stop or raw[colon] != ord(":"):
-            return None
-        value = _skip_space(raw, colon + 1, stop)
-        value_end = _value_end(raw, value, stop)
-        if value_end < 0:
-            return None
-        found.append((at, key_end, value, value_end))
-        at = _skip_space(raw, value_end, stop)
-        if at < stop and raw[at] == ord("}"):
-            return found
-        if at >= stop or raw[at] != ord(","):
-            return None
-        at = _skip_space(raw, at + 1, stop)
-    return None
-
-
-def _skip_space(raw: bytes, at: int, stop: int) -> int:
-    while at < stop and raw[at] in _JSON_SPACE:
-        at += 1
-    return at
-
-
-def _string_end(raw: bytes, at: int, stop: int) -> int:
-    """Past the closing quote of the string opening at `at`; -1 if it has none before `stop`."""
-    at += 1
-    while True:
-        quote = raw.find(b'"', at, stop)
-        if quote < 0:
-            return -1
-        if _escaped(raw, quote):
-            at = quote + 1
-        else:
-            return quote + 1
-
-
-def _escaped(raw: bytes, at: int) -> bool:
-    """Whether the byte at `at` follows an odd run of backslashes (inside a JSON string)."""
-    run = 0
-    while raw[at - 1 - run] == ord("\\"):
-        run += 1
-    return run % 2 == 1
-
-
-def _value_end(raw: bytes, at: int, stop: int) -> int:
-    """Past the value starting at `at` (-1 if none): a string, an object or array (by brackets,
-    strings skipped), or a scalar (up to the next delimiter)."""
-    if at >= stop:
-        return -1
-    first = raw[at]
-    if first == ord('"'):
-        return _string_end(raw, at, stop)
-    if first not in b"{[":
-        match = _SCALAR.match(raw, at, stop)
-        return match.end() if match and match.end() > at else -1
-    depth = 0
-    while (match := _STRUCTURE.search(raw, at, stop)) is not None:
-        at = match.start()
-        if raw[at] == ord('"'):
-            at = _string_end(raw, at, stop)
-            if at < 0:
-                return -1
-            continue
-        depth += 1 if raw[at] in b"{[" else -1
-        at += 1
-        if depth == 0:
-            return at
-    return -1
-
-
-def _string_pieces(raw: bytes, start: int, end: int) -> tuple[list[str], bool]:
-    """The JSON string raw[start:end] (quotes included) decoded in pieces of about PIECE_BYTES, and
-    whether it is written in ASCII. A piece ends right after an escaped newline, so no escape, no
-    surrogate pair and no UTF-8 sequence is cut; json.loads reads each as it reads the whole."""
-    pieces: list[str] = []
-    ascii_only = True
-    at, stop = start + 1, end - 1
-    while at < stop:
-        cut = _piece_end(raw, at + PIECE_BYTES, stop)
-        part = raw[at:cut]
-        ascii_only = ascii_only and part.isascii()
-        pieces.append(json.loads('"' + part.decode("utf-8") + '"'))
-        at = cut
-    return pieces, ascii_only
-
-
-def _piece_end(raw: bytes, at: int, stop: int) -> int:
-    while at < stop:
-        newline = raw.find(b"\\n", at, stop)
-        if newline < 0:
-            break
-        if not _escaped(raw, newline):
-            return newline + 2
-        at = newline + 1
-    return stop
 
 
 class _Cut:

@@ -17,11 +17,11 @@ from material import dev_files, needs_bench
 # kind loads every module and pattern, then tracemalloc measures what the real run adds at its peak.
 _RUN = """
 import resource, sys, tracemalloc
-from cleaner import chunking, html, jsonl, text
+from cleaner import chunking, html, jsonl_big, text
 from cleaner.cli import app
 html.MAX_EXTRACTION_CHARS = {html_chars}
 chunking.THRESHOLD, chunking.SIZE, chunking.MOST = {threshold}, {size}, {most}
-jsonl.BIG_LINE, jsonl.PIECE_BYTES = {big_line}, {piece}
+jsonl_big.BIG_LINE, jsonl_big.PIECE_BYTES = {big_line}, {piece}
 text._COUNT_SLICE = {count_slice}
 warm, args = sys.argv[1], sys.argv[2:]
 app([*args[:1], warm, *args[2:-1], args[-1] + "-warm"], standalone_mode=False)
@@ -121,7 +121,7 @@ _LINES = [
 
 
 def test_a_long_line_read_in_pieces_gives_the_bytes_of_the_line_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cleaner import jsonl
+    from cleaner import jsonl, jsonl_big
     from cleaner.pipeline import clean_text
 
     def run() -> tuple[list[bytes], jsonl.JsonlReport]:
@@ -130,9 +130,9 @@ def test_a_long_line_read_in_pieces_gives_the_bytes_of_the_line_read_whole(monke
 
     whole, whole_report = run()
     assert whole_report.changed >= 5 and whole_report.malformed == 5 and whole_report.without_text == 1
-    monkeypatch.setattr(jsonl, "BIG_LINE", 0)  # every line takes the long-line path
+    monkeypatch.setattr(jsonl_big, "BIG_LINE", 0)  # every line takes the long-line path
     for piece in (1, 2, 3, 7, 1000):  # pieces end after an escaped newline past this many bytes
-        monkeypatch.setattr(jsonl, "PIECE_BYTES", piece)
+        monkeypatch.setattr(jsonl_big, "PIECE_BYTES", piece)
         assert run() == (whole, whole_report), piece
 
 

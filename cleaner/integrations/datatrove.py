@@ -32,7 +32,7 @@ from cleaner import settings
 from cleaner.batch import clean_one
 from cleaner.config import Config, Mode
 from cleaner.html import HtmlMode, html_to_text
-from cleaner.jsonl import record_text
+from cleaner.jsonl_splice import record_text
 from cleaner.registry import all_rules
 
 if TYPE_CHECKING:
