@@ -1,23 +1,35 @@
-"""Files that each do one job stay short: no module of the rules, the registry, the settings or the
-pipeline is over 350 lines (a module that is one table of data, such as the rules' notes, may be)."""
+"""Files that each do one job stay short (issue 16): no module of `cleaner/` is over 350 lines,
+unless it is one cohesive table of data (such as the rules' notes), named in DATA_TABLES."""
 
 from __future__ import annotations
 
 from material import ROOT
 
 LIMIT = 350
+PACKAGE = ROOT / "cleaner"
 DATA_TABLES = {"cleaner/rules/notes.py"}
 """Modules that are one cohesive table of data: their length is the table's."""
+BEING_SPLIT = {"cleaner/content/features.py"}
+"""Modules over the limit whose split is under way elsewhere (issue 13): take each out once it is split."""
 
 
-def test_rule_registry_settings_and_pipeline_modules_stay_under_the_limit() -> None:
-    paths = [*ROOT.joinpath("cleaner", "rules").glob("*.py")]
-    paths += [ROOT / "cleaner" / name for name in ("registry.py", "settings.py", "pipeline.py")]
-    assert len(paths) > 10 and all(p.is_file() for p in paths)
-    long = {
-        rel: n
-        for p in paths
-        if (rel := p.relative_to(ROOT).as_posix()) not in DATA_TABLES
-        and (n := len(p.read_text(encoding="utf-8").splitlines())) > LIMIT
+def _lengths() -> dict[str, int]:
+    return {
+        p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+        for p in sorted(PACKAGE.rglob("*.py"))
     }
+
+
+def test_every_module_is_counted() -> None:
+    # The walk finds the package, its subpackages and the exceptions: otherwise the check passes on nothing.
+    lengths = _lengths()
+    assert len(lengths) > 50
+    assert {"cleaner/jsonl.py", "cleaner/rules/content.py", "cleaner/batch/steps.py", "cleaner/cli/run.py"} <= set(
+        lengths
+    )
+    assert set(lengths) >= DATA_TABLES | BEING_SPLIT, "an exception names a module that is gone: drop it"
+
+
+def test_no_module_of_cleaner_is_over_the_limit() -> None:
+    long = {rel: n for rel, n in _lengths().items() if n > LIMIT and rel not in DATA_TABLES | BEING_SPLIT}
     assert not long, f"over {LIMIT} lines: {long} (split by job, see issue 16)"
