@@ -457,3 +457,64 @@ def test_a_worker_forked_inside_a_held_block_still_dies_on_sigterm() -> None:
                 os._exit(0)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGTERM
+
+
+_CUT_SHORT = """
+import os, sys, time
+import multiprocessing.connection as connection
+from pathlib import Path
+import cleaner.batch.pool as pool
+
+parent, marker, stuck = os.getpid(), sys.argv[1], sys.argv[2] == "stuck"
+send = connection.Connection._send
+
+def half_then_wait(self, buf, write=os.write):
+    # In a worker, the first result sent: half of it goes into the pipe, and the worker is still sending
+    # (a pipe full, a reader behind) when its stop comes.
+    if os.getpid() == parent:
+        return send(self, buf)
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        return send(self, buf)
+    write(self.fileno(), bytes(buf)[: len(buf) // 2])
+    if stuck:  # and one that does not end on its SIGTERM (a long call into C)
+        import signal
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    time.sleep(3600)
+
+connection.Connection._send = half_then_wait
+pool.STOP_GRACE = 0.5
+from cleaner.cli import app
+app(sys.argv[3:])
+"""
+
+
+@pytest.mark.parametrize("worker", ["dies", "stuck"])
+def test_a_stop_never_waits_for_ever_on_a_result_cut_short(tmp_path: Path, worker: str) -> None:
+    # A worker stopped while it sends a result leaves half a message in the pool's result pipe; the
+    # pool's reader then waited for the rest for ever, and the run with it (seen under load with a
+    # closed stdout). The stop now ends every worker (killing one that outlives its SIGTERM) and the
+    # reader sees the pipe end.
+    inputs, out, marker = tmp_path / "in", tmp_path / "out", tmp_path / "half-sent"
+    inputs.mkdir()
+    for k in range(6):
+        (inputs / f"c{k}.txt").write_text(DIRTY)
+    args = [str(marker), worker, "clean", str(inputs), "-o", str(out), "--jobs", "2", "-q"]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _CUT_SHORT, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, so that the test can end every process it made
+    )
+    deadline = time.monotonic() + 30
+    while not marker.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    assert marker.exists(), proc.communicate()
+    os.kill(proc.pid, signal.SIGTERM)
+    _, err = _finish(proc, timeout=8)
+    assert proc.returncode == 128 + signal.SIGTERM, err
+    lines = err.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("interrupted after "), lines
+    assert all(path.read_text() == CLEANED for path in out.rglob("*.txt"))
+    _no_temporary_files(tmp_path)

@@ -6,8 +6,9 @@ import contextlib
 import os
 import signal
 import threading
+import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from cleaner import files
 from cleaner.batch import workers
 from cleaner.batch.options import Options
 from cleaner.batch.outputs import format_of
-from cleaner.batch.records import CHUNKS_IN_FLIGHT
+from cleaner.batch.records import CHUNKS_IN_FLIGHT, TERMINATE_GRACE
 from cleaner.batch.report import FileResult
 from cleaner.batch.steps import process
 from cleaner.batch.workers import _init_worker, _prepare_workers, forking_workers
@@ -24,6 +25,7 @@ from cleaner.files import Task
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.process import BaseProcess
 
 
 def _work(task: Task) -> FileResult:
@@ -73,6 +75,11 @@ class Run(Iterator[FileResult]):
         """Stop: the files in hand are finished, the rest are never started."""
         return None
 
+    def stop(self) -> None:
+        """Stop at once (SIGTERM, a broken pipe): each worker drops the file in hand (no half-written
+        or temporary file) and exits, instead of finishing its chunk; `close` is then done too."""
+        stop_workers()
+
 
 class _SerialRun(Run):
     def __init__(self, tasks: Iterator[Task], options: Options) -> None:
@@ -108,6 +115,7 @@ class _PoolRun(Run):
         self._pool, self._window, self._chunks = pool, window, chunks
         self._ready: deque[FileResult] = deque()
         """Results of a chunk that came back, not yet taken; on Ctrl-C, `finish` returns them."""
+        self._stopped = False
 
     def __next__(self) -> FileResult:
         while not self._ready:
@@ -122,7 +130,7 @@ class _PoolRun(Run):
             except BrokenProcessPool:
                 raise WorkerDied("a worker process was killed (out of memory, or by a signal)") from None
             except files.Terminated:
-                stop_workers()  # the file in hand, not the chunk in hand
+                self.stop()  # the file in hand, not the chunk in hand
                 raise
             with ctrl_c_held():  # a chunk is in the window or in `_ready`, never lost between them
                 self._window.popleft()
@@ -145,6 +153,25 @@ class _PoolRun(Run):
         return finished
 
     def close(self) -> None:
+        if not self._stopped:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def stop(self) -> None:
+        # A worker stopped while it sends a result leaves half a message in the result pipe, and the
+        # pool's reader thread, which reads a result with no time limit, then waits for the rest for
+        # ever (and `shutdown` with it): this process holds the pipe's other end too, so no end of file
+        # comes. So: every worker ends (killed if it outlives its SIGTERM by STOP_GRACE seconds), then
+        # this process lets go of that end; the reader sees the end of the pipe and the pool shuts down.
+        if self._stopped:
+            return
+        self._stopped = True
+        workers = list((self._pool._processes or {}).values())  # None once the pool is shut down
+        for worker in workers:
+            worker.terminate()
+        _end_or_kill(workers, STOP_GRACE)
+        writer = getattr(self._pool._result_queue, "_writer", None)
+        if writer is not None:
+            writer.close()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -194,6 +221,25 @@ def _work_chunk(chunk: list[Task]) -> list[FileResult]:
         os._exit(128 + stop.signum)
     finally:
         workers._IN_STEP = False
+
+
+# Seconds a file-pool worker has to end after its SIGTERM before it is killed: one in a file ends at
+# once, or after the write in hand (a killed one leaves at most a temporary file, never a half file).
+STOP_GRACE = TERMINATE_GRACE
+
+
+def _end_or_kill(processes: Sequence[BaseProcess], grace: float) -> None:
+    """Wait up to `grace` seconds for `processes` to end; kill those still alive then. (By their
+    sentinels, which tell an end whichever thread reaps the process.)"""
+    from multiprocessing.connection import wait
+
+    deadline = time.monotonic() + grace
+    alive = {worker.sentinel: worker for worker in processes}
+    while alive and (left := deadline - time.monotonic()) > 0:
+        for ended in wait(list(alive), left):
+            del alive[ended]  # type: ignore[arg-type]
+    for worker in alive.values():
+        worker.kill()
 
 
 class WorkerDied(Exception):

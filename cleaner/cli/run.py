@@ -96,13 +96,13 @@ def _run(
                         show(res)
                         advance()
     except BrokenPipeError:
-        batch.stop_workers()  # the file in hand, not the chunk in hand
+        _stop(run)  # the file in hand, not the chunk in hand
         _stdout_closed(
             f"stopped after {totals.files} of {total} file(s) were reported; "
             "every file is either untouched or fully written"
         )
     except batch.Terminated as stop:
-        batch.stop_workers()
+        _stop(run)
         screen.message(
             f"interrupted after {totals.files} of {total} file(s), each reported above; "
             "every file is either untouched or fully written",
@@ -132,6 +132,13 @@ def _run(
     if not quiet:
         _print_summary(totals, options, screen)
     raise typer.Exit(_exit_code(totals, options))
+
+
+def _stop(run: batch.Run | None) -> None:
+    if run is not None:
+        run.stop()
+    else:
+        batch.stop_workers()
 
 
 @contextlib.contextmanager
