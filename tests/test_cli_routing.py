@@ -116,3 +116,24 @@ def test_the_cli_talks_to_the_library_through_batch_not_its_parts() -> None:
                 imported |= {a.name for a in node.names}
         for part in ("cleaner.files", "cleaner.html", "cleaner.decoding"):
             assert not any(name == part or name.startswith(part + ".") for name in imported), (module.name, part)
+
+
+def test_the_run_and_each_file_take_the_same_settings_from_the_options(tmp_path: Path) -> None:
+    # One conversion of the options (configure.overrides) feeds the run's settings and each file's:
+    # with no settings file to find, a file gets what the run gets, for every option that overrides.
+    from cleaner.cli.configure import per_file, run_settings
+    from cleaner.config import Config, Mode
+
+    (tmp_path / "cleaner.toml").write_text("ignore = []\n")  # found, so no settings above tmp_path count
+    given = RunOptions(select=["AD,CM"], ignore=["CM002"], mode=Mode.RECALL, keep_captions=True, max_removal=0.5)
+    config = run_settings(given, tmp_path)
+    each = per_file(given)
+    assert each is not None and each(tmp_path / "page.txt") == config
+    assert (config.select, config.ignore, config.mode, config.keep_captions, config.max_removal) == (
+        ("AD", "CM"),
+        ("CM002",),
+        Mode.RECALL,
+        True,
+        0.5,
+    )
+    assert config != Config() and per_file(RunOptions(config_file=tmp_path / "cleaner.toml")) is None

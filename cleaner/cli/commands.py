@@ -14,7 +14,7 @@ import typer
 
 from cleaner import batch, ruledoc
 from cleaner.cli.app import _Command, app
-from cleaner.cli.configure import _batch_options, _checked, _config, _files, _run_settings
+from cleaner.cli.configure import batch_options, checked, run_settings, selection
 from cleaner.cli.options import CLEAN_GLOB, ConfigOpt, DiffOpt, PathsArg, RunOptions, with_options
 from cleaner.cli.output import _fail, _Screen
 from cleaner.cli.run import _clean_stdin, _run
@@ -41,18 +41,18 @@ def clean(
     where = _route(paths, batch.Options(batch.Action.CLEAN, output=output, input_format=opts.input_format), opts)
     # Settings are looked up from the folder of the name given to stdin, as for a file there.
     named = where.named if isinstance(where, batch.Stream) and where.path is None else None
-    options = _batch_options(
-        batch.Action.CLEAN, opts, _run_settings(opts, named.parent if named else None), output=output
+    options = batch_options(
+        batch.Action.CLEAN, opts, run_settings(opts, named.parent if named else None), output=output
     )
     if isinstance(where, batch.Stream):
         if where.path is None:
             _clean_stdin(replace(options, input_format=where.input_format), screen, name=where.name)
         else:
             per_file = options.settings_for
-            single_cfg = _checked(per_file, where.path) if per_file is not None else options.config
+            single_cfg = checked(per_file, where.path) if per_file is not None else options.config
             _clean_stdin(replace(options, input_format=where.input_format, config=single_cfg), screen, where.path)
         return
-    _run(where, _files(opts), options, opts.jobs, opts.report, opts.quiet, screen)
+    _run(where, selection(opts), options, opts.jobs, opts.report, opts.quiet, screen)
 
 
 @app.command(cls=_Command)
@@ -76,11 +76,11 @@ def check(paths: PathsArg, diff: DiffOpt = False, *, opts: RunOptions) -> None:
 
 
 def _in_place(action: batch.Action, paths: list[Path], diff: bool, opts: RunOptions) -> None:
-    options = _batch_options(action, opts, _run_settings(opts), diff=diff)
-    selection = _files(opts)
+    options = batch_options(action, opts, run_settings(opts), diff=diff)
+    files = selection(opts)
     where = _route(paths, options, opts)
     assert isinstance(where, batch.Tree)  # only `clean` streams
-    _run(where, selection, options, opts.jobs, opts.report, opts.quiet, _Screen(opts.color, opts.verbose))
+    _run(where, files, options, opts.jobs, opts.report, opts.quiet, _Screen(opts.color, opts.verbose))
 
 
 def _route(paths: list[Path], options: batch.Options, opts: RunOptions, one: bool = False) -> batch.Stream | batch.Tree:
@@ -108,7 +108,7 @@ def list_rules(
     ] = RulesFormat.TEXT,
 ) -> None:
     """List every rule, built-in and configured: id, name, kind and what it removes."""
-    rules = all_rules(_config(config_file))
+    rules = all_rules(run_settings(RunOptions(config_file=config_file)))
     if output_format is RulesFormat.MARKDOWN:
         sys.stdout.write(ruledoc.as_markdown(rules))
         return
@@ -122,7 +122,7 @@ def show_rule(
     config_file: ConfigOpt = None,
 ) -> None:
     """Show a rule: what it removes, why it exists, where it is known to misfire, and its examples."""
-    rules = all_rules(_config(config_file))
+    rules = all_rules(run_settings(RunOptions(config_file=config_file)))
     wanted = rule_id.strip()
     found = next((r for r in rules if r.id == wanted.upper() or r.name == wanted), None)
     if found is None:
@@ -141,7 +141,7 @@ def explain(
     where = _route([path], batch.Options(batch.Action.CHECK), opts, one=True)
     assert isinstance(where, batch.Stream)
     cwd = where.named.absolute().parent if where.named is not None else None
-    cfg = _run_settings(opts, cwd)
+    cfg = run_settings(opts, cwd)
     count = 0
     try:
         for place, result in batch.explain(where, cfg, sys.stdin.buffer):

@@ -13,7 +13,7 @@ import typer
 
 from cleaner import batch
 from cleaner.cli.app import EXIT_CHANGED, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
-from cleaner.cli.configure import _settings_of
+from cleaner.cli.configure import settings_of
 from cleaner.cli.output import (
     _fail,
     _print_result,
@@ -87,7 +87,7 @@ def _run(
                 total += 1
                 clashes.add(task)
                 if options.settings_for is not None:
-                    _settings_of(task.source, options.settings_for, sources, screen)
+                    settings_of(task.source, options.settings_for, sources, screen)
             _refuse_clashes(clashes.clashes(tree.tasks(selection)))
             run = batch.run(tree.tasks(selection), options, jobs or batch.default_jobs())
             with screen.progress(total, show=not quiet and total >= PROGRESS_MIN_FILES) as advance:
