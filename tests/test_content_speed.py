@@ -5,7 +5,7 @@ from __future__ import annotations
 import reference_features
 from material import FIXTURES, dev_files
 
-from cleaner.content import features
+from cleaner.content import features, measures
 
 EDGE_CASES = [
     "Read more",
@@ -42,7 +42,7 @@ def test_ascii_measures_agree_with_the_patterns() -> None:
     checked = 0
     for line in _lines():
         if line and line.isascii():
-            assert features._ascii_measures(line) == reference_features.pattern_measures(line), repr(line)
+            assert measures._ascii_measures(line) == reference_features.pattern_measures(line), repr(line)
             checked += 1
     assert checked > len(EDGE_CASES)
 
@@ -68,17 +68,17 @@ def test_measures_agree_with_the_patterns() -> None:
     for line in _lines() + NON_ASCII_EDGE_CASES:
         if not line.isascii():
             checked += 1
-        assert features._measures(line) == reference_features.pattern_measures(line), repr(line)
+        assert measures._measures(line) == reference_features.pattern_measures(line), repr(line)
     assert checked > len(NON_ASCII_EDGE_CASES)
 
 
 def test_ascii_patterns_agree_with_the_regex_ones() -> None:
     pairs = [
-        (reference_features.A_TOKEN, features._TOKEN, False),
-        (features._A_ALPHA_WORD, features._ALPHA_WORD, True),
-        (features._A_GLUED, features._GLUED, False),
-        (features._A_CAPITALISED, features._CAPITALISED, False),
-        (features._A_COUNTER, features._COUNTER, False),
+        (reference_features.A_TOKEN, measures._TOKEN, False),
+        (measures._A_ALPHA_WORD, measures._ALPHA_WORD, True),
+        (measures._A_GLUED, measures._GLUED, False),
+        (measures._A_CAPITALISED, measures._CAPITALISED, False),
+        (measures._A_COUNTER, measures._COUNTER, False),
     ]
     lines = [ln for ln in _lines() if ln.isascii()] + [
         "\x1c12",
@@ -94,7 +94,7 @@ def test_ascii_patterns_agree_with_the_regex_ones() -> None:
         for fast, slow, lower in pairs:
             text = line.lower() if lower else line
             assert fast.findall(text) == slow.findall(text), (fast.pattern, line)
-        assert features._A_SENTENCE.findall(line) == features._SENTENCE.findall(line), line
+        assert measures._A_SENTENCE.findall(line) == measures._SENTENCE.findall(line), line
 
 
 def test_window_means_agree_with_the_plain_loop() -> None:
@@ -170,23 +170,23 @@ def test_skipped_patterns_cannot_match() -> None:
     """`_own` tries the date and counter patterns only on lines with a digit, the capital and
     glued-word patterns only on lines with an upper-case letter, as the measures count them."""
     for line in _lines() + NON_ASCII_EDGE_CASES + PRECHECK_EDGE_CASES:
-        measured = features._ascii_measures(line) if line and line.isascii() else features._measures(line)
+        measured = measures._ascii_measures(line) if line and line.isascii() else measures._measures(line)
         upper, digits = measured[4], measured[5]
         if not digits:
-            assert not features._DATE.search(line), repr(line)
-            assert not features._COUNTER.search(line), repr(line)
-            assert not features._DIGIT.search(line), repr(line)
+            assert not measures._DATE.search(line), repr(line)
+            assert not measures._COUNTER.search(line), repr(line)
+            assert not measures._DIGIT.search(line), repr(line)
         if not upper:
-            assert not features._CAPITALISED.findall(line), repr(line)
-            assert not features._GLUED.findall(line), repr(line)
+            assert not measures._CAPITALISED.findall(line), repr(line)
+            assert not measures._GLUED.findall(line), repr(line)
 
 
 def test_ascii_url_and_separator_patterns_agree_with_the_regex_ones() -> None:
     for line in [ln for ln in _lines() + PRECHECK_EDGE_CASES if ln.isascii()]:
-        assert bool(features._A_URLISH.search(line.lower())) == bool(features._URLISH.search(line)), line
+        assert bool(measures._A_URLISH.search(line.lower())) == bool(measures._URLISH.search(line)), line
         stripped = line.strip()
-        assert features._A_SEPARATOR.findall(stripped) == features._SEPARATOR.findall(stripped), line
-        assert features._shape(line, bool(features._DIGIT.search(line))) == features.signature(line)
+        assert measures._A_SEPARATOR.findall(stripped) == measures._SEPARATOR.findall(stripped), line
+        assert measures.shape(line, bool(measures._DIGIT.search(line))) == measures.signature(line)
 
 
 def test_page_features_repeat_for_repeated_lines() -> None:
@@ -194,7 +194,7 @@ def test_page_features_repeat_for_repeated_lines() -> None:
     the columns that depend on its place (position, runs, repetition) of its own."""
     texts = ["Home", "News", "Home", "The council met on Tuesday to approve the budget for next year."] * 3
     page = features.page_features(texts)
-    own = [features.NAMES.index(n) for n in features.OWN[: features.OWN.index("short") + 1]]
+    own = [features.NAMES.index(n) for n in measures.OWN[: measures.OWN.index("short") + 1]]
     pos = features.NAMES.index("pos")
     for k, text in enumerate(texts):
         first = texts.index(text)
@@ -204,15 +204,15 @@ def test_page_features_repeat_for_repeated_lines() -> None:
 
 
 def test_word_count_is_the_token_count() -> None:
-    from cleaner.text import word_count
+    from cleaner.text import MAYBE_CJK, word_count
 
     for line in [ln for ln in _lines() + PRECHECK_EDGE_CASES if ln.isascii()] + ["a\x1cb", "x_y-z"]:
         assert (
-            word_count(line) == len(reference_features.A_TOKEN.findall(line)) == len(features._TOKEN.findall(line))
+            word_count(line) == len(reference_features.A_TOKEN.findall(line)) == len(measures._TOKEN.findall(line))
         ), line
     for line in _lines() + NON_ASCII_EDGE_CASES + PRECHECK_EDGE_CASES:
-        if not features.MAYBE_CJK.search(line):
-            assert word_count(line) == features._words(line, 0), line
+        if not MAYBE_CJK.search(line):
+            assert word_count(line) == measures._words(line, 0), line
 
 
 def test_stage2_rows_agree_with_the_plain_loop() -> None:
@@ -261,4 +261,4 @@ def test_ascii_topic_words_and_comment_header_precheck() -> None:
 def test_non_letters_are_the_complement_of_letters() -> None:
     """`_measures` counts a line's letters as its length less its non-letters."""
     every = "".join(map(chr, range(0x110000)))
-    assert reference_features.LETTER.sub("", every) == "".join(features._NON_LETTER.findall(every))
+    assert reference_features.LETTER.sub("", every) == "".join(measures._NON_LETTER.findall(every))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import regex
 
-from cleaner.content.features import Shape, signature
+from cleaner.content.measures import Shape, signature
 from cleaner.text import ends_in_colon, ends_sentence, word_count
 
 _DATE_OR_TIME = regex.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")

@@ -17,7 +17,8 @@ from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any
 
-from cleaner.content.features import NAMES, OWN, window_means
+from cleaner.content.features import NAMES, window_means
+from cleaner.content.measures import OWN
 
 WEIGHTS = Path(__file__).with_name("weights.json")
 # Half-widths of the windows stage 2 averages stage-1 scores over.
