@@ -180,3 +180,58 @@ def test_file_results_are_made_in_one_place() -> None:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "FileResult":
                 makers.append(module.name)
     assert makers == ["report.py"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_ctrl_c_at_any_line_of_the_run_loses_no_result_of_a_file_it_wrote(tmp_path: Path, jobs: int) -> None:
+    """Ctrl-C is sent at the k-th line the run's own code steps through, for k across the whole run:
+    every file rewritten is reported once, by `each` or by `finish`, and no other file is."""
+    import signal
+    import sys
+
+    from cleaner.batch import pool
+
+    def one_run(hit: int | None) -> int:
+        folder = tmp_path / f"run{hit}"
+        folder.mkdir()
+        for k in range(8):
+            (folder / f"c{k}.txt").write_text(f"Story {k}.\n\nLeave a Reply\n")
+        run = batch.run(discover([folder]), batch.Options(batch.Action.FIX), jobs=jobs)
+        lines = 0
+
+        def tracer(frame, event, _arg):  # type: ignore[no-untyped-def]
+            nonlocal lines
+            if frame.f_code.co_filename != pool.__file__:
+                return None
+            if event == "line":
+                lines += 1
+                if lines == hit:
+                    os.kill(os.getpid(), signal.SIGINT)
+            return tracer
+
+        reported: list[str] = []
+        interrupted = False
+        sys.settrace(tracer)
+        try:
+            run.each(lambda res: reported.append(res.source) if res.changed else None)
+        except KeyboardInterrupt:
+            sys.settrace(None)
+            interrupted = True
+            reported += [res.source for res in run.finish() if res.changed]
+        finally:
+            sys.settrace(None)
+            run.close()
+        rewritten = [str(p) for p in sorted(folder.iterdir()) if "Leave a Reply" not in p.read_text()]
+        assert sorted(reported) == rewritten, hit
+        assert interrupted == (hit is not None and hit <= lines), hit  # the Ctrl-C did stop the run
+        return lines
+
+    # A background job (as under CI or `make test &`) starts with Ctrl-C ignored: give this test
+    # Python's usual Ctrl-C, as in a terminal.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        total = one_run(None)
+        for hit in sorted({1, 2, 3, *range(4, total + 1, max(1, total // 12))}):
+            one_run(hit)
+    finally:
+        signal.signal(signal.SIGINT, previous)

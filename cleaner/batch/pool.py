@@ -8,7 +8,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING
@@ -66,6 +66,14 @@ class Run(Iterator[FileResult]):
     result of the file in hand still comes, and the next call raises KeyboardInterrupt; with a pool,
     `finish` gives the results of the files the workers finished."""
 
+    def each(self, consume: Callable[[FileResult], None]) -> None:
+        """`consume` each result, in task order. Unlike a `for` loop over the run, Ctrl-C never falls
+        between taking a result and consuming it (a `for` loop leaves a few bytecodes there, where a
+        written file's result would be lost): each result is consumed whole, or left for `finish`."""
+        for res in self:
+            with ctrl_c_held():
+                consume(res)
+
     def finish(self) -> list[FileResult]:
         """After Ctrl-C: stop handing out files, wait for those in hand, and return their results
         in task order."""
@@ -104,6 +112,18 @@ class _SerialRun(Run):
             self._interrupted = True
         return res
 
+    def each(self, consume: Callable[[FileResult], None]) -> None:
+        if self._interrupted:
+            raise KeyboardInterrupt
+        for task in self._tasks:
+            if format_of(task, self._options) == "jsonl":
+                res = process(task, self._options)  # not held: see __next__
+                with ctrl_c_held():
+                    consume(res)
+                continue
+            with ctrl_c_held():  # the Ctrl-C comes once the file in hand is written and consumed
+                consume(process(task, self._options))
+
 
 class _PoolRun(Run):
     """Chunks of tasks go to a process pool, a few per worker at a time; one more goes in as each
@@ -118,10 +138,21 @@ class _PoolRun(Run):
         self._stopped = False
 
     def __next__(self) -> FileResult:
+        if not self._wait():
+            raise StopIteration
+        return self._ready.popleft()
+
+    def each(self, consume: Callable[[FileResult], None]) -> None:
+        while self._wait():
+            with ctrl_c_held():
+                consume(self._ready.popleft())
+
+    def _wait(self) -> bool:
+        """Wait until a result is ready (True), or the run is over (False)."""
         while not self._ready:
             if not self._window:
                 self.close()
-                raise StopIteration
+                return False
             # Ctrl-C mostly lands in this wait; the chunk stays in the window, for `finish`.
             from concurrent.futures.process import BrokenProcessPool
 
@@ -138,7 +169,7 @@ class _PoolRun(Run):
                 for chunk in islice(self._chunks, 1):
                     with forking_workers():  # a submit may fork a worker
                         self._window.append(self._pool.submit(_work_chunk, chunk))
-        return self._ready.popleft()
+        return True
 
     def finish(self) -> list[FileResult]:
         # Workers ignore SIGINT (see _init_worker): each finishes the chunk in hand, and the chunks

@@ -91,10 +91,12 @@ def _run(
             _refuse_clashes(clashes.clashes(tree.tasks(selection)))
             run = batch.run(tree.tasks(selection), options, jobs or batch.default_jobs())
             with screen.progress(total, show=not quiet and total >= PROGRESS_MIN_FILES) as advance:
-                for res in run:
-                    with batch.ctrl_c_held():  # a result is shown and counted whole, or not taken yet
-                        show(res)
-                        advance()
+
+                def show_and_advance(res: batch.FileResult) -> None:
+                    show(res)
+                    advance()
+
+                run.each(show_and_advance)  # a result is shown and counted whole, or left for `finish`
     except BrokenPipeError:
         _stop(run)  # the file in hand, not the chunk in hand
         _stdout_closed(
