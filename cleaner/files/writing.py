@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -55,6 +54,8 @@ def replacing(
             os.chmod(tmp, mode)  # after chown, which clears set-user-id and set-group-id bits
             os.replace(tmp, path)
             committed = True
+
+    import tempfile  # here, not at start-up: a stream to stdout writes no file
 
     try:
         with _signals_held():  # a stop between making the file and knowing its name would leave it
@@ -118,6 +119,8 @@ def atomic_write(path: Path, text: str, unchanged_since: os.stat_result | None =
 def check_writable(path: Path) -> None:
     """InputError unless `atomic_write` could write `path`: its folder made, a temporary file beside
     it, an existing file's owner kept. Checked before a run, so that its report is not lost after."""
+    import tempfile
+
     target = path.resolve() if path.is_symlink() else path
     if target.is_dir():
         raise InputError(f"{path}: is a folder")
