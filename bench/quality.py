@@ -206,6 +206,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--worst", type=int, default=8, help="worst pages by recall to list per set")
     ap.add_argument("--idempotence", action="store_true", help="also check that cleaning an output changes nothing")
     ap.add_argument("--json", type=Path, default=None, help="also write the results here")
+    ap.add_argument(
+        "--per-page", type=Path, default=None, help="also write every page's CV scores (P, R, F1 per assignment) here"
+    )
     a = ap.parse_args(argv)
     sets = [s.strip() for s in a.sets.split(",")]
     train_sets = [s.strip() for s in a.train_sets.split(",")]
@@ -221,17 +224,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     none_scores = score_outputs(scorer, pages, {p.key: p.raw for p in pages})
     everything = build(fit([p for p in pages if p.set in train_sets]))
     results = []
+    per_page: dict[str, dict[str, list[list[float | None]]]] = {}
     for mode_name in a.modes.split(","):
         config = Config(mode=Mode(mode_name.strip()))
         with using(everything):
             in_sample = score_outputs(scorer, pages, clean_all(pages, config))
         runs: dict[str, list[Figures]] = {s: [] for s in sets}
         recalls: dict[str, list[float]] = {p.key: [] for p in pages}
+        page_runs: dict[str, list[list[float | None]]] = {p.key: [] for p in pages}
         for seed in range(a.seeds):
             outputs, _ = cross_validate(pages, config, a.folds, seed, train_sets)
             scores = score_outputs(scorer, pages, outputs)
             for key, s in scores.items():
                 recalls[key].append(s["recall"])
+                page_runs[key].append([None if s[m] is None else round(s[m], 4) for m in ("precision", "recall", "f1")])
             for s in sets:
                 runs[s].append(figures(scorer, by_set(pages, scores, s)))
         for s in sets:
@@ -247,12 +253,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                     a.worst,
                 )
             )
+        per_page[config.mode] = page_runs
     if a.idempotence:
         changed = idempotence(pages)
         print(f"\nidempotence (shipped model, every mode, {len(pages)} pages): {len(changed)} changed {changed[:10]}")
     print(f"\n{time.perf_counter() - start:.0f} s")
     if a.json:
         a.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    if a.per_page:
+        a.per_page.write_text(json.dumps(per_page, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     return 0
 
 

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cleaner.content.edges import author_bio, grow, headlines_above
+from cleaner.content.features import page_features
 from cleaner.content.lists import extend_lists, extend_runs, stamp
+from cleaner.content.model import LineModel, current, score
+from cleaner.content.passthrough import looks_clean
 from cleaner.content.tables import keep_tables
 
 # With no line scoring high, lines within this fraction of the page's best score are kept.
@@ -120,3 +124,57 @@ def gutted(keep: Sequence[bool], weights: Sequence[float]) -> bool:
     """Whether a selection keeps too little of the page to be believed."""
     total = sum(weights)
     return total > 0 and sum(w for w, k in zip(weights, keep, strict=True) if k) < GUTTED_SHARE * total
+
+
+def select(texts: Sequence[str], barrier: Sequence[bool], sel: Selection) -> list[bool] | None:
+    """One selection of the article's lines by the current model, or None where the page is left
+    alone: it already looks clean, or the selection keeps too little of it to be believed."""
+    found = _select(tuple(texts), tuple(barrier), sel, current())
+    return None if found is None else list(found)
+
+
+# The selections of the last few texts: the next pass of cleaning runs content detection on the text
+# that the check of its selection (`article`) has just read.
+@lru_cache(maxsize=4)
+def _select(
+    texts: tuple[str, ...], barrier: tuple[bool, ...], sel: Selection, model: LineModel
+) -> tuple[bool, ...] | None:
+    if looks_clean(texts):
+        return None
+    weights = [float(len(t)) for t in texts]
+    probs = score(model, page_features(texts, barrier).rows, weights)
+    keep = decide(probs, texts, weights, sel, barrier)
+    return None if gutted(keep, weights) else tuple(keep)
+
+
+# Cleaning repeats passes until one changes nothing, so content detection also runs on the text it
+# selected. Page-relative measures (the best score on the page, the words its long lines share, the
+# main region) move once the furniture is gone, and on a page of short lines (a table, a list) the
+# selection made from the selection may cut it again at a new place, pass after pass. A selection is
+# taken only as the fixed point it leads to, and only where that keeps at least this share of it
+# (by characters); a selection that falls apart so is weak evidence of an article.
+SETTLED_SHARE = 0.5
+# Selections made from the selection at most (each keeps fewer lines than the one before).
+_ROUNDS = 8
+
+
+def article(texts: Sequence[str], barrier: Sequence[bool], sel: Selection) -> list[bool] | None:
+    """The article's lines, as a selection that the same selection keeps whole; None where content
+    detection believes no selection (the page is left to the phrase rules)."""
+    first = select(texts, barrier, sel)
+    if first is None:
+        return None
+    kept = [i for i, k in enumerate(first) if k]
+    for _ in range(_ROUNDS):
+        again = select([texts[i] for i in kept], [barrier[i] for i in kept], sel)
+        if again is None or all(again):
+            break  # a fixed point: the selection run on these lines removes nothing
+        kept = [i for i, k in zip(kept, again, strict=True) if k]
+    else:
+        return None
+    if sum(len(texts[i]) for i in kept) < SETTLED_SHARE * sum(len(t) for t, k in zip(texts, first, strict=True) if k):
+        return None
+    out = [False] * len(texts)
+    for i in kept:
+        out[i] = True
+    return out

@@ -18,10 +18,8 @@ import regex
 
 from cleaner.config import Mode
 from cleaner.content import view
-from cleaner.content.features import page_features
-from cleaner.content.model import current, score
 from cleaner.content.passthrough import looks_clean
-from cleaner.content.select import SELECTIONS, Selection, decide, gutted
+from cleaner.content.select import SELECTIONS, Selection, article
 from cleaner.document import Document, Kind, Rule
 from cleaner.rules.builders import examples, rule
 from cleaner.text import ends_in_colon
@@ -303,11 +301,8 @@ def outside_article(doc: Document, rule: Rule) -> None:
     v = view(doc)
     if looks_clean(v.texts):
         return
-    page = page_features(v.texts, v.barrier)
-    weights = [float(len(t)) for t in v.texts]
-    probs = score(current(), page.rows, weights)
-    keep = decide(probs, v.texts, weights, selection(doc.config.mode), v.barrier)
-    if gutted(keep, weights):
+    keep = article(v.texts, v.barrier, selection(doc.config.mode))
+    if keep is None:
         doc.no_article = True
         return  # weak evidence of an article: the page is left to the phrase rules
     for index, kept in zip(v.indices, keep, strict=True):
