@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from material import ROOT, SHARED
 
-from cleaner import Config
+from cleaner import Config, clean_text
 from cleaner.content import view
-from cleaner.content.select import SELECTIONS, article, select
+from cleaner.content.select import SELECTIONS, article, choose, select
 from cleaner.pipeline import run_until
 
 _TABLE_PAGE = SHARED / "bench" / "cleaneval-dev" / "raw" / "182.txt"
@@ -20,7 +20,7 @@ needs_table_page = pytest.mark.skipif(
     not _TABLE_PAGE.is_file(), reason="CleanEval dev page 182 of ../shared/bench is not here"
 )
 # Every gap between article lines bridged, whatever its length and scores.
-_WIDE = replace(SELECTIONS["default"], gap_threshold=0.0, max_gap=10**9)
+_WIDE = replace(SELECTIONS["default"], gap_threshold=0.0, max_gap=None)
 
 
 def _page() -> tuple[list[str], list[bool]]:
@@ -65,3 +65,19 @@ def test_a_selection_of_a_content_fixture_is_kept_whole_when_selected_again(page
     kept = [i for i, k in enumerate(keep) if k]
     again = select([v.texts[i] for i in kept], [v.barrier[i] for i in kept], selection)
     assert again is None or all(again)
+
+
+def test_default_mode_bridges_every_gap_inside_the_article() -> None:
+    # Ten lines the model doubts (a table's cells, a list) between two article paragraphs.
+    probs = [0.02, 0.9, *[0.01] * 10, 0.8, 0.02]
+    weights = [10.0, 300.0, *[8.0] * 10, 250.0, 10.0]
+    assert choose(probs, SELECTIONS["default"], weights) == [False, *[True] * 12, False]
+
+
+@needs_table_page
+def test_default_mode_keeps_the_table_of_a_page_whose_selection_falls_apart() -> None:
+    raw = _TABLE_PAGE.read_text(encoding="utf-8")
+    once = clean_text(raw)
+    for cell in ("Algeria", "Uzbekistan", "Yemen", "Anyone staying more than 15 days"):
+        assert cell in once
+    assert clean_text(once) == once

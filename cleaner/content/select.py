@@ -25,8 +25,8 @@ class Selection:
     """A line scoring at least this is article."""
     gap_threshold: float
     """A line between article lines is kept (subheading, short list item) if it scores this."""
-    max_gap: int
-    """Gaps of at most this many lines are bridged."""
+    max_gap: int | None
+    """Gaps of at most this many lines are bridged (None: of any length)."""
     region_threshold: float = 0.0
     """The main region is the run of lines that maximises the sum of (score - this) x length."""
     outside_threshold: float = 0.0
@@ -35,10 +35,12 @@ class Selection:
 
 # Per mode (conservative has no content detection), chosen on the site-held-out cross-validation
 # (bench/quality.py): default keeps recall high (losing article text is the larger fault),
-# precision trades some recall for cleaner output, recall keeps nearly everything.
+# precision trades some recall for cleaner output, recall keeps nearly everything. Default bridges
+# every gap inside the article (a table or list between paragraphs): CleanEval recall 0.931 -> 0.940,
+# news F1 unchanged; `article` keeps that stable over passes.
 SELECTIONS = {
     "precision": Selection(threshold=0.5, gap_threshold=0.1, max_gap=6, region_threshold=0.5, outside_threshold=0.97),
-    "default": Selection(threshold=0.4, gap_threshold=0.1, max_gap=6, region_threshold=0.4, outside_threshold=0.97),
+    "default": Selection(threshold=0.4, gap_threshold=0.0, max_gap=None, region_threshold=0.4, outside_threshold=0.97),
     "recall": Selection(threshold=0.2, gap_threshold=0.05, max_gap=6),
 }
 
@@ -60,8 +62,9 @@ def main_region(probs: Sequence[float], weights: Sequence[float], threshold: flo
 
 
 def choose(probs: Sequence[float], sel: Selection, weights: Sequence[float] | None = None) -> list[bool]:
-    """Which lines to keep: over the threshold, short gaps between them bridged, and (with a
-    region filter) only the main region plus lines scoring very high elsewhere."""
+    """Which lines to keep: over the threshold, gaps between them bridged (up to `max_gap` lines
+    scoring `gap_threshold`), and (with a region filter) only the main region plus lines scoring
+    very high elsewhere."""
     n = len(probs)
     if not n:
         return []
@@ -78,7 +81,8 @@ def choose(probs: Sequence[float], sel: Selection, weights: Sequence[float] | No
         while j < n and not keep[j]:
             j += 1
         inside = i > 0 and j < n
-        if inside and j - i <= sel.max_gap and all(probs[k] >= sel.gap_threshold for k in range(i, j)):
+        short = sel.max_gap is None or j - i <= sel.max_gap
+        if inside and short and all(probs[k] >= sel.gap_threshold for k in range(i, j)):
             for k in range(i, j):
                 keep[k] = True
         i = j
