@@ -7,7 +7,7 @@ from material import FIXTURES, dev_files
 
 from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.rules import builders, gates, patterns
+from cleaner.rules import builders, gates, pattern_edges, patterns
 
 
 def _fixture_lines() -> list[str]:
@@ -58,3 +58,57 @@ def test_a_head_mask_tried_after_its_prefix_is_the_mask_of_every_pattern() -> No
     for head in sorted(heads):
         want = sum(1 << b for b, p in enumerate(plain) if p.fullmatch(head, partial=True) is not None)
         assert index._head_mask(head) == want, head
+
+
+def test_a_tail_mask_is_the_mask_of_every_pattern() -> None:
+    # Tails are looked up among the endings read from the patterns' syntax where they are ASCII,
+    # asked of the regex engine otherwise: either way, what trying every pattern gives.
+    from cleaner.registry import BUILTIN
+
+    assert BUILTIN
+    index = gates.GATES
+    index.tails.clear()
+    plain = [regex.compile(part, patterns.FLAGS | regex.REVERSE) for part in index.parts]
+    every = (1 << len(index.parts)) - 1
+    tails = {gates.label_of(line)[-index.EDGE :] for line in _fixture_lines()}
+    tails |= {"ad.", "d!!", "s :", "s\t.", "ts\u2026", "ß.", "\u212a", ""}
+    for tail in sorted(tails):
+        want = sum(1 << b for b, p in enumerate(plain) if p.fullmatch(tail, partial=True) is not None)
+        assert index._tail_mask(tail, every) == want, tail
+
+
+def test_edges_read_from_a_pattern_are_what_partial_matching_says() -> None:
+    # Every string of up to three characters over an alphabet of the patterns' own characters,
+    # in both cases, with spaces and punctuation: read edges and partial matches agree.
+    sources = [
+        r"(?:advert(?:isement)?s?)[\s.:!…]*",
+        r"(?:(?:\d+ )?comments?(?: \(\d+\))?)[\s.:!…]*",
+        r"(?:[^.!?]{0,3}[•|·] min read)",
+        r"(?:a|b)?[xy]{2,3}$",
+        r"^z.{1,2}q",
+        r"(?:k|s|i)[^a]",
+        r"(?:1/2|\w\W)",
+    ]
+    alphabet = "adxyzqksiKSAI1/2 .:!(\u212a\u017f\u0130\u0131é-"
+    texts = [""] + [a + b + c for a in alphabet for b in ["", *alphabet] for c in ["", *alphabet] if c == "" or b]
+    read_any = 0
+    for source in sources:
+        for reverse in (False, True):
+            read = pattern_edges.edge_strings(source, 3, reverse)
+            if read is None:
+                continue  # left to the regex engine
+            read_any += 1
+            strings, repeated = read
+            flags = patterns.FLAGS | (regex.REVERSE if reverse else 0)
+            compiled = regex.compile(source, flags)
+            for text in texts:
+                if not text.isascii():
+                    continue
+                low = text.lower()
+                if reverse:
+                    cut = len(low.rstrip("".join(repeated)))
+                    found = any(low[:end] in strings for end in range(cut, len(low) + 1))
+                else:
+                    found = low in strings
+                assert found == (compiled.fullmatch(text, partial=True) is not None), (source, reverse, text)
+    assert read_any >= 8

@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.document import Document
+from cleaner.rules.pattern_edges import edge_strings
 from cleaner.rules.patterns import FLAGS, split_alternatives
 
 # Bullets, pipes and dashes that menus and share bars put around a label; a line is
@@ -32,10 +33,16 @@ class _LabelGates:
     every line. The test is per pattern, not per rule: a rule whose one pattern may begin with any
     word ("... newsletter") and another may end with any ("Subscribe now ...") would otherwise
     take every line. Masks have one bit per pattern and are memoised per prefix and per suffix. To
-    keep the memos cheap to fill, a rule's patterns are tried on a prefix only when the rule's
-    whole alternation allows it, and on a suffix only for the patterns a prefix allowed (a suffix's
+    keep the memos cheap to fill, a rule's patterns (more than two of them) are tried on a prefix
+    only when the rule's whole alternation allows it, and on a suffix only for the patterns a
+    prefix allowed (a suffix's
     memo records which patterns it was tried on). The memos hold facts about the patterns only
     (whether a string can begin or end a match), never a page's results.
+
+    Most patterns need no partial match for most lines: the ASCII strings that can begin or end
+    their matches are read from their syntax once (cleaner.rules.pattern_edges), and an ASCII
+    head or tail is looked up among them. The regex engine is asked only about the other patterns,
+    and about heads and tails that are not ASCII; the patterns are compiled for it on first use.
     """
 
     EDGE = 3
@@ -56,6 +63,16 @@ class _LabelGates:
         self.heads: dict[str, int] = {}
         self.tails: dict[str, tuple[int, int]] = {}
         """For a suffix: the bits of the patterns tried on it, and of those that allow it."""
+        self.read = 0
+        """How many patterns (bits) have been read for the edge tables below."""
+        self.head_table: dict[str, int] = {}
+        """For a lower-cased ASCII string, the read patterns it can begin a match of."""
+        self.head_read = 0
+        """The bits of the patterns whose heads the table answers for."""
+        self.tail_tables: dict[str, dict[str, int]] = {}
+        """For the characters a pattern's end may repeat (`[\\s.:!]*`, or none), the lower-cased ASCII
+        strings that can end a match of the read patterns ending so, less those characters."""
+        self.tail_read = 0
 
     def add(self, source: str, parts: Sequence[str]) -> int:
         """Register a line rule: `source`, its whole pattern, fullmatches what one of `parts` does."""
@@ -72,38 +89,73 @@ class _LabelGates:
             self.compiled[bit, reverse] = compiled
         return compiled
 
+    def _read_edges(self) -> None:
+        """Read the heads and tails of the patterns added since the last read."""
+        for bit in range(self.read, len(self.parts)):
+            head = edge_strings(self.parts[bit], self.EDGE)
+            if head is not None:
+                self.head_read |= 1 << bit
+                for text in head[0]:
+                    self.head_table[text] = self.head_table.get(text, 0) | 1 << bit
+            tail = edge_strings(self.parts[bit], self.EDGE, reverse=True)
+            if tail is not None:
+                self.tail_read |= 1 << bit
+                table = self.tail_tables.setdefault("".join(sorted(tail[1])), {})
+                for text in tail[0]:
+                    table[text] = table.get(text, 0) | 1 << bit
+        self.read = len(self.parts)
+
+    def _read_tail(self, key: str) -> int:
+        """The read patterns an ASCII `key` can end a match of."""
+        low = key.lower()
+        bits = 0
+        for repeated, table in self.tail_tables.items():
+            for end in range(len(low.rstrip(repeated)) if repeated else len(low), len(low) + 1):
+                bits |= table.get(low[:end], 0)
+        return bits
+
     def _head_mask(self, key: str) -> int:
         """The patterns `key` can begin a match of. Only those its prefix one character shorter can
         begin are tried (a string no match begins with cannot grow into one that does), and that
         prefix's mask is memoised too: on a page of new lines most heads share their first two
         characters with a head seen before, so most patterns are never tried on them."""
-        while len(self.wholes) < len(self.rules):
-            self.wholes.append(regex.compile(self.rules[len(self.wholes)][0], FLAGS))
+        if self.read < len(self.parts):
+            self._read_edges()
         allowed = -1  # every pattern
         if len(key) > 1:
             parent = self.heads.get(key[:-1])
             allowed = self._head_mask(key[:-1]) if parent is None else parent
         bits = 0
+        if key.isascii():
+            bits = self.head_table.get(key.lower(), 0)
+            allowed &= ~self.head_read  # the others are asked below
         bit = 0
-        for whole, (_, parts) in zip(self.wholes, self.rules, strict=True):
+        for rule, (source, parts) in enumerate(self.rules):
             size = len(parts)
             mine = allowed >> bit & ((1 << size) - 1)
-            if mine and whole.fullmatch(key, partial=True) is not None:
-                if size == 1:
-                    bits |= 1 << bit  # the rule's one pattern is its whole pattern
-                else:
-                    for b in range(bit, bit + size):
-                        if mine >> (b - bit) & 1 and self._pattern(b, reverse=False).fullmatch(key, partial=True):
-                            bits |= 1 << b
+            # The rule's whole pattern first where it may rule out several patterns at once.
+            if mine and (mine.bit_count() <= 2 or self._whole(rule, source).fullmatch(key, partial=True)):
+                for b in _bits_of(mine):
+                    if self._pattern(bit + b, reverse=False).fullmatch(key, partial=True) is not None:
+                        bits |= 1 << (bit + b)
             bit += size
         if len(self.heads) >= self.LIMIT:
             self.heads.clear()
         self.heads[key] = bits
         return bits
 
+    def _whole(self, rule: int, source: str) -> regex.Pattern[str]:
+        while len(self.wholes) <= rule:
+            self.wholes.append(regex.compile(self.rules[len(self.wholes)][0], FLAGS))
+        return self.wholes[rule]
+
     def _tail_mask(self, key: str, wanted: int) -> int:
         """The patterns among `wanted` that `key` can end a match of."""
         tried, bits = self.tails.get(key, (0, 0))
+        if not tried & self.tail_read and key.isascii():
+            if self.read < len(self.parts):
+                self._read_edges()
+            tried, bits = tried | self.tail_read, bits | self._read_tail(key)
         missing = wanted & ~tried
         if missing:
             for b in _bits_of(missing):
