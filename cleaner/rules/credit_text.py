@@ -65,8 +65,9 @@ _CREDIT_CUE = regex.compile(
     r"\s*(?::|\.\.\.|…|/|by\b)|©|\[file",
     FLAGS,
 )
-# Handles (@name, #tag) are names, not words of a sentence.
-_CUE_WORDS = (
+# Words one of which every trailing credit holds, lowercased (_CREDIT_CUE's labels): credits.py looks
+# only at the lines holding one.
+TRAILING_CUES = (
     "photo",
     "image",
     "pic",
@@ -82,6 +83,7 @@ _CUE_WORDS = (
     "©",
     "[file",
 )
+# Handles (@name, #tag) are names, not words of a sentence.
 _LOWER_WORD = regex.compile(r"(?<![\w'’@#])\p{Ll}[\w'’-]*")
 # Lowercase words a credit may hold; any other lowercase word means a sentence, not a credit.
 _CREDIT_GLUE = frozenset(
@@ -111,8 +113,8 @@ _CREDIT_GLUE = frozenset(
 )
 
 
-# A credit line's label has at most this many characters.
-_CREDIT_CHARS = 200
+# A credit line's label has at most this many characters (credits.py searches only such lines).
+CREDIT_CHARS = 200
 
 
 # Words one of which every credit line holds (is_credit_line needs _MUST_PREFIX or _AGENCY).
@@ -123,7 +125,7 @@ def _credit_cues() -> tuple[str, ...]:
     return cues
 
 
-_CREDIT_CUES = _credit_cues()
+CREDIT_CUES = _credit_cues()
 
 
 def _sentence_words(text: str) -> int:
@@ -134,17 +136,23 @@ def is_credit_line(text: str) -> bool:
     """A line that is only a photo credit: names and agencies, optionally after "Photo:"."""
     label = label_of(text)
     # 16 words never take 200 characters; the length check spares the word count on paragraphs.
-    if not label or len(label) > _CREDIT_CHARS or word_count(label) > 16 or _sentence_words(label) > 1:
+    if not label or len(label) > CREDIT_CHARS or word_count(label) > 16 or _sentence_words(label) > 1:
         return False
     if _MUST_PREFIX.match(label) and _PREFIXED.fullmatch(label) and not is_prose(label):
         return True
     return bool(_AGENCY.search(label) and _CREDIT_LINE.fullmatch(label))
 
 
+def is_labelled(label: str) -> bool:
+    """A credit that starts with a label ("Image copyright Reuters", "Photo: AP"), as against a bare
+    one ("Xinhua | Getty Images")."""
+    return _LABELLED.match(label) is not None
+
+
 def trailing_credit(text: str) -> regex.Match[str] | None:
     """The credit at the end of a caption line, when it names an agency or a Name/Agency pair."""
     lowered = text.lower()
-    if not any(map(lowered.__contains__, _CUE_WORDS)) or not _CREDIT_CUE.search(text):
+    if not any(map(lowered.__contains__, TRAILING_CUES)) or not _CREDIT_CUE.search(text):
         return None  # substring tests, then one scan, before the anchored search
     m = _TRAILING_CREDIT.search(text.rstrip())
     # A caption needs a few words of its own; "Main image credit: Getty" is a credit, not a caption.

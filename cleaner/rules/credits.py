@@ -10,11 +10,11 @@ from cleaner.config import Mode
 from cleaner.document import Document, Kind, Rule
 from cleaner.rules.builders import examples, line_rule, rule
 from cleaner.rules.credit_text import (
-    _CREDIT_CHARS,
-    _CREDIT_CUES,
-    _CUE_WORDS,
-    _LABELLED,
+    CREDIT_CHARS,
+    CREDIT_CUES,
+    TRAILING_CUES,
     is_credit_line,
+    is_labelled,
     trailing_credit,
 )
 from cleaner.rules.gates import label_of
@@ -46,9 +46,9 @@ def credit_line(doc: Document, rule: Rule) -> None:
     # words of one are tested (most short lines of a page pass every other test cheaply). It is
     # short too, so only short lines are searched, plus the rare longer line whose label is short.
     lines = doc.lines
-    indices = doc.lookup().lines_maybe_matching_ignorecase(_CREDIT_CUES, within=_CREDIT_CHARS)
+    indices = doc.lookup().lines_maybe_matching_ignorecase(CREDIT_CUES, within=CREDIT_CHARS)
     decorated = [
-        i for i, ln in enumerate(lines) if len(ln.text) > _CREDIT_CHARS and len(label_of(ln.text)) <= _CREDIT_CHARS
+        i for i, ln in enumerate(lines) if len(ln.text) > CREDIT_CHARS and len(label_of(ln.text)) <= CREDIT_CHARS
     ]
     if decorated:
         indices = sorted({*indices, *decorated})
@@ -80,7 +80,7 @@ def credit_line(doc: Document, rule: Rule) -> None:
 )
 def credit_caption(doc: Document, rule: Rule) -> None:
     for i in doc.lookup().lines_lowercase_containing(
-        _CUE_WORDS
+        TRAILING_CUES
     ):  # the first test of trailing_credit, for all lines at once
         line = doc.lines[i]
         if line.removed_by is not None:
@@ -103,7 +103,7 @@ def _closes_caption(text: str) -> bool:
     A credit with a label ("Image copyright Reuters", "Photo: AP") heads the caption below it, and
     a lone "AP Photo/Name" often follows a paragraph of the story, so neither counts."""
     label = label_of(text)
-    return "|" in label and is_credit_line(text) and not _LABELLED.match(label)
+    return "|" in label and is_credit_line(text) and not is_labelled(label)
 
 
 @rule(
@@ -145,7 +145,7 @@ _CAPTION_LABEL = regex.compile(
     FLAGS,
 )
 # Words every match of _CAPTION_LABEL holds.
-_CAPTION_CUES = ("caption", "bildunterschrift", "légende", "pie de foto")
+CAPTION_CUES = ("caption", "bildunterschrift", "légende", "pie de foto")
 # A slideshow's counter glued to the caption it labels: "1of4Grass Valley's Dionicio Torres looks...".
 _GALLERY_COUNTER = regex.compile(r"[ \t]*\d{1,3}of\d{1,3}(?=\p{Lu}|[“\"'‘(])")
 # The lines that may start with one, found by `re` over the whole page (the `regex` module scans
@@ -178,7 +178,7 @@ _MAYBE_GALLERY_COUNTER = re.compile(r"^[ \t]*\d{1,3}of\d", re.MULTILINE)
 def caption_label(doc: Document, rule: Rule) -> None:
     for i in sorted(
         {
-            *doc.lookup().lines_maybe_matching_ignorecase(_CAPTION_CUES),
+            *doc.lookup().lines_maybe_matching_ignorecase(CAPTION_CUES),
             *doc.lookup().lines_matching(_MAYBE_GALLERY_COUNTER),
         }
     ):
