@@ -12,7 +12,7 @@ from cleaner import registry
 from cleaner.config import Config
 from cleaner.document import Document, Kind, Rule
 from cleaner.lookup import _FOLDS_TO_ASCII
-from cleaner.rules import credits, patterns, prompts, tail
+from cleaner.rules import credit_text, credits, patterns, prompts, tail
 
 # Cases where lowercasing changes a text's length or depends on the neighbours (final sigma).
 ODD = "İstanbul NEXT\nΟΔΟΣ\nσ\n\nPreſs caption\nCOOKIE ſite\nK-pop\n\n  \nnext\nNEXT İ"
@@ -21,8 +21,8 @@ WORD_LISTS = [
     (" site", "cookie", "seite"),
     ("ς", "σ"),
     ("i̇", "préc", "ä"),
-    prompts._NOTICE_CUES,
-    credits._CUE_WORDS,
+    prompts.NOTICE_CUES,
+    credit_text.TRAILING_CUES,
 ]
 
 
@@ -50,8 +50,8 @@ def test_lines_lowercase_containing_follows_edits() -> None:
 def test_lines_maybe_matching_ignorecase_finds_every_case_insensitive_match() -> None:
     for words in (
         ("next", "nächster", "précédent", "siguiente"),
-        credits._CAPTION_CUES,
-        tail._THREAD_CUES,
+        credits.CAPTION_CUES,
+        tail.THREAD_CUES,
         ("s", "i", "k"),
     ):
         pattern = regex.compile("|".join(map(regex.escape, words)), regex.IGNORECASE)
@@ -66,7 +66,7 @@ def test_the_characters_lowercasing_misses_are_known() -> None:
     # lowercases to that letter or is one lines_maybe_matching_ignorecase looks out for.
     letters = {
         c
-        for words in (("next", "nächster", "précédent", "siguiente"), credits._CAPTION_CUES, tail._THREAD_CUES)
+        for words in (("next", "nächster", "précédent", "siguiente"), credits.CAPTION_CUES, tail.THREAD_CUES)
         for w in words
         for c in w
     }
@@ -101,11 +101,11 @@ def test_cue_words_reads_the_literal_each_alternative_starts_with() -> None:
 
 
 def test_every_credit_line_holds_a_cue() -> None:
-    cues = credits._CREDIT_CUES
+    cues = credit_text.CREDIT_CUES
     assert cues is not None and "getty" in cues and "photo" in cues
     for text in _texts():
         for line in text.split("\n"):
-            if credits.is_credit_line(line):
+            if credit_text.is_credit_line(line):
                 assert any(c in line.lower() for c in cues), line
 
 
@@ -137,6 +137,6 @@ def test_every_credit_line_is_found_by_credit_line() -> None:
     decorated = "•" * 250 + " Photo: Getty Images " + "•" * 250  # long, with a short label
     for text in [*_texts(), decorated]:
         doc = Document.from_text(text, Config())
-        want = [i for i, ln in enumerate(doc.lines) if not ln.blank and credits.is_credit_line(ln.text)]
+        want = [i for i, ln in enumerate(doc.lines) if not ln.blank and credit_text.is_credit_line(ln.text)]
         rule.apply(doc, rule)
         assert [i for i, ln in enumerate(doc.lines) if ln.removed_by == "CR001"] == want

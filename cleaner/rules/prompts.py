@@ -159,7 +159,7 @@ _NOTICE = regex.compile(
 )
 
 
-_NOTICE_CUES = (
+NOTICE_CUES = (
     "newsletter",
     "inbox",
     "block",
@@ -209,7 +209,7 @@ def site_notice(doc: Document, rule: Rule) -> None:
     max_words = rule.param(doc.config, "max-words")
     # Every notice holds one of the cue words, and fifty words never take 600 characters: both
     # checks spare the search on ordinary lines.
-    for i in doc.lookup().lines_lowercase_containing(_NOTICE_CUES):
+    for i in doc.lookup().lines_lowercase_containing(NOTICE_CUES):
         line = doc.lines[i]
         if line.removed_by is not None or len(line.text) > 12 * max_words:
             continue

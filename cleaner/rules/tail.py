@@ -107,7 +107,7 @@ _THREAD_HEADING = regex.compile(
     FLAGS,
 )
 # Words every match of _THREAD_HEADING holds.
-_THREAD_CUES = ("comment", "respons", "replies", "thought", "reaction", "kommentar", "comentar", "comentár")
+THREAD_CUES = ("comment", "respons", "replies", "thought", "reaction", "kommentar", "comentar", "comentár")
 # What a comment thread shows above each comment: "jane says:", a date with a time of day.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _COMMENT_META = regex.compile(
@@ -144,7 +144,7 @@ def comments_by_heading(doc: Document, rule: Rule) -> None:
     lines = doc.lines
     window = int(rule.param(doc.config, "meta-within-lines"))
     # Every line, kept or already removed by a comment rule: the heading is usually CM001's.
-    candidates = doc.lookup().lines_maybe_matching_ignorecase(_THREAD_CUES)
+    candidates = doc.lookup().lines_maybe_matching_ignorecase(THREAD_CUES)
     if not candidates:
         return
     # The thread follows the article: a heading above the first paragraph is post meta.
