@@ -15,6 +15,9 @@ import pytest
 from material import DEV, FIXTURES, dev_files, needs_bench
 
 from cleaner import batch, settings
+from cleaner.batch.pool import MAX_CHUNK
+from cleaner.batch.records import CHUNKS_IN_FLIGHT
+from cleaner.batch.valve import clean_one
 from cleaner.config import Config, Mode
 from cleaner.files import Task, discover, discovery
 from cleaner.pipeline import clean_text
@@ -46,8 +49,8 @@ def test_a_pyproject_without_tool_cleaner_gives_defaults(tmp_path: Path) -> None
 
 def test_valve_refuses_only_above_the_fraction() -> None:
     text = "One two three four.\n\nLeave a Reply\n"  # cleaning removes 3 of 7 words
-    assert not batch.clean_one(text, Config(max_removal=3 / 7 + 1e-9), "t").refused
-    refused = batch.clean_one(text, Config(max_removal=0.4), "t")
+    assert not clean_one(text, Config(max_removal=3 / 7 + 1e-9), "t").refused
+    refused = clean_one(text, Config(max_removal=0.4), "t")
     assert refused.refused and refused.text == text and refused.removed == {}
     assert "t: cleaning would remove 43% of its words" in refused.warnings[0]
 
@@ -137,7 +140,7 @@ def test_run_reads_tasks_only_as_far_as_the_work_has_got(tmp_path: Path, jobs: i
     # In task order, and with only a bounded look-ahead: the head that sizes the pool, and a few chunks.
     assert [r.source for r in first] == [str(tmp_path / f"c{k % 50:02d}.txt") for k in range(300)]
     assert all(r.changed and r.error is None for r in first)
-    bound = 300 if jobs == 1 else 300 + jobs * 8 * batch.MAX_CHUNK + jobs * batch.CHUNKS_IN_FLIGHT * batch.MAX_CHUNK
+    bound = 300 if jobs == 1 else 300 + jobs * 8 * MAX_CHUNK + jobs * CHUNKS_IN_FLIGHT * MAX_CHUNK
     assert 300 <= pulled <= bound < many
     results.close()
 
@@ -164,7 +167,7 @@ def test_the_valve_decides_as_the_plain_word_shares_do() -> None:
         cleaned = clean_text(text, config)
         words_in = word_count(text)
         refused = bool(words_in) and 1 - word_count(cleaned) / words_in > limit
-        outcome = batch.clean_one(text, config, "t")
+        outcome = clean_one(text, config, "t")
         assert outcome.refused is refused, (text[:30], limit)
         assert outcome.text == (text if refused else cleaned)
 

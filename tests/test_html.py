@@ -13,7 +13,7 @@ from htmlpages import ARTICLE, DIRECTORY, footer_only_page, layout_table_page, n
 from material import SHARED
 from typer.testing import CliRunner
 
-from cleaner.batch import clean_one
+from cleaner.batch.valve import clean_one
 from cleaner.cli import app
 from cleaner.config import Config
 from cleaner.html import LIST_PAGE_WARNING, HtmlMode, clean_page, html_to_text, is_html_name, looks_like_html, page_text

@@ -228,17 +228,19 @@ def test_a_symlink_loop_is_an_error_line_and_the_rest_is_processed(tmp_path: Pat
 
 def test_a_folder_deleted_during_the_run_is_an_error_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from cleaner import batch
+    from cleaner.batch import pool, steps
+    from cleaner.files import Task
 
     src = tmp_path / "in"
     # More files in a/ than the run reads ahead, so b/ is listed only after the first file is done.
     _write(src, {**{f"a/{k:03d}.txt": DIRTY for k in range(150)}, "b/gone.txt": DIRTY, "c.txt": DIRTY})
-    process = batch.process
+    process = steps.process
 
-    def deleting(task: batch.Task, options: batch.Options) -> batch.FileResult:
+    def deleting(task: Task, options: batch.Options) -> batch.FileResult:
         shutil.rmtree(src / "b", ignore_errors=True)
         return process(task, options)
 
-    monkeypatch.setattr(batch.pool, "process", deleting)  # what the run calls for each file
+    monkeypatch.setattr(pool, "process", deleting)  # what the run calls for each file
     result = runner.invoke(app, ["check", str(src), "-j", "1"])
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 import cleaner.batch
 import cleaner.batch.records
 import cleaner.batch.steps
+import cleaner.batch.valve
 from cleaner import clean_text
 from cleaner.cli import app
 
@@ -221,9 +222,9 @@ def test_fix_leaves_a_file_edited_during_the_run(
     doc, other = tmp_path / "doc.txt", tmp_path / "other.txt"
     doc.write_text(DIRTY)
     other.write_text(DIRTY)
-    clean_one = cleaner.batch.clean_one
+    clean_one = cleaner.batch.valve.clean_one
 
-    def edited_meanwhile(text: str, config: Any, name: str) -> cleaner.batch.Outcome:
+    def edited_meanwhile(text: str, config: Any, name: str) -> cleaner.batch.valve.Outcome:
         if name == str(doc):
             edit(doc)
         return clean_one(text, config, name)
@@ -347,9 +348,9 @@ def test_fix_says_nothing_of_a_file_changed_into_its_cleaned_text(
     # The same file reached twice in a run (a link inside the tree), fixed by the other worker first.
     doc = tmp_path / "doc.txt"
     doc.write_text(DIRTY)
-    clean_one = cleaner.batch.clean_one
+    clean_one = cleaner.batch.valve.clean_one
 
-    def fixed_meanwhile(text: str, config: Any, name: str) -> cleaner.batch.Outcome:
+    def fixed_meanwhile(text: str, config: Any, name: str) -> cleaner.batch.valve.Outcome:
         doc.write_text(CLEANED)
         return clean_one(text, config, name)
 

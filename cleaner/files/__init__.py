@@ -13,14 +13,13 @@ from cleaner.files.reading import (
     read_decoded,
     read_text,
 )
-from cleaner.files.signals import SignalHandler, Terminated, deferred, forget_held, signals_held, stop_signal
+from cleaner.files.signals import Terminated, deferred, forget_held, signals_held, stop_signal
 from cleaner.files.writing import atomic_write, check_writable, replacing
 
 __all__ = [
     "DEFAULT_EXCLUDES",
     "InputError",
     "Selection",
-    "SignalHandler",
     "Task",
     "Terminated",
     "atomic_write",

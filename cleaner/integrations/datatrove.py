@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from datatrove.pipeline.filters.base_filter import BaseFilter
 
 from cleaner import settings
-from cleaner.batch import clean_one
+from cleaner.batch.valve import clean_one
 from cleaner.config import Config, Mode
 from cleaner.html import HtmlMode, html_to_text
 from cleaner.jsonl_splice import record_text
