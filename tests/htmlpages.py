@@ -75,3 +75,27 @@ def layout_table_page() -> str:
 <tr><td></td><td></td></tr>
 </table></body></html>
 """
+
+
+_SECTIONS = ["Home", "World", "Business", "Sports", "Science", "Health", "Opinion", "Travel", "Culture", "Weather"]
+_TOPICS = ["ferry", "tide", "market", "storm", "budget", "school", "festival", "museum", "library", "park", "rail"]
+TEASERS = [f"Harbour {topic} report number {i} is out" for i, topic in enumerate(_TOPICS * 4)]
+
+
+def short_news_page() -> str:
+    """A news page with a short article under long teaser lists and footer menus: trafilatura keeps
+    the article, under a tenth of the page's words, and content detection on the page's text finds
+    no article it trusts (its selection is under 15% of the page)."""
+    nav = "".join(f"<li><a href='/{s.lower()}'>{s}</a></li>" for s in _SECTIONS)
+    teasers = "".join(
+        f"<li><a href='/t{i}'>{t}</a><div>By Staff</div><div>11/20/2019 0{i % 10}:14 PM</div></li>"
+        for i, t in enumerate(TEASERS)
+    )
+    foot = "".join(f"<li><a href='/f{i}'>{s} desk</a></li>" for i, s in enumerate(_SECTIONS * 6))
+    return f"""<!DOCTYPE html><html><head><title>Council votes</title></head><body>
+<nav><ul>{nav}</ul></nav>
+<main><article><h1>Council votes to rebuild the harbour bridge</h1><p>By A. Writer</p>
+<p>{ARTICLE[0]} {ARTICLE[1]}</p><p>{ARTICLE[2]}</p></article></main>
+<aside><h2>Latest news</h2><ul>{teasers}</ul></aside>
+<footer><ul>{foot}</ul><p>Copyright 2026 Harbour Gazette. All rights reserved.</p></footer>
+</body></html>"""
