@@ -245,15 +245,15 @@ def test_fix_leaves_a_corpus_edited_during_the_run(tmp_path: Path, monkeypatch: 
     corpus = tmp_path / "corpus.jsonl"
     record = json.dumps({"text": DIRTY}) + "\n"
     corpus.write_text(record * 3)
-    clean = cleaner.batch.records._RecordCleaner.__call__
+    clean = cleaner.batch.records.RecordCleaner.__call__
 
-    def edited_meanwhile(self: cleaner.batch.records._RecordCleaner, text: str) -> str:
+    def edited_meanwhile(self: cleaner.batch.records.RecordCleaner, text: str) -> str:
         if corpus.stat().st_size == len(record) * 3:
             with corpus.open("a") as handle:
                 handle.write(json.dumps({"text": "A record added during the run."}) + "\n")
         return clean(self, text)
 
-    monkeypatch.setattr(cleaner.batch.records._RecordCleaner, "__call__", edited_meanwhile)
+    monkeypatch.setattr(cleaner.batch.records.RecordCleaner, "__call__", edited_meanwhile)
     result = runner.invoke(app, ["fix", str(corpus), "-q", "--jobs", "1"])
     assert result.exit_code == 2
     assert "changed while it was being cleaned" in result.output
@@ -410,10 +410,10 @@ _DEAF_WORKERS = """
 import gzip, json, signal, sys, time
 from pathlib import Path
 import cleaner.batch.records as records
-from cleaner.batch.workers import _init_worker
+from cleaner.batch.workers import init_worker
 
 def deaf(*args):
-    _init_worker(*args)
+    init_worker(*args)
     try:  # the first worker only; the other does the work
         open(sys.argv[1] + ".deaf", "x").close()
     except FileExistsError:
@@ -421,7 +421,7 @@ def deaf(*args):
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # as a worker whose SIGTERM was lost,
     time.sleep(3600)  # and that never reaches the pool's queue (where a sentinel would end it)
 
-records._init_worker = deaf
+records.init_worker = deaf
 records.TERMINATE_GRACE = 0.5
 corpus = Path(sys.argv[1])
 lines = [json.dumps({"id": k, "text": f"Story {k} of the day, with its own words {k * 7919}."}) for k in range(4000)]
@@ -444,14 +444,14 @@ def test_a_stop_never_waits_for_ever_on_a_worker_that_does_not_die(tmp_path: Pat
 def test_a_worker_forked_inside_a_held_block_still_dies_on_sigterm() -> None:
     # The held-block count is module state, copied into a fork: a worker born while its parent held
     # stop signals (writing a file) deferred every SIGTERM to a block end that never came.
-    from cleaner.batch.workers import _init_worker, _prepare_workers
+    from cleaner.batch.workers import init_worker, prepare_workers
 
-    _prepare_workers()
+    prepare_workers()
     with cleaner.files.signals_held():
         pid = os.fork()
         if pid == 0:  # the worker
             try:
-                _init_worker(cleaner.batch.Options(cleaner.batch.Action.CHECK), os.getppid())
+                init_worker(cleaner.batch.Options(cleaner.batch.Action.CHECK), os.getppid())
                 os.kill(os.getpid(), signal.SIGTERM)
                 time.sleep(5)
             finally:

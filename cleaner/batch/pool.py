@@ -20,7 +20,7 @@ from cleaner.batch.outputs import format_of
 from cleaner.batch.records import CHUNKS_IN_FLIGHT, TERMINATE_GRACE
 from cleaner.batch.report import FileResult
 from cleaner.batch.steps import process
-from cleaner.batch.workers import _init_worker, _prepare_workers, forking_workers
+from cleaner.batch.workers import forking_workers, init_worker, prepare_workers
 from cleaner.files import Task
 
 if TYPE_CHECKING:
@@ -29,8 +29,7 @@ if TYPE_CHECKING:
 
 
 def _work(task: Task) -> FileResult:
-    assert workers._WORKER_OPTIONS is not None
-    return process(task, workers._WORKER_OPTIONS)
+    return process(task, workers.worker_options())
 
 
 def default_jobs() -> int:
@@ -172,7 +171,7 @@ class _PoolRun(Run):
         return True
 
     def finish(self) -> list[FileResult]:
-        # Workers ignore SIGINT (see _init_worker): each finishes the chunk in hand, and the chunks
+        # Workers ignore SIGINT (see init_worker): each finishes the chunk in hand, and the chunks
         # they had not started are cancelled.
         self.close()
         finished = list(self._ready)
@@ -220,8 +219,8 @@ def run(tasks: Iterable[Task], options: Options, jobs: int = 1) -> Run:
         return _SerialRun(chain(head, pending), options)
     from concurrent.futures import ProcessPoolExecutor
 
-    _prepare_workers()
-    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, os.getpid()))
+    prepare_workers()
+    pool = ProcessPoolExecutor(workers, initializer=init_worker, initargs=(options, os.getpid()))
     # Small chunks keep a progress bar moving and the workers evenly loaded.
     size = max(1, min(MAX_CHUNK, len(head) // (workers * 8)))
     chunks = _chunked(chain(head, pending), size)
@@ -245,13 +244,12 @@ def _chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 
 
 def _work_chunk(chunk: list[Task]) -> list[FileResult]:
-    workers._IN_STEP = True
+    # The Terminated of a stop anywhere in the block, its start and end included, ends the worker here.
     try:
-        return [_work(task) for task in chunk]
+        with workers.in_step():
+            return [_work(task) for task in chunk]
     except files.Terminated as stop:
         os._exit(128 + stop.signum)
-    finally:
-        workers._IN_STEP = False
 
 
 # Seconds a file-pool worker has to end after its SIGTERM before it is killed: one in a file ends at

@@ -14,11 +14,11 @@ from cleaner.batch.options import Action, Options
 from cleaner.batch.outputs import destination
 from cleaner.batch.report import FileResult, Tally, file_result
 from cleaner.batch.valve import clean_one
-from cleaner.batch.workers import _init_worker, _prepare_workers, forking_workers
+from cleaner.batch.workers import forking_workers, init_worker, prepare_workers
 from cleaner.files import InputError, Task
 
 
-class _RecordCleaner:
+class RecordCleaner:
     """Cleans JSONL records one by one (the safety valve applies per record) and tallies what went."""
 
     def __init__(self, options: Options, name: str) -> None:
@@ -45,10 +45,10 @@ class _RecordCleaner:
         return file_result(source, tally, warnings=warnings)
 
 
-def _process_jsonl(task: Task, options: Options) -> FileResult:
+def process_jsonl(task: Task, options: Options) -> FileResult:
     """A JSONL corpus, streamed: one field cleaned per record (see cleaner.jsonl); same name out."""
     name = str(task.source)
-    cleaner = _RecordCleaner(options, name)
+    cleaner = RecordCleaner(options, name)
     out = destination(task, options)
     sink: io.BytesIO | None = None
     try:
@@ -82,7 +82,7 @@ def _ignore(_: bytes) -> None:
     return None
 
 
-def _spread_records(options: Options, cleaner: _RecordCleaner) -> jsonl.LinesCleaner:
+def _spread_records(options: Options, cleaner: RecordCleaner) -> jsonl.LinesCleaner:
     """One big corpus over `record_jobs` processes: chunks of lines go out, cleaned chunks come back
     in order. A few chunks in flight per worker, never the whole file: memory stays flat."""
 
@@ -102,10 +102,10 @@ def _spread_records(options: Options, cleaner: _RecordCleaner) -> jsonl.LinesCle
                 yield item
 
         report = jsonl.JsonlReport()
-        _prepare_workers()
+        prepare_workers()
         before = set(multiprocessing.active_children())
         with forking_workers():
-            pool = multiprocessing.get_context("fork").Pool(options.record_jobs, _init_worker, (options, os.getpid()))
+            pool = multiprocessing.get_context("fork").Pool(options.record_jobs, init_worker, (options, os.getpid()))
         own = [child for child in multiprocessing.active_children() if child not in before]
         try:
             for out, part, removed, refused in pool.imap(_clean_chunk, feed()):
@@ -152,9 +152,9 @@ def _terminate(pool: Any, own: list[Any]) -> None:
 
 
 def _clean_chunk(item: tuple[int, list[bytes]]) -> tuple[bytes, jsonl.JsonlReport, Counter[str], int]:
-    assert workers._WORKER_OPTIONS is not None
+    options = workers.worker_options()
     first, lines = item
-    cleaner = _RecordCleaner(workers._WORKER_OPTIONS, "")
+    cleaner = RecordCleaner(options, "")
     out: list[bytes] = []
-    report = jsonl.clean_lines(lines, out.append, cleaner, workers._WORKER_OPTIONS.text_key, first)
+    report = jsonl.clean_lines(lines, out.append, cleaner, options.text_key, first)
     return b"".join(out), report, cleaner.removed, cleaner.refused

@@ -11,7 +11,7 @@ from typing import IO
 from cleaner import jsonl
 from cleaner.batch.options import Action, InputFormat, Options
 from cleaner.batch.outputs import destination, format_of
-from cleaner.batch.records import _process_jsonl, _RecordCleaner
+from cleaner.batch.records import RecordCleaner, process_jsonl
 from cleaner.batch.report import FileResult, Tally, file_result
 from cleaner.batch.valve import Outcome, clean_one
 from cleaner.files import InputError, Task, atomic_write, decode_detailed, inside, read_bytes, read_decoded
@@ -75,7 +75,7 @@ def process_stream(source: IO[bytes], sink: IO[bytes], options: Options, name: s
     """`cleaner clean -` (stdin to stdout), or one JSONL file to stdout. JSONL streams, so memory stays
     flat; text and HTML (sniffed) are read whole."""
     if options.input_format is InputFormat.JSONL:
-        cleaner = _RecordCleaner(options, name)
+        cleaner = RecordCleaner(options, name)
         try:
             report = jsonl.clean_stream(jsonl.readable(source), sink.write, cleaner, options.text_key, name)
         except jsonl.JsonlError as err:
@@ -95,7 +95,7 @@ def process_stream(source: IO[bytes], sink: IO[bytes], options: Options, name: s
 Handler = Callable[[Task, Options], FileResult]
 """Turns one input file into a FileResult (reading, cleaning, writing); one per input format."""
 
-HANDLERS: dict[str, Handler] = {"text": _process_text, "html": _process_html, "jsonl": _process_jsonl}
+HANDLERS: dict[str, Handler] = {"text": _process_text, "html": _process_html, "jsonl": process_jsonl}
 
 
 def process(task: Task, options: Options) -> FileResult:

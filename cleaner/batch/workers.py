@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterator
 from cleaner import files
 from cleaner.batch.options import Options
 
-# Set in each worker process by _init_worker, so options travel once per worker, not once per file.
+# Set in each worker process by init_worker, so options travel once per worker, not once per file.
 _WORKER_OPTIONS: Options | None = None
 
 
-def _init_worker(options: Options, parent: int) -> None:
+def init_worker(options: Options, parent: int) -> None:
     global _WORKER_OPTIONS
     _WORKER_OPTIONS = options
     # Ctrl-C reaches the whole process group; workers finish the file in hand and the parent stops
@@ -31,13 +31,19 @@ def _init_worker(options: Options, parent: int) -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
+def worker_options() -> Options:
+    """In a worker process: the options init_worker was given."""
+    assert _WORKER_OPTIONS is not None, "init_worker has not run in this process"
+    return _WORKER_OPTIONS
+
+
 STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 
 
 @contextlib.contextmanager
 def forking_workers() -> Iterator[None]:
     """Fork workers inside this block: they start with the stop signals blocked and unblock them in
-    `_init_worker`, once their own handlers are in place. A signal that reaches a fresh fork before
+    `init_worker`, once their own handlers are in place. A signal that reaches a fresh fork before
     the interpreter has reset its signal state there is dropped (CPython clears pending signal flags
     after a fork), and a pool that was told to terminate then waits forever for that worker: this
     happened under load when a run stopped right after it started (a truncated corpus)."""
@@ -61,7 +67,7 @@ def _die_with(parent: int) -> None:
 
 def _parent_death_signal(signum: int) -> bool:
     """Linux's prctl(PR_SET_PDEATHSIG); False where there is none. Runs in a fresh fork, so it only
-    calls what `_prepare_workers` loaded in the parent: importing or loading a library there could
+    calls what `prepare_workers` loaded in the parent: importing or loading a library there could
     wait forever on a lock another thread of the parent held at the fork."""
     return _PRCTL is not None and int(_PRCTL(_PR_SET_PDEATHSIG, signum, 0, 0, 0)) == 0
 
@@ -69,7 +75,7 @@ def _parent_death_signal(signum: int) -> bool:
 _PRCTL: Callable[..., int] | None = None
 
 
-def _prepare_workers() -> None:
+def prepare_workers() -> None:
     """In the parent, before forking workers: find prctl, and import what a worker's setup uses."""
     global _PRCTL
     import sys
@@ -100,6 +106,17 @@ def _watch_parent(parent: int) -> None:
 # Set while a worker works on files: a stop signal then unwinds the file in hand (its temporary file
 # is removed) before the worker exits; between files it exits at once.
 _IN_STEP = False
+
+
+@contextlib.contextmanager
+def in_step() -> Iterator[None]:
+    """A worker works on files inside this block (see _IN_STEP): a stop signal raises Terminated."""
+    global _IN_STEP
+    _IN_STEP = True
+    try:
+        yield
+    finally:
+        _IN_STEP = False
 
 
 def _worker_stop(signum: int) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from cleaner.files.reading import InputError
-from cleaner.files.signals import _signals_held
+from cleaner.files.signals import signals_held
 
 
 @contextlib.contextmanager
@@ -40,7 +40,7 @@ def replacing(
         nonlocal committed
         assert handle is not None and tmp is not None
         handle.close()
-        with _signals_held():
+        with signals_held():
             if unchanged_since is not None and not _unchanged(path, unchanged_since):
                 if not _same_bytes(path, tmp):
                     raise InputError(f"{path}: changed while it was being cleaned; left as it is, with the change")
@@ -58,12 +58,12 @@ def replacing(
     import tempfile  # here, not at start-up: a stream to stdout writes no file
 
     try:
-        with _signals_held():  # a stop between making the file and knowing its name would leave it
+        with signals_held():  # a stop between making the file and knowing its name would leave it
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             handle = os.fdopen(fd, "wb")
         yield handle, commit
     finally:
-        with _signals_held():
+        with signals_held():
             if handle is not None:
                 handle.close()
             if tmp is not None and not committed:
@@ -111,7 +111,7 @@ def _keep_owner(tmp: str, old: os.stat_result, path: Path) -> None:
 
 def atomic_write(path: Path, text: str, unchanged_since: os.stat_result | None = None) -> None:
     """Write `text` as UTF-8 through `replacing`, with Ctrl-C held until the file is whole or gone."""
-    with _signals_held(), replacing(path, unchanged_since) as (handle, commit):
+    with signals_held(), replacing(path, unchanged_since) as (handle, commit):
         handle.write(text.encode("utf-8"))
         commit()
 
