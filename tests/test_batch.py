@@ -10,11 +10,15 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
+from unittest import mock
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 from material import DEV, FIXTURES, dev_files, needs_bench
 
 from cleaner import batch, settings
+from cleaner.batch import valve
 from cleaner.batch.pool import MAX_CHUNK
 from cleaner.batch.records import CHUNKS_IN_FLIGHT
 from cleaner.batch.valve import clean_one
@@ -238,3 +242,35 @@ def test_a_ctrl_c_at_any_line_of_the_run_loses_no_result_of_a_file_it_wrote(tmp_
             one_run(hit)
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+_LINE = st.lists(st.sampled_from(["word", "x", "日本語", "—", "a_b", "Ünïcode", "12", " ", "  ", "\t"]), max_size=30)
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.given(
+    st.lists(_LINE.map("".join), max_size=100),
+    st.integers(0, 500),
+    st.integers(0, 20_000),
+    st.integers(-3, 3),
+    st.floats(-0.5, 1.5),
+)
+def test_the_valve_decides_as_full_word_counts_do_when_it_counts_only_the_outputs_head(
+    lines: list[str], wordless: int, extra: int, near: int, anywhere: float
+) -> None:
+    # The valve may count the words of the output's first lines only: a lower bound of its words.
+    # Its decision must be the one full counts give, at every size and share, and right at the
+    # valve's limit (`near` words from it) as well as anywhere; wordless lines after the words make
+    # the head hold about all of them.
+    cleaned = "\n".join(lines + ["— · … —" * 5] * wordless) + "\n"
+    text = cleaned + "z " * extra
+    words_in, words_out = word_count(text), word_count(cleaned)
+    limits = [anywhere, math.nan, 1 - (words_out + near) / (len(text) + 1)]
+    if words_in:
+        limits.append(1 - (words_out + near) / words_in)
+    for limit in limits:
+        refused = bool(words_in) and 1 - words_out / words_in > limit
+        with mock.patch.object(valve, "clean_and_count", return_value=(cleaned, {}, ())):
+            outcome = clean_one(text, Config(max_removal=limit), "t")
+        assert outcome.refused is refused, limit
+        assert outcome.text == (text if refused else cleaned)
