@@ -20,7 +20,12 @@ if TYPE_CHECKING:
 
 def _line_starts(text: str) -> list[int]:
     """Where each line of `text` starts in it, and one entry past the end."""
-    return list(accumulate(map(add, map(len, text.split("\n")), repeat(1)), initial=0))
+    return _starts_of(map(len, text.split("\n")))
+
+
+def _starts_of(lengths: Iterable[int]) -> list[int]:
+    """Where each line starts in the lines joined by newlines, given their lengths, and one past the end."""
+    return list(accumulate(map(add, lengths, repeat(1)), initial=0))
 
 
 @dataclass(slots=True)
@@ -74,9 +79,13 @@ class LineLookup:
         return found
 
     def _text_starts(self) -> list[int]:
-        """`_line_starts` of the text, computed when first needed."""
+        """`_line_starts` of the text, computed when first needed: from the lines' lengths where no
+        line holds a newline (every line the Document splits), without splitting the text again."""
         if self._starts is None:
-            self._starts = _line_starts(self.text)
+            if self.text.count("\n") == len(self.lines) - 1:
+                self._starts = _starts_of(len(ln.text) for ln in self.lines)
+            else:
+                self._starts = _line_starts(self.text)
         return self._starts
 
     def lines_lowercase_containing(self, words: Iterable[str], within: int | None = None) -> list[int]:
@@ -123,9 +132,15 @@ class LineLookup:
         if view is None:
             if within is None:
                 low, lines = self.text.lower(), None
+                # No character lowercases to nothing: as long as the text, each line keeps its length.
+                starts = self._text_starts() if len(low) == len(self.text) else _line_starts(low)
             else:
                 lines = [i for i, ln in enumerate(self.lines) if len(ln.text) <= within]
-                low = "\n".join([self.lines[i].text for i in lines]).lower()
-            starts = _line_starts(low)
+                text = "\n".join([self.lines[i].text for i in lines])
+                low = text.lower()
+                if lines and len(low) == len(text) and text.count("\n") == len(lines) - 1:
+                    starts = _starts_of(len(self.lines[i].text) for i in lines)
+                else:
+                    starts = _line_starts(low)
             view = self._lowered[within] = _Lowered(low, starts, lines, {})
         return view
