@@ -15,6 +15,7 @@ tests/test_line_gates.py checks the answers against partial matching.
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 from typing import Any
 
 # CPython's parser of regular expressions (private: where it is missing, the gates ask the regex
@@ -58,12 +59,15 @@ def edge_strings(source: str, size: int, reverse: bool = False) -> Edges | None:
     if _parser is None:
         return None
     try:
-        nodes = list(_parser.parse(source, _c.SRE_FLAG_IGNORECASE))
-        trailing: set[str] = set()
+        nodes = _parse(source)
+        if nodes is None:
+            return None
+        nodes = list(nodes)
+        trailing: frozenset[str] = frozenset()
         if reverse and nodes and nodes[-1][0] is _c.MAX_REPEAT:
             low, high, sub = nodes[-1][1]
-            if low == 0 and high is _c.MAXREPEAT and len(sub) == 1 and sub[0][0] is _c.IN:
-                trailing = _members(sub[0][1])
+            if low == 0 and high is _c.MAXREPEAT and len(sub.data) == 1 and sub.data[0][0] is _c.IN:
+                trailing = _members(sub.data[0][1])
                 nodes.pop()
         walk = _Walk(size, reverse)
         walk.sequence(nodes, {""})
@@ -71,6 +75,15 @@ def edge_strings(source: str, size: int, reverse: bool = False) -> Edges | None:
         return None
     seen = walk.seen
     return frozenset(s[::-1] for s in seen) if reverse else frozenset(seen), frozenset(trailing)
+
+
+@lru_cache(maxsize=1024)
+def _parse(source: str) -> list[Any] | None:
+    """The top-level nodes of `source` as `re` parses it (read in both directions), or None."""
+    try:
+        return list(_parser.parse(source, _c.SRE_FLAG_IGNORECASE).data)
+    except Exception:  # a syntax of the regex module, unknown to `re`
+        return None
 
 
 class _Walk:
@@ -91,7 +104,7 @@ class _Walk:
             states = self.node(op, av, states)
         return states
 
-    def _extend(self, states: set[str], chars: set[str]) -> set[str]:
+    def _extend(self, states: set[str], chars: set[str] | frozenset[str]) -> set[str]:
         if len(states) * len(chars) > _MAX_STRINGS:
             raise _Unreadable
         out = {s + ch for s in states for ch in chars}
@@ -111,13 +124,13 @@ class _Walk:
         if op is _c.BRANCH:
             out: set[str] = set()
             for alternative in av[1]:
-                out |= self.sequence(list(alternative), states)
+                out |= self.sequence(alternative.data, states)
             return out
         if op is _c.SUBPATTERN:
             _, add_flags, del_flags, sub = av
             if add_flags or del_flags:
                 raise _Unreadable  # a flag turned on or off inside the pattern
-            return self.sequence(list(sub), states)
+            return self.sequence(sub.data, states)
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
             return self._repeat(av, states)
         starts, ends = (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING), (_c.AT_END, _c.AT_END_STRING)
@@ -138,7 +151,7 @@ class _Walk:
                 out |= current
             if k == high or not current:
                 return out
-            current = self.sequence(list(sub), current)
+            current = self.sequence(sub.data, current)
         raise _Unreadable
 
 
@@ -154,7 +167,12 @@ def _case(ch: str) -> set[str]:
     return {ch.lower()} if ch.isascii() else set()
 
 
-def _members(items: list[Any]) -> set[str]:
+def _members(items: list[Any]) -> frozenset[str]:
+    return _class_members(tuple(items))
+
+
+@lru_cache(maxsize=1024)
+def _class_members(items: tuple[Any, ...]) -> frozenset[str]:
     """The lower-cased ASCII characters a class matches (IGNORECASE: a letter in either case)."""
     chars: set[str] = set()
     negate = False
@@ -177,7 +195,7 @@ def _members(items: list[Any]) -> set[str]:
     chars = {c for c in chars if c.isascii()}
     if negate:
         chars = {c for c in _ASCII if c not in chars}
-    return {c.lower() for c in chars}
+    return frozenset(c.lower() for c in chars)
 
 
 def _category(av: Any) -> set[str]:
