@@ -57,6 +57,7 @@ _CHAOS_MARGIN = 0.15
 _MAX_CANDIDATES = 12
 _SAMPLE = 65536
 _ODD_CATEGORY = re.compile("S|C|No")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 class NotTextError(ValueError):
@@ -234,13 +235,19 @@ def _oddity(text: str) -> int:
     capital right after a lower-case letter, with a non-ASCII character involved: wrong code
     pages do, real text seldom does."""
     odd = 0
-    for i in range(1, len(text) - 1):
-        prev, ch = text[i - 1], text[i]
-        if ch.isascii() and prev.isascii():
-            continue
-        case_flip = prev.islower() and ch.isupper()
-        inside = prev.isalpha() and text[i + 1].isalpha() and _ODD_CATEGORY.match(unicodedata.category(ch))
-        odd += bool(case_flip or inside)
+    last = len(text) - 1
+    done = 0  # positions up to here are counted
+    # Only a position where the character or the one before it is not ASCII can count: the text
+    # between non-ASCII characters is skipped at C speed.
+    for match in _NON_ASCII.finditer(text):
+        for i in (match.start(), match.start() + 1):
+            if i <= done or i >= last:
+                continue
+            done = i
+            prev, ch = text[i - 1], text[i]
+            case_flip = prev.islower() and ch.isupper()
+            inside = prev.isalpha() and text[i + 1].isalpha() and _ODD_CATEGORY.match(unicodedata.category(ch))
+            odd += bool(case_flip or inside)
     return odd
 
 

@@ -6,6 +6,8 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner import decoding
 from cleaner.decoding import NotTextError, UnknownEncodingError, declared_charset, decode, decode_detailed
@@ -202,3 +204,31 @@ def test_cli_refuses_a_non_text_encoding_before_reading_any_file(tmp_path: Path,
         result = CliRunner().invoke(app, [*command, "--encoding", codec])
         assert result.exit_code == 2 and f"error: not a text encoding: {codec}" in result.stderr, result.output
     assert not (tmp_path / "out").exists() and src.read_text() == WINDOWS_PATH + "\n[ad_1]\n"
+
+
+def _oddity_every_position(text: str) -> int:
+    """decoding._oddity as it was first written, one position at a time: the oracle of the one that
+    skips ASCII runs."""
+    import unicodedata
+
+    odd = 0
+    for i in range(1, len(text) - 1):
+        prev, ch = text[i - 1], text[i]
+        if ch.isascii() and prev.isascii():
+            continue
+        case_flip = prev.islower() and ch.isupper()
+        inside = prev.isalpha() and text[i + 1].isalpha() and decoding._ODD_CATEGORY.match(unicodedata.category(ch))
+        odd += bool(case_flip or inside)
+    return odd
+
+
+@given(st.text(alphabet=st.sampled_from("aZ1 .-éÉßªº¹²©™\u0301\x85\u00a0жЖ漢ｱ"), max_size=40))
+def test_oddity_skipping_ascii_counts_as_every_position_does(text: str) -> None:
+    assert decoding._oddity(text) == _oddity_every_position(text)
+
+
+def test_oddity_on_wrong_and_right_code_pages_of_a_real_page() -> None:
+    data = "Café Müller: SUPERMARCHÉ à Paris, naïve ŒUVRE, 12³ – «quoted» ÆØÅ ok\n".encode() * 20
+    for codec in ("utf-8", "cp1252", "latin-1", "cp437", "cp775", "koi8-r", "shift_jis"):
+        text = data.decode(codec, errors="ignore")
+        assert decoding._oddity(text) == _oddity_every_position(text)
