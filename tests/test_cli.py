@@ -349,3 +349,16 @@ def test_ctrl_c_while_counting_files_exits_130_without_traceback(
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "interrupted" in result.output and "Traceback" not in result.output
     assert {p: p.read_bytes() for p in before} == before
+
+
+def test_a_file_where_an_output_folder_should_be_is_one_error_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "sub" / "a.txt").write_text("The council met on Monday.\n")
+    (tmp_path / "in" / "b.txt").write_text("The council met on Monday.\n")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "sub").write_text("in the way\n")
+    result = runner.invoke(app, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q", "--jobs", "1"])
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [f"error: {tmp_path / 'out' / 'sub'}: File exists"]
+    assert (tmp_path / "out" / "b.txt").read_text() == "The council met on Monday.\n"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b.txt", "sub"]

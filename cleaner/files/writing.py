@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -24,14 +26,16 @@ def replacing(
     read), a file edited or replaced since is left as it is (InputError). Without a commit, or on an
     error or a stop signal, the temporary file goes.
     """
-    if path.is_symlink():
-        path = path.resolve()  # renaming onto the link would replace the link itself with a file
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        old: os.stat_result | None = path.stat()
-    except FileNotFoundError:
+        old: os.stat_result | None = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):  # (a file where its folder should be: see below)
         old = None
-    mode = old.st_mode & 0o7777 if old is not None else 0o666 & ~_umask()
+    if old is not None and stat.S_ISLNK(old.st_mode):
+        path = path.resolve()  # renaming onto the link would replace the link itself with a file
+        try:
+            old = path.stat()
+        except FileNotFoundError:
+            old = None
     tmp: str | None = None
     handle: IO[bytes] | None = None
     committed = False
@@ -51,15 +55,13 @@ def replacing(
                 return
             if old is not None:
                 _keep_owner(tmp, old, path)
-            os.chmod(tmp, mode)  # after chown, which clears set-user-id and set-group-id bits
+                os.chmod(tmp, old.st_mode & 0o7777)  # after chown, which clears set-user-id and set-group-id bits
             os.replace(tmp, path)
             committed = True
 
-    import tempfile  # here, not at start-up: a stream to stdout writes no file
-
     try:
         with signals_held():  # a stop between making the file and knowing its name would leave it
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            fd, tmp = _temporary_beside(path, private=old is not None)
             handle = os.fdopen(fd, "wb")
         yield handle, commit
     finally:
@@ -69,6 +71,24 @@ def replacing(
             if tmp is not None and not committed:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(tmp)
+
+
+def _temporary_beside(path: Path, private: bool) -> tuple[int, str]:
+    """A new file beside `path` (its folder made if missing), open to write, and its name. Made as
+    mkstemp makes one (a random name, never an existing file or a link), with the mode a new file
+    gets from the umask, or, where it is to replace a file (`private`), readable by its owner only
+    until it takes that file's mode."""
+    mode = 0o600 if private else 0o666
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    for _ in range(100):
+        name = os.path.join(path.parent, f".{path.name}.{os.urandom(4).hex()}.tmp")
+        try:
+            return os.open(name, flags, mode), name
+        except FileExistsError:
+            continue
+        except (FileNotFoundError, NotADirectoryError):  # the folder's first file: make it (or fail
+            path.parent.mkdir(parents=True, exist_ok=True)  # as making it does), then try again
+    raise FileExistsError(errno.EEXIST, "no unused temporary name", str(path.parent))
 
 
 def _unchanged(path: Path, seen: os.stat_result) -> bool:
@@ -135,10 +155,3 @@ def check_writable(path: Path) -> None:
             _keep_owner(tmp, target.stat(), path)
     finally:
         os.unlink(tmp)
-
-
-def _umask() -> int:
-    """The process umask (reading it means setting it; set it straight back)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
