@@ -110,7 +110,7 @@ def _quick_coercion(params: list[Any]) -> list[Any]:
     return params
 
 
-class _Command(TyperCommand):
+class CleanerCommand(TyperCommand):
     def get_params(self, ctx: Any) -> list[Any]:
         return _quick_coercion(_plain_labels(super().get_params(ctx)))
 

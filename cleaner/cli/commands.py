@@ -13,15 +13,15 @@ from typing import Annotated
 import typer
 
 from cleaner import batch, ruledoc
-from cleaner.cli.app import _Command, app
+from cleaner.cli.app import CleanerCommand, app
 from cleaner.cli.configure import batch_options, checked, run_settings, selection
 from cleaner.cli.options import CLEAN_GLOB, ConfigOpt, DiffOpt, PathsArg, RunOptions, with_options
-from cleaner.cli.output import _fail, _Screen
-from cleaner.cli.run import _clean_stdin, _run
+from cleaner.cli.output import Screen, fail
+from cleaner.cli.run import clean_stdin, run_batch
 from cleaner.registry import all_rules
 
 
-@app.command(cls=_Command)
+@app.command(cls=CleanerCommand)
 @with_options(glob=CLEAN_GLOB)
 def clean(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files or folders to clean; '-' reads stdin.")],
@@ -37,7 +37,7 @@ def clean(
 
     Exit 0, or 2 if a file could not be processed.
     """
-    screen = _Screen(opts.color, opts.verbose)
+    screen = Screen(opts.color, opts.verbose)
     where = _route(paths, batch.Options(batch.Action.CLEAN, output=output, input_format=opts.input_format), opts)
     # Settings are looked up from the folder of the name given to stdin, as for a file there.
     named = where.named if isinstance(where, batch.Stream) and where.path is None else None
@@ -46,16 +46,16 @@ def clean(
     )
     if isinstance(where, batch.Stream):
         if where.path is None:
-            _clean_stdin(replace(options, input_format=where.input_format), screen, name=where.name)
+            clean_stdin(replace(options, input_format=where.input_format), screen, name=where.name)
         else:
             per_file = options.settings_for
             single_cfg = checked(per_file, where.path) if per_file is not None else options.config
-            _clean_stdin(replace(options, input_format=where.input_format, config=single_cfg), screen, where.path)
+            clean_stdin(replace(options, input_format=where.input_format, config=single_cfg), screen, where.path)
         return
-    _run(where, selection(opts), options, opts.jobs, opts.report, opts.quiet, screen)
+    run_batch(where, selection(opts), options, opts.jobs, opts.report, opts.quiet, screen)
 
 
-@app.command(cls=_Command)
+@app.command(cls=CleanerCommand)
 @with_options(leave_out=("html_mode", "stdin_filename"))
 def fix(paths: PathsArg, diff: DiffOpt = False, *, opts: RunOptions) -> None:
     """Clean files in place (atomic writes, permissions kept) and print `Fixing <file>` for each change.
@@ -65,7 +65,7 @@ def fix(paths: PathsArg, diff: DiffOpt = False, *, opts: RunOptions) -> None:
     _in_place(batch.Action.FIX, paths, diff, opts)
 
 
-@app.command(cls=_Command)
+@app.command(cls=CleanerCommand)
 @with_options(leave_out=("html_mode", "stdin_filename"))
 def check(paths: PathsArg, diff: DiffOpt = False, *, opts: RunOptions) -> None:
     """Write nothing; list the files that would change (or print a diff with --diff).
@@ -80,14 +80,14 @@ def _in_place(action: batch.Action, paths: list[Path], diff: bool, opts: RunOpti
     files = selection(opts)
     where = _route(paths, options, opts)
     assert isinstance(where, batch.Tree)  # only `clean` streams
-    _run(where, files, options, opts.jobs, opts.report, opts.quiet, _Screen(opts.color, opts.verbose))
+    run_batch(where, files, options, opts.jobs, opts.report, opts.quiet, Screen(opts.color, opts.verbose))
 
 
 def _route(paths: list[Path], options: batch.Options, opts: RunOptions, one: bool = False) -> batch.Stream | batch.Tree:
     try:
         return batch.route(paths, options, opts.stdin_filename, one=one)
     except batch.RouteError as err:
-        _fail(str(err))
+        fail(str(err))
 
 
 class RulesFormat(StrEnum):
@@ -95,7 +95,7 @@ class RulesFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-@app.command("rules", cls=_Command)
+@app.command("rules", cls=CleanerCommand)
 def list_rules(
     config_file: ConfigOpt = None,
     output_format: Annotated[
@@ -116,7 +116,7 @@ def list_rules(
         typer.echo(f"{r.id}  {r.name:<32} {r.kind.value:<10} {r.description}")
 
 
-@app.command("rule", cls=_Command)
+@app.command("rule", cls=CleanerCommand)
 def show_rule(
     rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id (AD001) or name (ads.shortcode).")],
     config_file: ConfigOpt = None,
@@ -126,11 +126,11 @@ def show_rule(
     wanted = rule_id.strip()
     found = next((r for r in rules if r.id == wanted.upper() or r.name == wanted), None)
     if found is None:
-        _fail(f"unknown rule {rule_id!r} (see `cleaner rules`)")
+        fail(f"unknown rule {rule_id!r} (see `cleaner rules`)")
     typer.echo(ruledoc.as_text(found), nl=False)
 
 
-@app.command(cls=_Command)
+@app.command(cls=CleanerCommand)
 @with_options("select", "ignore", "config_file", "mode", "keep_captions", "stdin_filename")
 def explain(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="A capture to explain; '-' reads stdin.")],
@@ -155,5 +155,5 @@ def explain(
                     typer.echo(f"{r.lines if k == 0 else '':>7}  {label:<36} {line}")
             count += len(result.removals)
     except batch.InputError as err:
-        _fail(str(err))
+        fail(str(err))
     typer.echo(f"{count} removal(s)", err=True)

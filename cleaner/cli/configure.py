@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cleaner import batch, settings
 from cleaner.cli.options import RunOptions
-from cleaner.cli.output import _fail, _Screen
+from cleaner.cli.output import Screen, fail
 from cleaner.config import Config
 
 
@@ -26,17 +26,17 @@ def run_settings(opts: RunOptions, cwd: Path | None = None) -> Config:
     try:
         return overrides(opts).apply(settings.load(opts.config_file, cwd).config)
     except settings.SettingsError as err:
-        _fail(str(err))
+        fail(str(err))
 
 
 def checked(per_file: Callable[[Path], Config], path: Path) -> Config:
     try:
         return per_file(path)
     except settings.SettingsError as err:
-        _fail(str(err))
+        fail(str(err))
 
 
-def settings_of(path: Path, per_file: Callable[[Path], Config], seen: set[Path | None], screen: _Screen) -> None:
+def settings_of(path: Path, per_file: Callable[[Path], Config], seen: set[Path | None], screen: Screen) -> None:
     """Check the settings of `path` before any file is processed; with -v, name each settings file
     when a file first uses it."""
     if not isinstance(per_file, settings.PerFile):
@@ -53,7 +53,7 @@ def settings_of(path: Path, per_file: Callable[[Path], Config], seen: set[Path |
 
 def per_file(opts: RunOptions) -> settings.PerFile | None:
     """Without --config, each file's settings come from its own folders (checked for every file
-    before any is processed, see `_run`)."""
+    before any is processed, see `run_batch`)."""
     return None if opts.config_file is not None else settings.PerFile(overrides(opts))
 
 
@@ -62,7 +62,7 @@ def selection(opts: RunOptions) -> batch.Selection:
     try:
         found = settings.load(opts.config_file).files
     except settings.SettingsError as err:
-        _fail(str(err))
+        fail(str(err))
     base = (
         _patterns(opts.exclude) if opts.exclude else batch.DEFAULT_EXCLUDES if found.exclude is None else found.exclude
     )
@@ -85,7 +85,7 @@ def batch_options(action: batch.Action, opts: RunOptions, config: Config, **fiel
     try:
         codec = batch.checked_encoding(opts.encoding)
     except batch.RouteError as err:
-        _fail(str(err))
+        fail(str(err))
     return batch.Options(
         action,
         config,

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
 
-def _fail(message: str) -> NoReturn:
+def fail(message: str) -> NoReturn:
     _echo(f"error: {message}", err=True)
     raise typer.Exit(EXIT_ERROR)
 
@@ -60,7 +60,7 @@ _DIFF_STYLES = (
 )
 
 
-class _Screen:
+class Screen:
     """Where a run's output goes: results to stdout, messages to stderr. A progress bar, when one
     is drawn, is cleared before anything is written to the terminal it is drawn on, and drawn again
     below: no frozen bar is left in the scrollback."""
@@ -144,7 +144,7 @@ def _styled_diff_line(line: str) -> str:
     return line
 
 
-def _verbose_line(res: batch.FileResult, names: Mapping[str, str]) -> str:
+def verbose_line(res: batch.FileResult, names: Mapping[str, str]) -> str:
     """What -v says of a file: which rules removed how many of its lines."""
     if res.refused:
         return f"{res.source}: left unchanged (--max-removal)"
@@ -157,30 +157,30 @@ def _verbose_line(res: batch.FileResult, names: Mapping[str, str]) -> str:
     return f"{res.source}: {'changed, no line removed' if res.changed else 'nothing removed'}"
 
 
-def _rule_names(options: batch.Options) -> dict[str, str]:
+def rule_names(options: batch.Options) -> dict[str, str]:
     return {r.id: r.name for r in all_rules(options.config)}
 
 
-def _refuse_clashes(clashes: list[tuple[str, list[str]]]) -> None:
+def refuse_clashes(clashes: list[tuple[str, list[str]]]) -> None:
     """Stop before anything is written if two inputs would write one output file."""
     for out, sources in clashes:
         every = "both" if len(sources) == 2 else "all"
         _echo(f"error: {' and '.join(sources)} would {every} be written to {out}", err=True)
     if clashes:
-        _fail(
+        fail(
             f"{len(clashes)} output name(s) taken by more than one input; nothing was written "
             "(clean the folders into separate outputs, or rename the inputs)"
         )
 
 
-def _print_result(res: batch.FileResult, options: batch.Options, screen: _Screen, names: Mapping[str, str]) -> None:
+def print_result(res: batch.FileResult, options: batch.Options, screen: Screen, names: Mapping[str, str]) -> None:
     if res.error is not None:
         screen.message(f"error: {res.error}", fg="red")
         return
     for warning in res.warnings:
         screen.message(f"warning: {warning}", fg="yellow")
     if screen.verbose:
-        screen.message(_verbose_line(res, names))
+        screen.message(verbose_line(res, names))
     if res.changed and options.action is batch.Action.FIX:
         screen.line(f"Fixing {res.source}")
     elif res.changed and options.action is batch.Action.CHECK and not options.diff:
@@ -191,7 +191,7 @@ def _print_result(res: batch.FileResult, options: batch.Options, screen: _Screen
         screen.write(res.text)
 
 
-def _stdout_closed(message: str) -> NoReturn:
+def stdout_closed(message: str) -> NoReturn:
     """The reader of stdout went away (`cleaner ... | head`): one line, and no error when Python
     flushes stdout on exit."""
     with contextlib.suppress(OSError, ValueError):  # ValueError: a stdout with no file (a test's)
@@ -201,7 +201,7 @@ def _stdout_closed(message: str) -> NoReturn:
     raise typer.Exit(EXIT_BROKEN_PIPE)
 
 
-def _print_summary(totals: batch.Totals, options: batch.Options, screen: _Screen) -> None:
+def print_summary(totals: batch.Totals, options: batch.Options, screen: Screen) -> None:
     from rich.table import Table
     from rich.text import Text
 

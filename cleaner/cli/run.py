@@ -15,21 +15,21 @@ from cleaner import batch
 from cleaner.cli.app import EXIT_CHANGED, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
 from cleaner.cli.configure import settings_of
 from cleaner.cli.output import (
-    _fail,
-    _print_result,
-    _print_summary,
-    _refuse_clashes,
-    _rule_names,
-    _Screen,
-    _stdout_closed,
-    _verbose_line,
+    Screen,
+    fail,
+    print_result,
+    print_summary,
+    refuse_clashes,
+    rule_names,
+    stdout_closed,
+    verbose_line,
 )
 
 PROGRESS_MIN_FILES = 10
 """Fewer files than this finish before a progress bar would tell anything."""
 
 
-def _clean_stdin(options: batch.Options, screen: _Screen, path: Path | None = None, name: str = "<stdin>") -> None:
+def clean_stdin(options: batch.Options, screen: Screen, path: Path | None = None, name: str = "<stdin>") -> None:
     """stdin (or one JSONL file) to stdout: text, HTML (sniffed) or, with --format jsonl, a JSONL
     stream (gzip or not). `name` is stdin's name in messages."""
     try:
@@ -40,40 +40,40 @@ def _clean_stdin(options: batch.Options, screen: _Screen, path: Path | None = No
                 res = batch.process_stream(handle, sys.stdout.buffer, options, str(path))
         sys.stdout.buffer.flush()
     except batch.InputError as err:
-        _fail(str(err))
+        fail(str(err))
     except BrokenPipeError:
-        _stdout_closed("the output was cut short")
+        stdout_closed("the output was cut short")
     except OSError as err:
-        _fail(f"{path}: {err.strerror or err}")
+        fail(f"{path}: {err.strerror or err}")
     for warning in res.warnings:
         screen.message(f"warning: {warning}", fg="yellow")
     if screen.verbose:
-        screen.message(_verbose_line(res, _rule_names(options)))
+        screen.message(verbose_line(res, rule_names(options)))
 
 
-def _run(
+def run_batch(
     tree: batch.Tree,
     selection: batch.Selection,
     options: batch.Options,
     jobs: int | None,
     report: Path | None,
     quiet: bool,
-    screen: _Screen,
+    screen: Screen,
 ) -> None:
     if report is not None:
         try:
             batch.check_writable(report)  # before the work, not after it
         except batch.InputError as err:
-            _fail(f"--report {err}")
+            fail(f"--report {err}")
     # Tasks are streamed (a list of millions of files would grow memory); a pass that only counts gives
     # the progress bar its total, and the count printed if the run is interrupted.
     total = 0
     results: list[batch.FileResult] = []  # kept for --report only: memory must not grow with the corpus
     totals = batch.Totals()
-    names = _rule_names(options) if screen.verbose else {}
+    names = rule_names(options) if screen.verbose else {}
 
     def show(res: batch.FileResult) -> None:
-        _print_result(res, options, screen, names)
+        print_result(res, options, screen, names)
         if report is not None:
             results.append(res)
         totals.add(res)
@@ -88,7 +88,7 @@ def _run(
                 clashes.add(task)
                 if options.settings_for is not None:
                     settings_of(task.source, options.settings_for, sources, screen)
-            _refuse_clashes(clashes.clashes(tree.tasks(selection)))
+            refuse_clashes(clashes.clashes(tree.tasks(selection)))
             run = batch.run(tree.tasks(selection), options, jobs or batch.default_jobs())
             with screen.progress(total, show=not quiet and total >= PROGRESS_MIN_FILES) as advance:
 
@@ -99,7 +99,7 @@ def _run(
                 run.each(show_and_advance)  # a result is shown and counted whole, or left for `finish`
     except BrokenPipeError:
         _stop(run)  # the file in hand, not the chunk in hand
-        _stdout_closed(
+        stdout_closed(
             f"stopped after {totals.files} of {total} file(s) were reported; "
             "every file is either untouched or fully written"
         )
@@ -111,7 +111,7 @@ def _run(
         )
         raise typer.Exit(128 + stop.signum) from None
     except batch.WorkerDied as err:
-        _fail(f"{err}; stopped after {totals.files} of {total} file(s) were reported")
+        fail(f"{err}; stopped after {totals.files} of {total} file(s) were reported")
     except KeyboardInterrupt:
         try:
             # The files the workers had in hand are finished and written: they are reported too.
@@ -130,9 +130,9 @@ def _run(
         try:
             batch.write_report(report, results, totals)
         except (batch.InputError, OSError) as err:
-            _fail(f"--report {report}: cannot write: {getattr(err, 'strerror', None) or err}")
+            fail(f"--report {report}: cannot write: {getattr(err, 'strerror', None) or err}")
     if not quiet:
-        _print_summary(totals, options, screen)
+        print_summary(totals, options, screen)
     raise typer.Exit(_exit_code(totals, options))
 
 
