@@ -52,6 +52,7 @@ TARGETS = {
     "cleaner clean --jobs 1 vs in-process": 0.8,
     "pages/s vs jusText": 1.5,
     "HTML path pages/s vs trafilatura": 0.9,
+    "today: HTML path pages/s vs trafilatura": 0.9,
 }
 TARGET_RSS_MB = 200.0
 TARGET_COLD_S = 0.5
@@ -154,14 +155,13 @@ def main() -> None:
     html = pages_html(captures)
     text_list, html_list = listing(captures, "speed-texts.list"), listing(html, "speed-html.list")
     text_size = sum(p.stat().st_size for p in captures)
-    python = ensure_datatrove()
     jobs = {
         "default": lambda: in_process("cleaner-default", text_list, None, "cleaner in-process, default (text)"),
         "conservative": lambda: in_process(
             "cleaner-conservative", text_list, None, "cleaner in-process, conservative (text)"
         ),
         "cli": lambda: cli(len(captures), text_size),
-        "datatrove": lambda: datatrove(python, text_list, text_size),
+        "datatrove": lambda: datatrove(ensure_datatrove(), text_list, text_size),  # its venv made only when run
         "justext": lambda: in_process("justext", text_list, None, "jusText, each line a <p> (text)"),
         "html": lambda: in_process("cleaner-html", html_list, None, "cleaner in-process, HTML path (HTML)"),
         "trafilatura": lambda: in_process("trafilatura", html_list, None, "trafilatura extract (HTML)"),
@@ -172,6 +172,7 @@ def main() -> None:
             "conservative-base": lambda: in_process(
                 "cleaner-conservative", text_list, args.base, "today: conservative (text)"
             ),
+            "html-base": lambda: in_process("cleaner-html", html_list, args.base, "today: HTML path (HTML)"),
         } | jobs
     if args.only:
         jobs = {k: v for k, v in jobs.items() if k in args.only.split(",")}
@@ -198,6 +199,10 @@ def main() -> None:
         ratios["cleaner clean --jobs 1 vs in-process"] = got["cli"].mb_per_cpu_s / got["default"].mb_per_cpu_s
     if "default" in got and "justext" in got:
         ratios["pages/s vs jusText"] = got["default"].pages_per_cpu_s / got["justext"].pages_per_cpu_s
+    if "html-base" in got and "trafilatura" in got:
+        ratios["today: HTML path pages/s vs trafilatura"] = (
+            got["html-base"].pages_per_cpu_s / got["trafilatura"].pages_per_cpu_s
+        )
     if "html" in got and "trafilatura" in got:
         ratios["HTML path pages/s vs trafilatura"] = got["html"].pages_per_cpu_s / got["trafilatura"].pages_per_cpu_s
     print()

@@ -23,8 +23,9 @@ from typing import Any, Protocol, TypeVar
 
 from cleaner.config import Config
 from cleaner.content.guess import article_guess
-from cleaner.html_depth import MAX_DEPTH, PARSER_DEPTH, shallow
+from cleaner.html_depth import MAX_DEPTH, PARSER_DEPTH, may_be_deep, shallow
 from cleaner.html_page import page_text as page_text  # re-exported: part of this module's interface
+from cleaner.html_page import parse
 from cleaner.pipeline import run_until
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -184,13 +185,19 @@ def html_to_text(html: str, mode: HtmlMode = HtmlMode.DEFAULT) -> HtmlText:
     One trafilatura call per page. When the main content holds under MAX_MAIN_SHARE of the page's
     words, the page's text comes along for clean_page to weigh.
     """
-    html, flattened = shallow(html)  # a page nested past the parser's depth limit would come out empty
+    # The page's tree serves its full text, and shows first whether the page nests deep enough for
+    # shallow() to look at it (most do not: a look at its tags costs more than the tree).
+    tree = parse(html) if len(html) <= MAX_EXTRACTION_CHARS else None
+    flattened = False
+    if tree is None or may_be_deep(tree):
+        html, flattened = shallow(html)  # a page nested past the parser's depth limit would come out empty
+        tree = None
     if len(html) > MAX_EXTRACTION_CHARS:
         return HtmlText(page_text(html), fallback=True, flattened=flattened, too_large=True)
     extracted = _main_content(html, mode)
+    page = page_text(html, tree)  # trafilatura has read the page: the tree may be changed now
     if not extracted.strip():
-        return HtmlText(page_text(html), fallback=True, flattened=flattened)
-    page = page_text(html)
+        return HtmlText(page, fallback=True, flattened=flattened)
     small = _words(extracted) < MAX_MAIN_SHARE * _words(page)
     return HtmlText(extracted, fallback=False, page=page if small else None, flattened=flattened)
 

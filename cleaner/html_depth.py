@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from cleaner.html_page import BLOCKS
 
@@ -30,6 +31,19 @@ _RAW = frozenset(["script", "style", "textarea", "title", "xmp", "plaintext", "n
 _BREAKS = BLOCKS - frozenset(["br", "caption", "dialog", "hgroup", "legend", "menu", "summary"])
 # How far up the open tags an end tag looks for its start (a real parser's implied ends, roughly).
 _CLOSE_REACH = 8
+
+
+# An absolute path to any element this many levels down (the document's root is level 1).
+_DEEP_PATH = "/" + "/".join(["*"] * MAX_DEPTH)
+
+
+def may_be_deep(tree: Any) -> bool:
+    """Whether a page's parsed tree (html_page.parse) nests MAX_DEPTH levels or more: only such a
+    page needs shallow()'s look at its tags (the tree is walked in C, the tags in Python), or None
+    (lxml read nothing)."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    return tree is None or bool(etree.XPath(_DEEP_PATH)(tree))
 
 
 def shallow(html: str) -> tuple[str, bool]:

@@ -7,6 +7,8 @@ The HTML path's fallback when trafilatura finds no main content, and its evidenc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 # Elements whose text is never shown, and blocks that start a new line in a rendered page.
@@ -83,21 +85,83 @@ _XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]*>")
 _SPACES = re.compile(r"[ \t\u00a0\u200b\r\f\v]+")
 
 
-def page_text(html: str) -> str:
-    """Every visible text block of the page on its own line, as a naive full-page scraper saves it."""
-    import lxml.html  # type: ignore[import-untyped]
-    from lxml import etree
+# Past this many characters the lines are made as the text comes (_Lines), so a large page is never
+# held as all its text pieces and their join at once; below it, as on every page main-content
+# extraction reads (cleaner.html.MAX_EXTRACTION_CHARS), the text is taken in one go, faster.
+STREAM_CHARS = 5_000_000
 
-    try:
-        # lxml refuses a str that still carries an XML encoding declaration; the text is decoded already.
-        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
-    except (etree.ParserError, ValueError):
+
+def parse(html: str) -> Any:
+    """The page's tree as page_text reads it (lxml's HTML parser), or None if lxml reads nothing."""
+    # lxml refuses a str that still carries an XML encoding declaration; the text is decoded already.
+    return _parse(_XML_DECLARATION.sub("", html, count=1))
+
+
+def page_text(html: str, tree: Any = None) -> str:
+    """Every visible text block of the page on its own line, as a naive full-page scraper saves it.
+    `tree`: the page parsed already (`parse(html)`); it is changed here, so nothing else may read it."""
+    root = parse(html) if tree is None else tree
+    if root is None:
         return ""
+    if len(html) <= STREAM_CHARS:
+        if _marked(root):
+            return _join(line for line in "".join(root.itertext()).split("\n") if line.strip())
+        root = parse(html)  # _marked gave up half way: a fresh tree for the walk
     lines = _Lines()
     _walk(root, lines)
     lines.flush()
     del root  # the tree goes before the lines are joined: a large page never holds both
     return "\n".join([*lines.lines, ""]) if lines.lines else ""
+
+
+def _parse(html: str) -> Any:
+    from lxml import etree  # type: ignore[import-untyped]
+
+    try:
+        return etree.fromstring(html, _parser())
+    except (etree.ParserError, ValueError):
+        return None
+
+
+@cache
+def _parser() -> Any:
+    """lxml's HTML parser; the plain one, not lxml.html's, whose element classes cost a Python call
+    per element."""
+    from lxml import etree
+
+    return etree.HTMLParser()
+
+
+def _join(lines: Iterable[str]) -> str:
+    found = [line for line in (_SPACES.sub(" ", line).strip() for line in lines) if line]
+    return "\n".join([*found, ""]) if found else ""
+
+
+def _marked(root: Any) -> bool:
+    """The tree made ready to be read as text in one pass, as _walk reads it: what is never shown
+    goes, its tail stays (that is shown), and a block's text and its tail open with a line break.
+    False if lxml refuses to set a text (one holding a control character the parser let through)."""
+    from lxml import etree
+
+    if _invisible(root):
+        root.clear()  # nothing of it is shown (its tail, None for a document's root, is all _walk keeps)
+        return True
+    # Hidden by an attribute: few elements have a style, so the test is made on those only.
+    for element in root.xpath("//*[@hidden or @style]"):
+        if _invisible(element):
+            element.tag = "script"  # removed with the invisible elements, just below
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, etree.Entity, *_INVISIBLE, with_tail=False)
+    try:
+        for element in root.iter(*BLOCKS):
+            element.text = "\n" + element.text if element.text else "\n"
+            element.tail = "\n" + element.tail if element.tail else "\n"
+    except ValueError:
+        return False
+    return True
+
+
+def _invisible(element: Any) -> bool:
+    return element.tag.lower() in _INVISIBLE or _hidden(element)
 
 
 class _Lines:
