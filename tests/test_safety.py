@@ -466,7 +466,7 @@ import multiprocessing.connection as connection
 from pathlib import Path
 import cleaner.batch.pool as pool
 
-parent, marker, stuck = os.getpid(), sys.argv[1], sys.argv[2] == "stuck"
+parent, marker, how = os.getpid(), sys.argv[1], sys.argv[2]
 send = connection.Connection._send
 
 def half_then_wait(self, buf, write=os.write):
@@ -479,7 +479,10 @@ def half_then_wait(self, buf, write=os.write):
     except FileExistsError:
         return send(self, buf)
     write(self.fileno(), bytes(buf)[: len(buf) // 2])
-    if stuck:  # and one that does not end on its SIGTERM (a long call into C)
+    if how == "killed":  # killed there (out of memory, SIGKILL), its stop not asked for
+        import signal
+        os.kill(os.getpid(), signal.SIGKILL)
+    if how == "stuck":  # and one that does not end on its SIGTERM (a long call into C)
         import signal
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
     time.sleep(3600)
@@ -517,5 +520,29 @@ def test_a_stop_never_waits_for_ever_on_a_result_cut_short(tmp_path: Path, worke
     assert proc.returncode == 128 + signal.SIGTERM, err
     lines = err.decode().splitlines()
     assert len(lines) == 1 and lines[0].startswith("interrupted after "), lines
+    assert all(path.read_text() == CLEANED for path in out.rglob("*.txt"))
+    _no_temporary_files(tmp_path)
+
+
+def test_a_worker_killed_while_it_sends_a_result_ends_the_run_with_an_error(tmp_path: Path) -> None:
+    # Killed with half a result sent, the worker leaves the pool's reader waiting for the rest, the
+    # pool never marked broken, and the other worker waiting for the pipe's lock for ever: the run
+    # must still end, as for any killed worker.
+    inputs, out, marker = tmp_path / "in", tmp_path / "out", tmp_path / "half-sent"
+    inputs.mkdir()
+    for k in range(6):
+        (inputs / f"c{k}.txt").write_text(DIRTY)
+    args = [str(marker), "killed", "clean", str(inputs), "-o", str(out), "--jobs", "2", "-q"]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _CUT_SHORT, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, so that the test can end every process it made
+    )
+    _, err = _finish(proc, timeout=15)
+    assert marker.exists()
+    assert proc.returncode == 2, err
+    lines = err.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: a worker process was killed"), lines
     assert all(path.read_text() == CLEANED for path in out.rglob("*.txt"))
     _no_temporary_files(tmp_path)

@@ -156,7 +156,7 @@ class _PoolRun(Run):
             from concurrent.futures.process import BrokenProcessPool
 
             try:
-                done = self._window[0].result()
+                done = self._result(self._window[0])
             except BrokenProcessPool:
                 raise WorkerDied("a worker process was killed (out of memory, or by a signal)") from None
             except files.Terminated:
@@ -169,6 +169,30 @@ class _PoolRun(Run):
                     with forking_workers():  # a submit may fork a worker
                         self._window.append(self._pool.submit(_work_chunk, chunk))
         return True
+
+    def _result(self, future: Future[list[FileResult]]) -> list[FileResult]:
+        """The chunk's results. A worker killed (out of memory, SIGKILL) while it sent a result leaves
+        half a message, and the pool's reader then waits for the rest for ever instead of marking the
+        pool broken: a worker found dead while a result is still awaited DEAD_GRACE seconds on gets
+        the pool stopped (see `stop`), which breaks it (BrokenProcessPool)."""
+        from multiprocessing.connection import wait
+
+        dead_since: float | None = None
+        while True:
+            try:
+                return future.result(timeout=_POLL)
+            except TimeoutError:
+                pass
+            if dead_since is None:
+                workers = list((self._pool._processes or {}).values())
+                if wait([worker.sentinel for worker in workers], 0):
+                    dead_since = time.monotonic()
+            elif time.monotonic() - dead_since > DEAD_GRACE:
+                self.stop()
+                if not future.done():  # (stop breaks the pool: the future has its exception)
+                    from concurrent.futures.process import BrokenProcessPool
+
+                    raise BrokenProcessPool("a worker died while it sent a result")
 
     def finish(self) -> list[FileResult]:
         # Workers ignore SIGINT (see init_worker): each finishes the chunk in hand, and the chunks
@@ -251,6 +275,11 @@ def _work_chunk(chunk: list[Task]) -> list[FileResult]:
     except files.Terminated as stop:
         os._exit(128 + stop.signum)
 
+
+# Seconds between looks at the workers while a result is awaited, and seconds a worker may lie dead
+# before the pool is stopped (its reader, had it seen the death, would have broken the pool at once).
+_POLL = 0.5
+DEAD_GRACE = 2.0
 
 # Seconds a file-pool worker has to end after its SIGTERM before it is killed: one in a file ends at
 # once, or after the write in hand (a killed one leaves at most a temporary file, never a half file).
