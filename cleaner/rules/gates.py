@@ -126,15 +126,19 @@ class _LabelGates:
             parent = self.heads.get(key[:-1])
             allowed = self._head_mask(key[:-1]) if parent is None else parent
         bits = 0
-        if key.isascii():
+        ascii_key = key.isascii()
+        if ascii_key:
             bits = self.head_table.get(key.lower(), 0)
             allowed &= ~self.head_read  # the others are asked below
         bit = 0
         for rule, (source, parts) in enumerate(self.rules):
             size = len(parts)
             mine = allowed >> bit & ((1 << size) - 1)
-            # The rule's whole pattern first where it may rule out several patterns at once.
-            if mine and (mine.bit_count() <= 2 or self._whole(rule, source).fullmatch(key, partial=True)):
+            # The rule's whole pattern first where it may rule out several patterns at once, and
+            # always for a head that is not ASCII: most rules' patterns then need no compiling.
+            if mine and (
+                (mine.bit_count() <= 2 and ascii_key) or self._whole(rule, source).fullmatch(key, partial=True)
+            ):
                 for b in _bits_of(mine):
                     if self._pattern(bit + b, reverse=False).fullmatch(key, partial=True) is not None:
                         bits |= 1 << (bit + b)
