@@ -229,6 +229,9 @@ LINK_LINE = line_rule(
         r"|lesen sie auch|lesen sie mehr|mehr zum thema|(?:à )?lire aussi|voir aussi|lee también|leer también|ver también"
         r"|leia também|leggi anche|baca juga|читайте также)"
         r"\s*:\s*\S.{0,200}",
+        # A link to a story on the site itself, named by its domain: "Also on rt.com <headline>",
+        # "On HoustonChronicle.com: <headline>". The headline starts with a capital or a quote.
+        r"(?:also on [\w-]+(?:\.[\w-]+)*\.\p{L}{2,}(?:\s*:)?|on [\w-]+(?:\.[\w-]+)*\.\p{L}{2,}\s*:)\s*(?-i:[\p{Lu}\d'\"‘“]).{0,200}",
     ],
     examples(
         (

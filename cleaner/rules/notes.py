@@ -168,6 +168,14 @@ NOTES: dict[str, tuple[str, tuple[str, ...]]] = {
             "A short line of the article in which the author addresses the reader in the same words ('Thank you for reading', an affiliate disclosure the reader should see) goes.",
         ),
     ),
+    "PR004": (
+        "Sites print the same terms-of-use, comment-policy and contact lines under every article, in "
+        "phrasings many sites share; they are the site's text, not the author's.",
+        (
+            "An article whose whole line is a contact address in that form ('Write to the editor at "
+            "letters@example.com') or a site's reproduction terms it quotes on a line of its own goes.",
+        ),
+    ),
     "CD002": (
         "Reader comments after an article follow a 'Name ... said:' pattern; from the first such header on, the text is the thread, not the article.",
         (

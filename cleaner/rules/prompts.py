@@ -85,7 +85,8 @@ _PITCH_TAIL = r"(?:\s*[.!:;,–—-].{0,150}|\s+(?:and|to|for|here|today|now|del
 NEWSLETTER = line_rule(
     "PR002",
     "prompts.newsletter",
-    "Newsletter, subscription and login prompts: Sign up for our newsletter, Subscribe, Log in, Enter your email.",
+    "Newsletter, subscription, login and app prompts and sign-up form messages: Sign up for our newsletter, "
+    "Subscribe, Log in, Enter your email, Download the ... app, There was an error processing your subscription.",
     [
         r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|my)(?: free)? [\w' -]{0,40}(?:newsletters?|mailing list|updates|alerts)"
         + _PITCH_TAIL,
@@ -110,6 +111,16 @@ NEWSLETTER = line_rule(
         r"by (?:signing up|subscribing),? you agree .{0,200}",
         r"donate(?: now| today)?|support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)(?: today| now)?",
         r"thank(?:s| you) for (?:signing up|subscribing).{0,100}",
+        # App prompts: "Download the BBC News app", "CLICK HERE TO GET THE CITY NEWS APP".
+        r"(?:(?:click|tap) here to )?(?:download|get|install) (?:the|our)(?: free)? [\w&'’. -]{0,30}\bapp"
+        r"(?: (?:now|today|here|for free))?",
+        # A sign-up form's messages: "There was an error processing your subscription.",
+        # "Please check the opt-in box to acknowledge that you would like to subscribe."
+        r"there was an? (?:error|problem) (?:processing|with) your (?:subscription|request|submission|sign-?up|registration)"
+        r"(?:[.!,;:]?\s.{0,80})?",
+        r"please (?:check|tick|select) the (?:opt-in |consent )?box to .{1,100}",
+        r"please (?:enter|provide) a valid e-?mail(?: address)?(?:[.!,;:]?\s.{0,40})?",
+        r"keep an eye on your inbox(?: for .{1,80})?",
         r"newsletter abonnieren|jetzt abonnieren|anmelden|abmelden|"
         r"(?:s'abonner|abonnez-vous)(?: à (?:la|notre) newsletter)?|se connecter|"
         r"suscríbete(?: a (?:nuestro|el) boletín)?|iniciar sesión|accedi|entrar|fazer login|iscriviti|assine",
@@ -120,6 +131,12 @@ NEWSLETTER = line_rule(
         (
             "She decided to subscribe to the theory that prices would fall.\n",
             "She decided to subscribe to the theory that prices would fall.\n",
+        ),
+        ("Body.\n\nCLICK HERE TO GET THE CITY NEWS APP\n\nMore body.\n", "Body.\n\nMore body.\n"),
+        ("Body.\n\nThere was an error processing your subscription.\n", "Body.\n"),
+        (
+            "Download the app, the health ministry urged residents on Monday.\n",
+            "Download the app, the health ministry urged residents on Monday.\n",
         ),
     ),
     opens_footer=True,
@@ -217,4 +234,36 @@ def site_notice(doc: Document, rule: Rule) -> None:
             doc.remove(i, rule)
 
 
-RULES = (cookie, NEWSLETTER, site_notice)
+# Lines every page of a site prints under its articles, in the phrasings sites share. Whole lines
+# only: an article quoting a site's terms goes on past them.
+SITE_TERMS = line_rule(
+    "PR004",
+    "prompts.site-terms",
+    "Terms-of-use, comment-policy and contact lines under an article: The material on this site may not be "
+    "reproduced ... without the prior written permission of ..., Please be mindful of our community standards, "
+    "Write to <name> at <address>.",
+    [
+        r"(?:the )?(?:material|content|contents|information|text)(?: (?:on|of|in) this (?:web ?site|site|page))?"
+        r" may not be (?:reproduced|republished|copied|redistributed|published)\b[^.]{0,150}"
+        r"\b(?:without|except with) (?:the )?(?:prior |express |explicit )*(?:written )?(?:permission|consent)[^.]{0,80}",
+        r"no part of this (?:publication|site|website|article|page) may be (?:reproduced|republished|copied|redistributed)"
+        r"\b[^.]{0,150}\b(?:without|except with) (?:the )?(?:prior |express |explicit )*(?:written )?(?:permission|consent)[^.]{0,80}",
+        r"(?:our )?community (?:rules|guidelines|standards) apply to all content you (?:upload|post|submit)\b.{0,100}",
+        r"(?:please )?be mindful of our (?:community|commenting|comment|posting) (?:standards|guidelines|policy|rules)",
+        r"write to (?:the author|us|[\w.'’ -]{1,60}) at [\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:(?:,|and|or) .{1,80})?",
+    ],
+    examples(
+        (
+            "Body.\n\nThe material on this site may not be reproduced, distributed, transmitted, cached or otherwise "
+            "used, except with the prior written permission of Example Media.\n",
+            "Body.\n",
+        ),
+        ("Body.\n\nWrite to Jane Doe at jane.doe@example.com\n", "Body.\n"),
+        (
+            "The judge said the material may not be reproduced without permission, and fined the blog.\n",
+            "The judge said the material may not be reproduced without permission, and fined the blog.\n",
+        ),
+    ),
+)
+
+RULES = (cookie, NEWSLETTER, site_notice, SITE_TERMS)

@@ -21,6 +21,9 @@ SHARE_LABEL = line_rule(
         r"(?:click|tap) to (?:share|email|print|tweet)(?: (?:on|this|a|to) .{1,60})?",
         r".{0,60}\(opens in (?:a )?new window\)",
         r"(?:tweet|retweet|pin it|(?:email|print) this(?: (?:article|page|story|post))?|e-?mail to a friend)",
+        # Article tools: "Print Article", "Order Reprints", "Reprints & Permissions", "Printer-friendly version".
+        r"print (?:article|story)|order (?:a )?reprints?|reprints?(?: (?:&|and) permissions)?"
+        r"|print(?:er)?[- ]?friendly(?: (?:version|page|format))?|view pdf(?:\s*/\s*print(?: mode)?)?",
         r"follow @[\w.]{1,30}",
         r"follow us (?:for|to get) [^.!?]{1,60}",
         r"(?:follow|like|find) us(?: on [^,.;!?]{1,40})?",
