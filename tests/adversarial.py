@@ -29,6 +29,8 @@ REPORTED: dict[str, Family] = {
     "image-of-spaces": _repeat(" ", "image 1 of"),
     "tweet-spaces": _repeat(" ", "", "x click to tweet."),
     "caption-shortcodes": _repeat("[caption]"),
+    # An address of many dots after "Write to ... at" (PR004), with a tail that fails the line.
+    "address-dots": lambda size: "Write to Jane Doe at " + "a." * (size // 4) + "@b" + ".c" * (size // 4) + " zz",
 }
 
 # One character of each class a pattern may repeat over.
