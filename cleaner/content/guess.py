@@ -12,10 +12,8 @@ from dataclasses import dataclass
 
 from cleaner.config import Mode
 from cleaner.content import view
-from cleaner.content.features import page_features
-from cleaner.content.model import current, score
 from cleaner.content.passthrough import looks_clean
-from cleaner.content.select import SELECTIONS, article, decide
+from cleaner.content.select import SELECTIONS, article, decision
 from cleaner.document import Document
 
 
@@ -42,6 +40,5 @@ def article_guess(doc: Document) -> ArticleGuess | None:
     if looks_clean(v.texts):
         return None
     sel = SELECTIONS[mode.value]
-    weights = [float(len(t)) for t in v.texts]
-    keep = decide(score(current(), page_features(v.texts, v.barrier).rows, weights), v.texts, weights, sel, v.barrier)
+    keep = decision(v.texts, v.barrier, sel)
     return ArticleGuess(v.texts, keep, believed=article(v.texts, v.barrier, sel) is not None)

@@ -133,22 +133,25 @@ def gutted(keep: Sequence[bool], weights: Sequence[float]) -> bool:
 def select(texts: Sequence[str], barrier: Sequence[bool], sel: Selection) -> list[bool] | None:
     """One selection of the article's lines by the current model, or None where the page is left
     alone: it already looks clean, or the selection keeps too little of it to be believed."""
-    found = _select(tuple(texts), tuple(barrier), sel, current())
-    return None if found is None else list(found)
-
-
-# The selections of the last few texts: the next pass of cleaning runs content detection on the text
-# that the check of its selection (`article`) has just read.
-@lru_cache(maxsize=4)
-def _select(
-    texts: tuple[str, ...], barrier: tuple[bool, ...], sel: Selection, model: LineModel
-) -> tuple[bool, ...] | None:
     if looks_clean(texts):
         return None
+    keep = decision(texts, barrier, sel)
+    return None if gutted(keep, [float(len(t)) for t in texts]) else keep
+
+
+def decision(texts: Sequence[str], barrier: Sequence[bool], sel: Selection) -> list[bool]:
+    """The lines the current model's selection keeps, whether or not `select` believes it."""
+    return list(_decision(tuple(texts), tuple(barrier), sel, current()))
+
+
+# The decisions on the last few texts: the next pass of cleaning runs content detection on the text
+# that the check of its selection (`article`) has just read, and the HTML path's guess (content.guess)
+# reads the decision that `article` then checks.
+@lru_cache(maxsize=4)
+def _decision(texts: tuple[str, ...], barrier: tuple[bool, ...], sel: Selection, model: LineModel) -> tuple[bool, ...]:
     weights = [float(len(t)) for t in texts]
     probs = score(model, page_features(texts, barrier).rows, weights)
-    keep = decide(probs, texts, weights, sel, barrier)
-    return None if gutted(keep, weights) else tuple(keep)
+    return tuple(decide(probs, texts, weights, sel, barrier))
 
 
 # Cleaning repeats passes until one changes nothing, so content detection also runs on the text it
