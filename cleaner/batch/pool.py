@@ -184,8 +184,7 @@ class _PoolRun(Run):
             except TimeoutError:
                 pass
             if dead_since is None:
-                workers = list((self._pool._processes or {}).values())
-                if wait([worker.sentinel for worker in workers], 0):
+                if wait([worker.sentinel for worker in self._workers()], 0):
                     dead_since = time.monotonic()
             elif time.monotonic() - dead_since > DEAD_GRACE:
                 self.stop()
@@ -210,6 +209,9 @@ class _PoolRun(Run):
         if not self._stopped:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
+    def _workers(self) -> list[BaseProcess]:
+        return list((self._pool._processes or {}).values())  # None once the pool is shut down
+
     def stop(self) -> None:
         # A worker stopped while it sends a result leaves half a message in the result pipe, and the
         # pool's reader thread, which reads a result with no time limit, then waits for the rest for
@@ -219,7 +221,7 @@ class _PoolRun(Run):
         if self._stopped:
             return
         self._stopped = True
-        workers = list((self._pool._processes or {}).values())  # None once the pool is shut down
+        workers = self._workers()
         for worker in workers:
             worker.terminate()
         _end_or_kill(workers, STOP_GRACE)
