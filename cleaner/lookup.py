@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import add
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from cleaner.text import page_memo
 
 if TYPE_CHECKING:
     import re
@@ -28,17 +29,64 @@ def _starts_of(lengths: Iterable[int]) -> list[int]:
     return list(accumulate(map(add, lengths, repeat(1)), initial=0))
 
 
-@dataclass(slots=True)
-class _Lowered:
-    """A lowercased view of (some of) a document's lines, for cue-word lookups."""
+class _CueWords:
+    """Every cue word looked up so far in this process, in one Aho-Corasick automaton: one scan of
+    lowered text finds all of them, where a `str.find` scan per word read the text once for each
+    word. Rules ask for a few fixed tuples of words, so the automaton is rebuilt only when a tuple
+    brings new words (on a process's first pages). What a line holds is memoised by its text for
+    the page being cleaned: a page's next pass, and the lookup made after an edit, scan only lines
+    they have not seen, and a lookup within a length scans nothing more."""
 
-    text: str
-    starts: list[int]
-    """Where each line starts in `text`, and one entry past the end."""
-    lines: list[int] | None
-    """The document index of each line of the view; None when it holds every line."""
-    found: dict[str, list[int]]
-    """Document indices of the lines holding each cue word looked up so far."""
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        """Each known word's number."""
+        self.version = 0
+        """Changes whenever words are learnt: what was found before lacks them."""
+        self._automaton: Any = None
+        self.held: dict[str, tuple[int, ...]] = page_memo()
+        """For a line's text, the numbers of the known words its lowercased text holds, in order."""
+
+    def learn(self, words: Iterable[str]) -> None:
+        new = [w for w in words if w not in self.index]
+        if new:
+            for word in new:
+                self.index[word] = len(self.index)
+            self._automaton = None
+            self.version += 1
+            self.held.clear()
+
+    def hold(self, texts: set[str]) -> dict[str, tuple[int, ...]]:
+        """`held`, with an entry for each of `texts`."""
+        held = self.held
+        missing = [t for t in texts if t not in held]
+        if not missing:
+            return held
+        if len(held) > 100_000:  # used outside the pipeline, which empties it after each page
+            held.clear()
+            missing = list(texts)
+        low = [t.lower() for t in missing]  # each text alone, as `w in text.lower()` lowercases it
+        starts = _starts_of(map(len, low))
+        found: list[set[int]] = [set() for _ in missing]
+        for end, word in self._scanner().iter("\n".join(low)):
+            # A word holds no newline: it ends in the text it starts in.
+            found[bisect_right(starts, end) - 1].add(word)
+        for text, words in zip(missing, found, strict=True):
+            held[text] = tuple(sorted(words))
+        return held
+
+    def _scanner(self) -> Any:
+        if self._automaton is None:
+            import ahocorasick  # deferred: a run that looks up no cue word never loads it
+
+            automaton = ahocorasick.Automaton()
+            for word, k in self.index.items():
+                automaton.add_word(word, k)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+
+_CUES = _CueWords()
 
 
 # Characters that `regex.IGNORECASE` matches to an ASCII letter but that lowercase to something
@@ -50,15 +98,15 @@ class LineLookup:
     """The indexes of one state of a document's lines (the `Document` makes a new one after each
     edit of a line's text; removing a line changes no text, so it keeps the lookup)."""
 
-    __slots__ = ("_lowered", "_starts", "lines", "text")
+    __slots__ = ("_cues", "_starts", "lines", "text")
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.text = "\n".join([ln.text for ln in lines])
         """The text of every line (removed ones too), joined by newlines."""
         self._starts: list[int] | None = None
-        self._lowered: dict[int | None, _Lowered] = {}
-        """Lowercased views of the text for cue-word lookups, by longest line taken."""
+        self._cues: tuple[int, list[tuple[int, tuple[int, ...]]]] | None = None
+        """The lines holding a known cue word (index, the words' numbers), as of a `_CueWords.version`."""
 
     def lines_matching(self, pattern: regex.Pattern[str] | re.Pattern[str]) -> list[int]:
         """Indices, in order, of the lines (kept or not) in which `pattern` finds a match: one
@@ -91,27 +139,25 @@ class LineLookup:
     def lines_lowercase_containing(self, words: Iterable[str], within: int | None = None) -> list[int]:
         """Exactly the lines (their indices, in order; kept or not) whose lowercased text contains
         one of `words` (lowercase, no newline): `any(w in line.text.lower() for w in words)`, found by
-        `str.find` over the whole lowercased text instead of a Python loop over the lines, which
-        is what makes a cue-word test before a costly per-line check cheap. With `within`, only
-        the lines of at most that many characters: paragraphs hold most of a page's characters, and
-        the scan costs by the character."""
-        view = self._lowered_view(within)
-        low, starts = view.text, view.starts
-        last = len(starts) - 2  # starts has one entry past the last line
-        found: set[int] = set()
-        for word in words:
-            lines = view.found.get(word)  # rules share cue words ("photo", "credit")
-            if lines is None:
-                lines = view.found[word] = []
-                pos = low.find(word)
-                while pos >= 0:
-                    i = bisect_right(starts, pos) - 1
-                    lines.append(i if view.lines is None else view.lines[i])
-                    if i >= last:
-                        break
-                    pos = low.find(word, starts[i + 1])  # one hit per line is enough
-            found.update(lines)
-        return sorted(found)
+        one scan of the page's lowercased text for every cue word (`_CueWords`) instead of a Python
+        loop over the lines, which is what makes a cue-word test before a costly per-line check cheap.
+        With `within`, only the lines of at most that many characters."""
+        _CUES.learn(words)
+        wanted = {_CUES.index[w] for w in words}
+        lines = self.lines
+        return [
+            i
+            for i, held in self._cue_lines()
+            if not wanted.isdisjoint(held) and (within is None or len(lines[i].text) <= within)
+        ]
+
+    def _cue_lines(self) -> list[tuple[int, tuple[int, ...]]]:
+        """The lines holding a known cue word, each with the words' numbers."""
+        if self._cues is None or self._cues[0] != _CUES.version:
+            held = _CUES.hold({ln.text for ln in self.lines})
+            found = [(i, h) for i, h in enumerate([held[ln.text] for ln in self.lines]) if h]
+            self._cues = (_CUES.version, found)
+        return self._cues[1]
 
     def lines_maybe_matching_ignorecase(self, words: Iterable[str], within: int | None = None) -> list[int]:
         """The lines where a case-insensitive search (`regex.IGNORECASE`) for one of `words` may find
@@ -122,25 +168,3 @@ class LineLookup:
             # Rare: lowercasing would hide the match, so every line (within the length) is returned.
             return [i for i, ln in enumerate(self.lines) if within is None or len(ln.text) <= within]
         return self.lines_lowercase_containing(words, within)
-
-    def _lowered_view(self, within: int | None) -> _Lowered:
-        """The text (of the lines of at most `within` characters) lowercased, and where each line
-        starts in it. Lowercasing one line or the whole text gives the same characters (no case
-        mapping crosses a newline), though not always as many as the input has, hence offsets of
-        its own."""
-        view = self._lowered.get(within)
-        if view is None:
-            if within is None:
-                low, lines = self.text.lower(), None
-                # No character lowercases to nothing: as long as the text, each line keeps its length.
-                starts = self._text_starts() if len(low) == len(self.text) else _line_starts(low)
-            else:
-                lines = [i for i, ln in enumerate(self.lines) if len(ln.text) <= within]
-                text = "\n".join([self.lines[i].text for i in lines])
-                low = text.lower()
-                if lines and len(low) == len(text) and text.count("\n") == len(lines) - 1:
-                    starts = _starts_of(len(self.lines[i].text) for i in lines)
-                else:
-                    starts = _line_starts(low)
-            view = self._lowered[within] = _Lowered(low, starts, lines, {})
-        return view

@@ -6,7 +6,9 @@ import sys
 from itertools import product
 
 import regex
-from material import FIXTURES, dev_files
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from material import DEV, FIXTURES, dev_files
 
 from cleaner import registry
 from cleaner.config import Config
@@ -32,10 +34,12 @@ def _texts() -> list[str]:
 
 
 def test_lines_lowercase_containing_is_the_per_line_test() -> None:
-    for text in _texts():
+    cleaneval = sorted((DEV.parent / "cleaneval-dev" / "raw").glob("*.txt"))
+    for text in _texts() + [p.read_text(encoding="utf-8") for p in cleaneval]:
         doc = Document.from_text(text, Config())
-        for words in WORD_LISTS:
-            want = [i for i, ln in enumerate(doc.lines) if any(w in ln.text.lower() for w in words)]
+        lowered = [ln.text.lower() for ln in doc.lines]
+        for words in [*WORD_LISTS, credit_text.CREDIT_CUES or (), credits.CAPTION_CUES, tail.THREAD_CUES]:
+            want = [i for i, low in enumerate(lowered) if any(w in low for w in words)]
             assert doc.lookup().lines_lowercase_containing(words) == want, (words, text[:40])
 
 
@@ -140,3 +144,44 @@ def test_every_credit_line_is_found_by_credit_line() -> None:
         want = [i for i, ln in enumerate(doc.lines) if not ln.blank and credit_text.is_credit_line(ln.text)]
         rule.apply(doc, rule)
         assert [i for i, ln in enumerate(doc.lines) if ln.removed_by == "CR001"] == want
+
+
+# Words that hold one another ("ap" in "photographer"), start with a space, or hold a character
+# whose case mapping is odd; text made of them, their cases, and characters lowercasing lengthens.
+_WORDS = ["photo", "photographer", "ap", "a", " site", "site", "©", "ς", "σ", "i̇", "k", "s", "[file", "(c)"]
+_PIECES = [*_WORDS, "PHOTO", "Ap", "SITE", "Σ", "İ", "K", "ſ", " ", "\n", "x", "é", "É", "\t", "\u00a0", "中"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=40).map("".join),
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4), st.sampled_from([None, 0, 3, 12])),
+        max_size=4,
+    ),
+)
+def test_lines_lowercase_containing_is_the_per_line_test_on_generated_text(
+    text: str, queries: list[tuple[list[str], int | None]]
+) -> None:
+    # One scan finds every cue word known so far (tests/conftest's other tests teach it more): the
+    # answer must not depend on which words were known before, nor on the lookups made before.
+    doc = Document.from_text(text, Config())
+    for words, within in queries:
+        want = [
+            i
+            for i, ln in enumerate(doc.lines)
+            if (within is None or len(ln.text) <= within) and any(w in ln.text.lower() for w in words)
+        ]
+        assert doc.lookup().lines_lowercase_containing(words, within) == want
+
+
+def test_cue_lookups_after_new_words_are_learnt() -> None:
+    doc = Document.from_text("Photographer: AP\nthe Site\nnothing\n", Config())
+    lookup = doc.lookup()
+    assert lookup.lines_lowercase_containing(("photo",)) == [0]
+    new = "zq-" + str(id(doc))  # a word no lookup has asked for before
+    assert lookup.lines_lowercase_containing((new, " site")) == [1]
+    assert lookup.lines_lowercase_containing(("ap", "photo")) == [0]
+    rule = Rule("ZZ004", "test.edit", Kind.INLINE, "Edits.", (), lambda d, r: None)
+    doc.edit(2, "nothing " + new.upper(), "", rule)
+    assert doc.lookup().lines_lowercase_containing((new,)) == [2]
