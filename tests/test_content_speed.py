@@ -262,3 +262,38 @@ def test_non_letters_are_the_complement_of_letters() -> None:
     """`_measures` counts a line's letters as its length less its non-letters."""
     every = "".join(map(chr, range(0x110000)))
     assert reference_features.LETTER.sub("", every) == "".join(measures._NON_LETTER.findall(every))
+
+
+SEPARATOR_EDGE_CASES = [
+    "a-b",
+    "a - b",
+    "a\t-\tb",
+    "a --- b - - c",
+    "x – y — z",
+    "a:b;c,d/e|f",
+    "Paris — 12:30, Lyon",
+    "\u3000東京－大阪｜",
+    "-",
+]
+
+
+def test_shortcuts_agree_with_the_patterns() -> None:
+    """A line's separators without its pattern where it has no '-', its ASCII alphabetic words by
+    a byte table, its topic words from the page's memo: each as the pattern finds them."""
+    from cleaner.content import edges
+    from cleaner.text import forget
+
+    lines = _lines() + NON_ASCII_EDGE_CASES + PRECHECK_EDGE_CASES + SEPARATOR_EDGE_CASES
+    try:
+        for line in lines:
+            stripped = line.strip()
+            has_digit = bool(measures._DIGIT.search(line))
+            found = measures._shape(line, has_digit)
+            assert found[2] == frozenset(measures._SEPARATOR.findall(stripped)), repr(line)
+            assert measures.signature(line) == measures.shape(line, has_digit) == found
+            assert measures.alpha_words(line) == measures._ALPHA_WORD.findall(line.lower()), repr(line)
+            lower = line.lower()
+            topic = {w[:4] for w in edges._TOPIC_WORD.findall(lower)}
+            assert edges._topic_words(line) == topic == edges._topic_words(line), repr(line)
+    finally:
+        forget()

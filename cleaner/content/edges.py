@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import regex
 
-from cleaner.text import ends_sentence, is_byline, is_headline_like, is_prose, word_count
+from cleaner.text import ends_sentence, is_byline, is_headline_like, is_prose, page_memo, word_count
 
 _DIGIT = regex.compile(r"\d")
 # Lines of running text next to the article are taken in from this many words: a short sentence
@@ -97,11 +97,20 @@ def _sentence_at(texts: Sequence[str], start: int, step: int) -> list[int]:
     return span
 
 
-def _topic_words(text: str) -> set[str]:
+# A line's topic words, for the page being cleaned: every selection round and the next pass ask for
+# the article's lines again.
+_topic_memo: dict[str, frozenset[str]] = page_memo()
+
+
+def _topic_words(text: str) -> frozenset[str]:
     """The first four letters of each word of four letters or more of a line, lower-cased (so that
     "rise" and "rising" differ but "melt" and "melts" do not); for CJK text, its Han characters."""
-    lower = text.lower()
-    return {w[:4] for w in (_A_TOPIC_WORD if lower.isascii() else _TOPIC_WORD).findall(lower)}
+    found = _topic_memo.get(text)
+    if found is None:
+        lower = text.lower()
+        pattern = _A_TOPIC_WORD if lower.isascii() else _TOPIC_WORD
+        found = _topic_memo[text] = frozenset([w[:4] for w in pattern.findall(lower)])
+    return found
 
 
 def headlines_above(texts: Sequence[str], keep: Sequence[bool], reach: int = _HEADLINE_REACH) -> list[int]:

@@ -72,7 +72,6 @@ def window_means(values: Sequence[float], half: int) -> list[float]:
 # What depends on a line's text alone (and the page's language), for the page being cleaned.
 _alpha_memo: dict[str, list[str]] = page_memo()
 _own_memo: dict[str | None, dict[str, tuple[list[float], frozenset[str]]]] = page_memo()
-_shape_memo: dict[str, Shape] = page_memo()
 
 
 def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -> Page:
@@ -146,12 +145,7 @@ def page_features(texts: Sequence[str], barrier: Sequence[bool] | None = None) -
             run_len[k] = math.log1p(j - i)
         i = max(j, i + 1)
     c_digits = idx["digits"]
-    shapes = {}
-    for t in distinct:  # a line's shape is its text's: the selection's later rounds and pass reuse it
-        found_shape = _shape_memo.get(t)
-        if found_shape is None:
-            found_shape = _shape_memo[t] = shape(t, own[t][0][c_digits] > 0)
-        shapes[t] = found_shape
+    shapes = {t: shape(t, own[t][0][c_digits] > 0) for t in distinct}
     patterns = _pattern_runs([shapes[t] for t in texts])
     c_pattern, c_repeated = idx["pattern_run"], idx["repeated"]
     c_short_run, c_pos, c_barrier = idx["short_run"], idx["pos"], idx["barrier"]

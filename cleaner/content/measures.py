@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import regex
 
-from cleaner.text import MAYBE_CJK, ends_in_colon, word_count
+from cleaner.text import MAYBE_CJK, ends_in_colon, page_memo, word_count
 
 _TOKEN = regex.compile(r"\w+")
 _ALPHA_WORD = regex.compile(r"[^\W\d_]+")
@@ -178,23 +178,53 @@ def _content_words(text: str, tokens: Sequence[str], stops: frozenset[str], cjk:
 Shape = tuple[str, bool, frozenset[str]]
 
 
+# A line's shape depends on its text alone: the features and the list steps of every selection round
+# and pass ask for the same lines' shapes.
+_shape_memo: dict[str, Shape] = page_memo()
+
+
 def signature(text: str) -> Shape:
     """The shape of a list item: how it starts, whether it has digits, which separators it uses."""
-    return shape(text, bool(_DIGIT.search(text)))
+    found = _shape_memo.get(text)
+    return _shape(text, bool(_DIGIT.search(text))) if found is None else found
 
 
 def shape(text: str, has_digit: bool) -> Shape:
     """`signature` of a line whose digits are known (the features have counted them)."""
+    found = _shape_memo.get(text)
+    return _shape(text, has_digit) if found is None else found
+
+
+# The separators of one character: without a '-' in the line, the separators found are just those
+# of them that it holds ('--' and a spaced '-' need a '-'; the others are found wherever they are).
+_A_SEPARATOR_CHARS = "|:;,/"
+_SEPARATOR_CHARS = "–—|:;,/"
+
+
+def _shape(text: str, has_digit: bool) -> Shape:
     stripped = text.strip()
     first = stripped[:1]
     start = "digit" if first.isdigit() else "upper" if first.isupper() else "lower" if first.islower() else first
-    separators = (_A_SEPARATOR if stripped.isascii() else _SEPARATOR).findall(stripped)
-    return start, has_digit, frozenset(separators)
+    ascii_text = stripped.isascii()
+    if "-" in stripped:
+        separators = frozenset((_A_SEPARATOR if ascii_text else _SEPARATOR).findall(stripped))
+    else:
+        separators = frozenset([c for c in (_A_SEPARATOR_CHARS if ascii_text else _SEPARATOR_CHARS) if c in stripped])
+    found = _shape_memo[text] = (start, has_digit, separators)
+    return found
+
+
+# ASCII letters lower-cased, every other byte a space: an ASCII line's alphabetic words, lower-cased,
+# are then its runs of letters split at C speed (what `_A_ALPHA_WORD` finds in the lowered line).
+_A_LOWER_LETTERS = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32 for b in range(256))
 
 
 def alpha_words(text: str) -> list[str]:
     """The lower-cased alphabetic words of a line."""
-    return (_A_ALPHA_WORD if text.isascii() else _ALPHA_WORD).findall(text.lower())
+    if text.isascii():
+        return text.encode("ascii").translate(_A_LOWER_LETTERS).decode("ascii").split()
+    words: list[str] = _ALPHA_WORD.findall(text.lower())
+    return words
 
 
 def own_features(text: str, tokens: list[str], stops: frozenset[str]) -> tuple[list[float], frozenset[str]]:
