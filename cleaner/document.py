@@ -34,11 +34,14 @@ class Stage(IntEnum):
     content detection judges around."""
     CONTENT = 2
     """Content detection: which of the lines left belong to the article."""
-    HEAD = 3
+    ARTICLE = 3
+    """Line rules for debris set inside the article (captions), on what content detection kept:
+    removed before it, such lines would shrink the share of the page its selection keeps."""
+    HEAD = 4
     """Rules that judge a line by its place above the headline, on what content detection kept."""
-    TAIL = 4
+    TAIL = 5
     """The cut of the page's tail, which reads what the rules before it found."""
-    WHITESPACE = 5
+    WHITESPACE = 6
     """Shaping the result's blank lines and line ends."""
 
 

@@ -23,6 +23,7 @@ def _builtin() -> tuple[Rule, ...]:
     from cleaner.rules import (
         ads,
         attribution,
+        captions,
         comments,
         content,
         credits,
@@ -38,10 +39,11 @@ def _builtin() -> tuple[Rule, ...]:
     # Each family and its stage. Rules run stage by stage (see Stage), and within a stage in the
     # order of this table. Within the phrase stage, inline markers go first so lines they empty are
     # gone before line rules look; content detection looks at what the phrase rules left (and where
-    # a comment section opened); head rules judge lines by their place above the headline, so they
-    # run on what content detection kept (before it, a second pass over their output would find new
-    # heads: not idempotent); the tail cut reads what the line and block rules found; whitespace
-    # shapes the result last.
+    # a comment section opened); captions inside the article go after it (cleaner.rules.captions);
+    # head rules judge lines by their place above the headline, so they run on what content
+    # detection kept (before it, a second pass over their output would find new heads: not
+    # idempotent); the tail cut reads what the line and block rules found; whitespace shapes the
+    # result last.
     families = (
         (ads, Stage.PHRASE),
         (comments, Stage.PHRASE),
@@ -51,6 +53,7 @@ def _builtin() -> tuple[Rule, ...]:
         (credits, Stage.PHRASE),
         (prompts, Stage.PHRASE),
         (content, Stage.CONTENT),
+        (captions, Stage.ARTICLE),
         (head, Stage.HEAD),
         (tail, Stage.TAIL),
         (whitespace, Stage.WHITESPACE),

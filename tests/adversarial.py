@@ -30,6 +30,8 @@ REPORTED: dict[str, Family] = {
     "tweet-spaces": _repeat(" ", "", "x click to tweet."),
     "caption-shortcodes": _repeat("[caption]"),
     # An address of many dots after "Write to ... at" (PR004), with a tail that fails the line.
+    # Name/Agency words after a caption's last sentence, closed by a bracket (CP001).
+    "closing-credit-names": _repeat("Ab Cd/", "Three words here. (", ")"),
     "address-dots": lambda size: "Write to Jane Doe at " + "a." * (size // 4) + "@b" + ".c" * (size // 4) + " zz",
 }
 

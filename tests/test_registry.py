@@ -25,8 +25,8 @@ def test_built_in_rules_run_stage_by_stage_and_each_family_has_one_stage() -> No
     for r in registry.BUILTIN:
         by_family.setdefault(r.family, set()).add(r.stage)
     assert all(len(s) == 1 for s in by_family.values()), by_family
-    # The kind does not set the order: line rules run in the phrase stage and in the head stage.
-    assert {r.stage for r in registry.BUILTIN if r.kind is Kind.LINE} == {Stage.PHRASE, Stage.HEAD}
+    # The kind does not set the order: line rules run in the phrase, article and head stages.
+    assert {r.stage for r in registry.BUILTIN if r.kind is Kind.LINE} == {Stage.PHRASE, Stage.ARTICLE, Stage.HEAD}
     assert by_family["content"] == {Stage.CONTENT}
 
 

@@ -164,3 +164,49 @@ def trailing_credit(text: str) -> regex.Match[str] | None:
     if _AGENCY.search(credit) or "/" in credit or credit.rstrip().endswith("|"):
         return m
     return None
+
+
+# A credit in brackets closing a caption with no label: "... in Nogales, Ariz. (AP)", "... Station.
+# (NASA via AP, File)", "... 2019. (Joshua Roberts/Reuters)", "... back to the Moon [SpaceX via Nasa]".
+# A bracketed "Name/Agency" pair: capitalised words each side of the slash, maybe ", File" after.
+# Words are taken whole (possessive), so a long run of capitals is read one way only.
+_CAPITALISED = r"(?-i:\p{Lu})[\w.&'’]*+(?:[ -](?-i:\p{Lu})[\w.&'’]*+){0,4}"
+_NAME_PAIR = regex.compile(rf"{_CAPITALISED}\s*+/\s*+{_CAPITALISED}(?:\s*+/\s*+{_CAPITALISED})?(?:,\s*file)?", FLAGS)
+# What such a bracket holds at most: a credit is a few names, never a clause.
+_CLOSING_CHARS = 80
+_QUOTES = "\"'”’»"
+
+
+def closing_credit(text: str) -> int | None:
+    """Where the bracketed credit at the end of a caption line starts, or None. Round brackets
+    count only after the caption's last sentence has ended ("... Ariz. (AP)"): inside a sentence,
+    "(NASA)" or "(AP)" names what it follows, as in "the space agency (NASA)." In square
+    brackets a credit needs no sentence end before it but must pair a name with an agency ("... the
+    Moon [SpaceX via Nasa]"); "[sic]" names no agency. A
+    source named without an agency ("(Via Talk Left)" under a blog post) is not a photo credit."""
+    stripped = text.rstrip()
+    closer = stripped[-1:]
+    if closer not in (")", "]"):
+        return None
+    start = stripped.rfind("(" if closer == ")" else "[")
+    if start < 0 or len(stripped) - start > _CLOSING_CHARS + 2:
+        return None
+    inner = stripped[start + 1 : -1].strip()
+    before = stripped[:start].rstrip()
+    if not inner or inner.endswith(".") or any(c in inner for c in '()[]"\u201c\u201d') or word_count(before) < 3:
+        return None
+    # A caption's sentence ends in a full stop; a linked headline in a digest may end in "?" or
+    # "!" before its source ("Is the Fed Done? (Reuters)").
+    if closer == ")" and not before.rstrip(_QUOTES).endswith("."):
+        return None
+    if _sentence_words(inner) > 1:
+        return None
+    if closer == "]":
+        # A lone source in square brackets closes a linked headline in a digest ("... It's
+        # Complicated [Bloomberg]"), text the page is made of; a credit names who took the picture
+        # and for whom: "[SpaceX via Nasa]", "[Jane Doe/Reuters]".
+        paired = "/" in inner or " via " in f" {inner.lower()} "
+        return len(text[:start].rstrip()) if paired and _AGENCY.search(inner) else None
+    if _AGENCY.search(inner) or _NAME_PAIR.fullmatch(inner):
+        return len(text[:start].rstrip())
+    return None

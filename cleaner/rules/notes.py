@@ -126,6 +126,14 @@ NOTES: dict[str, tuple[str, tuple[str, ...]]] = {
             "A sentence of the story that ends by naming an agency after 'Source:' or 'Photo:' goes whole; use keep-captions to keep the caption text and cut only the credit.",
         ),
     ),
+    "CP001": (
+        "Captions closed by a bare bracketed credit ('... Ariz. (AP)', '... 2019. (Jane Doe/Reuters)') describe an "
+        "image the text capture no longer shows; the credit after the caption's last sentence marks the line.",
+        (
+            "A paragraph of the story that ends with a sentence and then an agency in brackets, '(AP)' or "
+            "'(Reuters)' as a source note, goes whole; use keep-captions to keep the text and cut only the bracket.",
+        ),
+    ),
     "CR003": (
         "A caption sentence directly above a bare 'Name | Agency' credit belongs to the image; the "
         "credit line marks it as a caption.",
