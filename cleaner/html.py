@@ -24,8 +24,8 @@ from typing import Any, Protocol, TypeVar
 from cleaner.config import Config
 from cleaner.content.guess import article_guess
 from cleaner.html_depth import MAX_DEPTH, PARSER_DEPTH, may_be_deep, shallow
+from cleaner.html_page import count_words, parse, word_bound
 from cleaner.html_page import page_text as page_text  # re-exported: part of this module's interface
-from cleaner.html_page import parse
 from cleaner.pipeline import run_until
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -163,7 +163,7 @@ def _agreement(a: str, b: str) -> float:
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return count_words(text)
 
 
 def is_html_name(name: str) -> bool:
@@ -195,10 +195,14 @@ def html_to_text(html: str, mode: HtmlMode = HtmlMode.DEFAULT) -> HtmlText:
     if len(html) > MAX_EXTRACTION_CHARS:
         return HtmlText(page_text(html), fallback=True, flattened=flattened, too_large=True)
     extracted = _main_content(html, mode)
-    page = page_text(html, tree)  # trafilatura has read the page: the tree may be changed now
     if not extracted.strip():
-        return HtmlText(page, fallback=True, flattened=flattened)
-    small = _words(extracted) < MAX_MAIN_SHARE * _words(page)
+        return HtmlText(page_text(html, tree), fallback=True, flattened=flattened)
+    words = _words(extracted)
+    # Most pages are decided by a bound on the page's words, without its text (word_bound).
+    if tree is not None and words >= MAX_MAIN_SHARE * word_bound(tree):
+        return HtmlText(extracted, fallback=False, flattened=flattened)
+    page = page_text(html, tree)  # trafilatura has read the page: the tree may be changed now
+    small = words < MAX_MAIN_SHARE * _words(page)
     return HtmlText(extracted, fallback=False, page=page if small else None, flattened=flattened)
 
 
