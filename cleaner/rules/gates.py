@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.document import Document
-from cleaner.rules.pattern_edges import edge_strings
+from cleaner.rules.pattern_edges import ANY, FOLDS_TO_ASCII, edge_reading, ending_classes
 from cleaner.rules.patterns import FLAGS, split_alternatives
 
 # Bullets, pipes and dashes that menus and share bars put around a label; a line is
@@ -73,6 +73,14 @@ class _LabelGates:
         """For the characters a pattern's end may repeat (`[\\s.:!]*`, or none), the lower-cased ASCII
         strings that can end a match of the read patterns ending so, less those characters."""
         self.tail_read = 0
+        self.head_open: dict[str, int] = {}
+        """For a lower-cased ASCII string, the read patterns whose matches may go on from it with a
+        character outside ASCII: a head of that string and such a character can begin no other read pattern's."""
+        self.any_end = 0
+        """The patterns whose matches may end in any characters but a newline (`.{1,150}`)."""
+        self.class_ends: list[tuple[int, frozenset[str], str]] = []
+        """(bit, class, repeated): a pattern whose matches may end in its class's characters (ASCII
+        members), then the repeated characters (`ending_classes`)."""
 
     def add(self, source: str, parts: Sequence[str]) -> int:
         """Register a line rule: `source`, its whole pattern, fullmatches what one of `parts` does."""
@@ -92,17 +100,28 @@ class _LabelGates:
     def _read_edges(self) -> None:
         """Read the heads and tails of the patterns added since the last read."""
         for bit in range(self.read, len(self.parts)):
-            head = edge_strings(self.parts[bit], self.EDGE)
+            head = edge_reading(self.parts[bit], self.EDGE)
             if head is not None:
                 self.head_read |= 1 << bit
                 for text in head[0]:
                     self.head_table[text] = self.head_table.get(text, 0) | 1 << bit
-            tail = edge_strings(self.parts[bit], self.EDGE, reverse=True)
+                for text in head[2]:
+                    self.head_open[text] = self.head_open.get(text, 0) | 1 << bit
+            tail = edge_reading(self.parts[bit], self.EDGE, reverse=True)
             if tail is not None:
                 self.tail_read |= 1 << bit
                 table = self.tail_tables.setdefault("".join(sorted(tail[1])), {})
                 for text in tail[0]:
                     table[text] = table.get(text, 0) | 1 << bit
+                continue
+            ends = ending_classes(self.parts[bit], self.EDGE)
+            if ends is not None:
+                classes, repeated = ends
+                for members in classes:
+                    if members is ANY:
+                        self.any_end |= 1 << bit
+                    else:
+                        self.class_ends.append((bit, members, "".join(sorted(repeated))))
         self.read = len(self.parts)
 
     def _read_tail(self, key: str) -> int:
@@ -130,6 +149,11 @@ class _LabelGates:
         if ascii_key:
             bits = self.head_table.get(key.lower(), 0)
             allowed &= ~self.head_read  # the others are asked below
+        elif FOLDS_TO_ASCII.isdisjoint(key):
+            # The read patterns that may go on with a character outside ASCII after the key's ASCII
+            # start are asked below; the others cannot begin with it.
+            start = next(k for k, c in enumerate(key) if not c.isascii())
+            allowed &= ~self.head_read | self.head_open.get(key[:start].lower(), 0)
         bit = 0
         for rule, (source, parts) in enumerate(self.rules):
             size = len(parts)
@@ -155,19 +179,34 @@ class _LabelGates:
 
     def _tail_mask(self, key: str, wanted: int) -> int:
         """The patterns among `wanted` that `key` can end a match of."""
-        tried, bits = self.tails.get(key, (0, 0))
+        if self.read < len(self.parts):
+            self._read_edges()
+        known = self.tails.get(key)
+        tried, bits = known or (0, 0)
         if not tried & self.tail_read and key.isascii():
-            if self.read < len(self.parts):
-                self._read_edges()
             tried, bits = tried | self.tail_read, bits | self._read_tail(key)
         missing = wanted & ~tried
-        if missing:
-            for b in _bits_of(missing):
-                if self._pattern(b, reverse=True).fullmatch(key, partial=True) is not None:
-                    bits |= 1 << b
+        if missing and "\n" not in key:
+            # Yes without the regex engine where a pattern may end in any characters, or in its
+            # ending class's (then some of its repeated characters).
+            sure = missing & self.any_end
+            if key.isascii():
+                low = key.lower()
+                for b, members, repeated in self.class_ends:
+                    if missing >> b & 1 and not sure >> b & 1:
+                        cut = len(low.rstrip(repeated)) if repeated else len(low)
+                        if any(members.issuperset(low[:end]) for end in range(cut, len(low) + 1)):
+                            sure |= 1 << b
+            bits |= sure
+            missing &= ~sure
+        for b in _bits_of(missing):
+            if self._pattern(b, reverse=True).fullmatch(key, partial=True) is not None:
+                bits |= 1 << b
+        entry = (tried | wanted, bits)
+        if entry != known:
             if len(self.tails) >= self.LIMIT:
                 self.tails.clear()
-            self.tails[key] = (tried | missing, bits)
+            self.tails[key] = entry
         return bits & wanted
 
     def _owners(self, bits: int) -> tuple[int, ...]:

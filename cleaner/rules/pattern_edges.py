@@ -30,7 +30,8 @@ except ImportError:  # pragma: no cover
 
 _ASCII = [chr(c) for c in range(128)]
 # regex's IGNORECASE matches these to ASCII letters (K, s, i): a pattern holding one is not read.
-_FOLDS_TO_ASCII = frozenset("\u212a\u017f\u0130\u0131")
+FOLDS_TO_ASCII = frozenset("\u212a\u017f\u0130\u0131")
+_FOLDS_TO_ASCII = FOLDS_TO_ASCII
 # Among ASCII, `\s`, `\d` and `\w` of the regex module (as the pattern's flags give them: Unicode).
 _SPACE = frozenset("\t\n\x0b\x0c\r ")
 _DIGITS = frozenset("0123456789")
@@ -45,6 +46,7 @@ class _Unreadable(Exception):
 
 
 Edges = tuple[frozenset[str], frozenset[str]]
+Reading = tuple[frozenset[str], frozenset[str], frozenset[str]]
 
 
 def edge_strings(source: str, size: int, reverse: bool = False) -> Edges | None:
@@ -56,6 +58,15 @@ def edge_strings(source: str, size: int, reverse: bool = False) -> Edges | None:
     An ASCII string `s` of at most `size` characters can begin a match exactly when `s.lower()`
     is among the strings; it can end one exactly when `s.lower()` less some of its end that is
     made of those characters is. None when the pattern cannot be read so."""
+    read = edge_reading(source, size, reverse)
+    return None if read is None else (read[0], read[1])
+
+
+def edge_reading(source: str, size: int, reverse: bool = False) -> Reading | None:
+    """`edge_strings`, and the strings among them, shorter than `size`, after which (with
+    `reverse`: before which) a match may go on with a character outside ASCII: a string that
+    begins with such a prefix and then a character outside ASCII (none of those IGNORECASE matches
+    to an ASCII letter, `FOLDS_TO_ASCII`) can begin a match only if the prefix is among them."""
     if _parser is None:
         return None
     try:
@@ -63,18 +74,96 @@ def edge_strings(source: str, size: int, reverse: bool = False) -> Edges | None:
         if nodes is None:
             return None
         nodes = list(nodes)
-        trailing: frozenset[str] = frozenset()
-        if reverse and nodes and nodes[-1][0] is _c.MAX_REPEAT:
-            low, high, sub = nodes[-1][1]
-            if low == 0 and high is _c.MAXREPEAT and len(sub.data) == 1 and sub.data[0][0] is _c.IN:
-                trailing = _members(sub.data[0][1])
-                nodes.pop()
+        trailing = _trailing(nodes) if reverse else frozenset()
+        if trailing:
+            nodes.pop()
         walk = _Walk(size, reverse)
         walk.sequence(nodes, {""})
     except Exception:  # what `re` cannot parse, or the walk cannot read, is not read
         return None
-    seen = walk.seen
-    return frozenset(s[::-1] for s in seen) if reverse else frozenset(seen), frozenset(trailing)
+    seen, wide = walk.seen, walk.open
+    if reverse:
+        return frozenset(s[::-1] for s in seen), frozenset(trailing), frozenset(s[::-1] for s in wide)
+    return frozenset(seen), frozenset(trailing), frozenset(wide)
+
+
+def _trailing(nodes: list[Any]) -> frozenset[str]:
+    """The ASCII members of the class the pattern ends with repeated any number of times (`[\\s.:!]*`), or none."""
+    if nodes and nodes[-1][0] is _c.MAX_REPEAT:
+        low, high, sub = nodes[-1][1]
+        if low == 0 and high is _c.MAXREPEAT and len(sub.data) == 1 and sub.data[0][0] is _c.IN:
+            return _members(sub.data[0][1])
+    return frozenset()
+
+
+ANY = None
+"""In `ending_classes`: any character but a newline."""
+
+
+def ending_classes(source: str, size: int) -> tuple[frozenset[frozenset[str] | None], frozenset[str]] | None:
+    """The classes of the repeats (of at least `size` characters) a match of `source` may end with,
+    before the class the pattern ends with repeated (`[\\s.:!]*`, whose ASCII members come second):
+    each class as its lower-cased ASCII members, or ANY. A string of at most `size` characters ends
+    some match if, less an end made of the repeated class's characters, it is made of one class's
+    characters (of any characters but a newline, for ANY): enough to say yes without the regex
+    engine for patterns whose endings are too many to list (`.{1,150}`). None when unreadable."""
+    if _parser is None:
+        return None
+    try:
+        nodes = _parse(source)
+        if nodes is None:
+            return None
+        nodes = list(nodes)
+        if not _plain(nodes):
+            return None
+        trailing = _trailing(nodes)
+        if trailing:
+            nodes.pop()
+        return frozenset(_ends(nodes, size)), trailing
+    except Exception:
+        return None
+
+
+def _plain(nodes: list[Any]) -> bool:
+    """Whether a pattern is made of characters, classes, groups, alternatives and greedy or lazy
+    repeats only: no lookaround, boundary, anchor, backreference, atomic group, possessive repeat
+    or inline flag, any of which could rule out a match that ends as its last repeat allows."""
+    for op, av in nodes:
+        if op in (_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY):
+            continue
+        if op is _c.BRANCH:
+            if not all(_plain(list(alternative.data)) for alternative in av[1]):
+                return False
+        elif op is _c.SUBPATTERN:
+            if av[1] or av[2] or not _plain(list(av[3].data)):
+                return False
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            if not _plain(list(av[2].data)):
+                return False
+        else:
+            return False
+    return True
+
+
+def _ends(nodes: list[Any], size: int) -> set[frozenset[str] | None]:
+    if not nodes:
+        return set()
+    op, av = nodes[-1]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        _, high, sub = av
+        if high is not _c.MAXREPEAT and high < 1:
+            return set()
+        if len(sub.data) == 1 and sub.data[0][0] in (_c.ANY, _c.IN):
+            if high is not _c.MAXREPEAT and high < size:
+                return set()  # a few characters of the class: what precedes them ends the match too
+            return {ANY} if sub.data[0][0] is _c.ANY else {_members(sub.data[0][1])}
+        return _ends(list(sub.data), size)  # the repeated group's last round ends the match
+    if op is _c.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return set() if add_flags or del_flags else _ends(list(sub.data), size)
+    if op is _c.BRANCH:
+        return set().union(*(_ends(list(alternative.data), size) for alternative in av[1]))
+    return set()
 
 
 @lru_cache(maxsize=1024)
@@ -96,6 +185,8 @@ class _Walk:
         self.reverse = reverse
         self.seen = {""}
         """Every string a match can begin with: the rest of the pattern can follow each."""
+        self.open: set[str] = set()
+        """The strings after which a match may go on with a character outside ASCII."""
 
     def sequence(self, nodes: list[Any], states: set[str]) -> set[str]:
         for op, av in reversed(nodes) if self.reverse else nodes:
@@ -104,7 +195,10 @@ class _Walk:
             states = self.node(op, av, states)
         return states
 
-    def _extend(self, states: set[str], chars: set[str] | frozenset[str]) -> set[str]:
+    def _extend(self, states: set[str], chars: set[str] | frozenset[str], wide: bool = False) -> set[str]:
+        """The states followed by one of `chars`; `wide`: or by a character outside ASCII."""
+        if wide:
+            self.open |= states
         if len(states) * len(chars) > _MAX_STRINGS:
             raise _Unreadable
         out = {s + ch for s in states for ch in chars}
@@ -113,14 +207,15 @@ class _Walk:
 
     def node(self, op: Any, av: Any, states: set[str]) -> set[str]:
         if op is _c.LITERAL:
-            return self._extend(states, _case(_one(av)))
+            ch = _one(av)
+            return self._extend(states, _case(ch), wide=not ch.isascii())
         if op is _c.IN:
-            return self._extend(states, _members(av))
+            return self._extend(states, _members(av), wide=_wide(tuple(av)))
         if op is _c.NOT_LITERAL:
             ch = _one(av).lower()
-            return self._extend(states, {c.lower() for c in _ASCII if c.lower() != ch})
+            return self._extend(states, {c.lower() for c in _ASCII if c.lower() != ch}, wide=True)
         if op is _c.ANY:
-            return self._extend(states, {c.lower() for c in _ASCII if c != "\n"})
+            return self._extend(states, {c.lower() for c in _ASCII if c != "\n"}, wide=True)
         if op is _c.BRANCH:
             out: set[str] = set()
             for alternative in av[1]:
@@ -196,6 +291,20 @@ def _class_members(items: tuple[Any, ...]) -> frozenset[str]:
     if negate:
         chars = {c for c in _ASCII if c not in chars}
     return frozenset(c.lower() for c in chars)
+
+
+@lru_cache(maxsize=1024)
+def _wide(items: tuple[Any, ...]) -> bool:
+    """Whether a class may match a character outside ASCII other than those of FOLDS_TO_ASCII
+    (a negated class, a category, a character or range outside ASCII)."""
+    for op, av in items:
+        if op in (_c.NEGATE, _c.CATEGORY):
+            return True
+        if op is _c.LITERAL and av > 127:
+            return True
+        if op is _c.RANGE and av[1] > 127:
+            return True
+    return False
 
 
 def _category(av: Any) -> set[str]:
