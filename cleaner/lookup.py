@@ -7,13 +7,14 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import accumulate, repeat
 from operator import add
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cleaner.text import page_memo
 
 if TYPE_CHECKING:
     import re
 
+    import ahocorasick_rs
     import regex
 
     from cleaner.document import Line
@@ -30,7 +31,7 @@ def _starts_of(lengths: Iterable[int]) -> list[int]:
 
 
 class _CueWords:
-    """Every cue word looked up so far in this process, in one Aho-Corasick automaton: one scan of
+    """Every cue word looked up so far in this process, in one Aho-Corasick automaton (ahocorasick_rs): one scan of
     lowered text finds all of them, where a `str.find` scan per word read the text once for each
     word. Rules ask for a few fixed tuples of words, so the automaton is rebuilt only when a tuple
     brings new words (on a process's first pages). What a line holds is memoised by its text for
@@ -42,7 +43,7 @@ class _CueWords:
         """Each known word's number."""
         self.version = 0
         """Changes whenever words are learnt: what was found before lacks them."""
-        self._automaton: Any = None
+        self._automaton: ahocorasick_rs.AhoCorasick | None = None
         self.held: dict[str, tuple[int, ...]] = page_memo()
         """For a line's text, the numbers of the known words its lowercased text holds, in order."""
 
@@ -67,22 +68,22 @@ class _CueWords:
         low = [t.lower() for t in missing]  # each text alone, as `w in text.lower()` lowercases it
         starts = _starts_of(map(len, low))
         found: list[set[int]] = [set() for _ in missing]
-        for end, word in self._scanner().iter("\n".join(low)):
-            # A word holds no newline: it ends in the text it starts in.
-            found[bisect_right(starts, end) - 1].add(word)
+        try:
+            matches = self._scanner().find_matches_as_indexes("\n".join(low), overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate (JSON text may hold one): the automaton takes UTF-8 only
+            matches = [(k, starts[i], 0) for i, t in enumerate(low) for w, k in self.index.items() if w in t]
+        for word, start, _ in matches:
+            # A word holds no newline: it lies within one text.
+            found[bisect_right(starts, start) - 1].add(word)
         for text, words in zip(missing, found, strict=True):
             held[text] = tuple(sorted(words))
         return held
 
-    def _scanner(self) -> Any:
+    def _scanner(self) -> ahocorasick_rs.AhoCorasick:
         if self._automaton is None:
-            import ahocorasick  # deferred: a run that looks up no cue word never loads it
+            import ahocorasick_rs  # deferred: a run that looks up no cue word never loads it
 
-            automaton = ahocorasick.Automaton()
-            for word, k in self.index.items():
-                automaton.add_word(word, k)
-            automaton.make_automaton()
-            self._automaton = automaton
+            self._automaton = ahocorasick_rs.AhoCorasick(list(self.index))  # words numbered in order
         return self._automaton
 
 

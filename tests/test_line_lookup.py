@@ -149,7 +149,7 @@ def test_every_credit_line_is_found_by_credit_line() -> None:
 # Words that hold one another ("ap" in "photographer"), start with a space, or hold a character
 # whose case mapping is odd; text made of them, their cases, and characters lowercasing lengthens.
 _WORDS = ["photo", "photographer", "ap", "a", " site", "site", "©", "ς", "σ", "i̇", "k", "s", "[file", "(c)"]
-_PIECES = [*_WORDS, "PHOTO", "Ap", "SITE", "Σ", "İ", "K", "ſ", " ", "\n", "x", "é", "É", "\t", "\u00a0", "中"]
+_PIECES = [*_WORDS, "PHOTO", "Ap", "SITE", "Σ", "İ", "K", "ſ", " ", "\n", "x", "é", "É", "\t", "\u00a0", "中", "\ud83d"]
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
