@@ -172,6 +172,53 @@ def test_a_page_that_is_a_list_keeps_it_when_a_footer_follows() -> None:
     assert clean_text("\n".join(out) + "\n") == "\n".join(out) + "\n"
 
 
+_PACKAGING = [
+    "Packaging",
+    "Is the packaging used for soft drinks recyclable?",
+    "All packaging used by the soft drinks industry can be recycled or re-used to make other products, and most of it is.",
+    "Aluminium cans are melted down and mixed with raw material to produce new batches of cans within a few weeks.",
+    "Plastic bottles can be used to make fleece textile products, fibre filling for duvets and even street furniture.",
+    "What do soft drinks companies do to reduce the amount of material they use to contain their products?",
+    "The industry is at the forefront of packaging innovation and is constantly looking for ways to use less material.",
+    "Since then the industry has enjoyed the introduction of lighter bottles, which made transport cheaper and cleaner.",
+]
+_LINKS = [
+    "Useful web links - General",
+    "Department of Trade and Industry",
+    "European Council for Packaging and the Environment",
+    "Food Standards Agency",
+    "Institute of Grocery Distribution",
+    "Industry Council for Packaging and the Environment",
+    "Valpak",
+    "Useful web links - Cans",
+    "Aluminium Packaging Recycling Organisation",
+    "The Can Makers Information Service",
+    "Steel Can Recycling Information Bureau",
+    "Useful web links - Glass",
+    "British Glass",
+    "Useful web links - Plastic",
+    "British Plastics Federation",
+]
+
+
+def test_content_detection_cuts_only_a_page_that_shows_furniture(tmp_path: Path) -> None:
+    # An article with its list of links and nothing else (a gold text, already clean) passes
+    # through; the same text in a capture, with a share bar and a copyright line, loses the list.
+    clean = tmp_path / "clean.txt"
+    clean.write_text("\n".join(_PACKAGING + _LINKS) + "\n", encoding="utf-8")
+    capture = tmp_path / "capture.txt"
+    furniture = ["Skip to content", "Share on Facebook", "Share on Twitter"]
+    footer = ["Copyright © 2024 Soft Drinks Association. All rights reserved."]
+    capture.write_text("\n".join(furniture + _PACKAGING + _LINKS + footer) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    kept = runner.invoke(app, ["clean", str(clean)])
+    cut = runner.invoke(app, ["clean", str(capture)])
+    assert kept.exit_code == 0 and cut.exit_code == 0, kept.output + cut.output
+    assert all(line in kept.output.splitlines() for line in _PACKAGING + _LINKS)
+    assert all(line in cut.output.splitlines() for line in _PACKAGING)
+    assert not any(line in cut.output.splitlines() for line in _LINKS)
+
+
 def test_rules_that_read_neighbours_run_again_after_content_detection() -> None:
     # A date line is debris above the story's first sentence (NV007), but a teaser sentence higher
     # up hides it; once content detection has removed the teaser, recheck lets NV007 see the date,

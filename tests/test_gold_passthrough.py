@@ -51,10 +51,11 @@ def damaged(paths: list[Path], mode: Mode) -> list[tuple[float, float, str]]:
     return out
 
 
-# Gold texts that content detection still damages, per set: the target is none (issue 12). CleanEval
-# gold texts that are lists, tables of contents or forms of short lines still lose part of their
-# lines to CD001 (docs/quality.md lists them); this count may only go down.
-STILL_DAMAGED = {"dev": 0, "cleaneval-dev": 30}
+# Gold texts that content detection still damages, per set: the target is none (issue 12). Of the
+# CleanEval gold texts, two hold reader comments (CD002), and ten show what the rules take for
+# furniture (debris the phrase rules know, a long run of short items), so CD001 cuts and drops part
+# of their lists (docs/quality.md lists them); this count may only go down.
+STILL_DAMAGED = {"dev": 0, "cleaneval-dev": 12}
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -24,7 +24,8 @@ class ArticleGuess:
     texts: list[str]
     keep: list[bool]
     believed: bool
-    """CD001 takes a selection on this page (select.article); if not, it leaves the page whole."""
+    """select.article believes the selection; if not, CD001 leaves the page whole (as it does where
+    the page shows no furniture, passthrough.shows_furniture)."""
 
     def kept_text(self) -> str:
         return "".join(text + "\n" for text, kept in zip(self.texts, self.keep, strict=True) if kept)

@@ -18,7 +18,7 @@ import regex
 
 from cleaner.config import Mode
 from cleaner.content import view
-from cleaner.content.passthrough import looks_clean
+from cleaner.content.passthrough import looks_clean, shows_furniture
 from cleaner.content.select import SELECTIONS, Selection, article
 from cleaner.document import Document, Kind, Rule
 from cleaner.rules.builders import examples, rule
@@ -38,6 +38,8 @@ _ARTICLE = (
     "The mayor is expected to sign the budget later this week, according to a spokesman for the office.\n"
 )
 _FOOTER = "Our Journalists\nArchive\nCorrections\nReprints\nMasthead\n"
+# A menu long enough to show that the text is a full page (passthrough.shows_furniture).
+_LONG_MENU = _MENU + "Weather\nTravel\nRecipes\nHoroscopes\nGames\n"
 
 
 # "Name on 12 May 2019 at 4:47 pm said:" — the header of a reader comment, in several languages.
@@ -286,10 +288,11 @@ def selection(mode: Mode | str) -> Selection:
     "content.outside-article",
     Kind.CONTENT,
     "In a full-page capture, lines a learned line model scores as page furniture (menus, teasers, footers) "
-    "rather than article; off in conservative mode and on text that already looks clean.",
+    "rather than article; off in conservative mode, on text that already looks clean, and on a page that shows "
+    "no furniture (no known debris, no long menu).",
     examples(
         (
-            _MENU + _ARTICLE + _FOOTER,
+            _LONG_MENU + _ARTICLE + _FOOTER,
             _ARTICLE,
         ),
     ),
@@ -299,7 +302,7 @@ def outside_article(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
         return
     v = view(doc)
-    if looks_clean(v.texts):
+    if looks_clean(v.texts) or not shows_furniture(v.removed, v.texts):
         return
     keep = article(v.texts, v.barrier, selection(doc.config.mode))
     if keep is None:

@@ -207,7 +207,7 @@ NOTES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Full-page captures hold menus, teasers and footers that no phrase list can name; a line model "
         "trained on the bench's pages tells page furniture from article text by its neighbourhood.",
         (
-            "Pages that are lists, tables of contents or forms of short lines (directories, glossaries) lose some of their lines; docs/quality.md lists the known cases.",
+            "Pages that are lists, tables of contents or forms of short lines (directories, glossaries) lose some of their lines where the page also shows furniture (known debris, a long menu); docs/quality.md lists the known cases.",
             "A very short article in a large page may be judged furniture; a selection that keeps under 15% of a page's text is not believed and the page is left to the phrase rules.",
         ),
     ),
