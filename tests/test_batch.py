@@ -224,7 +224,7 @@ def test_a_ctrl_c_at_any_line_of_the_run_loses_no_result_of_a_file_it_wrote(tmp_
         except KeyboardInterrupt:
             sys.settrace(None)
             interrupted = True
-            reported += [res.source for res in run.finish() if res.changed]
+            run.finish(lambda res: reported.append(res.source) if res.changed else None)
         finally:
             sys.settrace(None)
             run.close()

@@ -8,7 +8,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING
@@ -73,10 +73,11 @@ class Run(Iterator[FileResult]):
             with ctrl_c_held():
                 consume(res)
 
-    def finish(self) -> list[FileResult]:
-        """After Ctrl-C: stop handing out files, wait for those in hand, and return their results
-        in task order."""
-        return []
+    def finish(self, consume: Callable[[FileResult], None]) -> None:
+        """After Ctrl-C: stop handing out files, wait for those in hand, and `consume` their results
+        in task order. A second Ctrl-C stops the workers at once (see `stop`); the results that had
+        come back are still consumed, then KeyboardInterrupt is raised."""
+        return None
 
     def close(self) -> None:
         """Stop: the files in hand are finished, the rest are never started."""
@@ -132,8 +133,12 @@ class _PoolRun(Run):
         self, pool: ProcessPoolExecutor, window: deque[Future[list[FileResult]]], chunks: Iterator[list[Task]]
     ) -> None:
         self._pool, self._window, self._chunks = pool, window, chunks
+        # The pool's own references are dropped by `shutdown`, even one that does not wait, while its
+        # workers may still run and send: `stop` and the watch for dead workers keep using these.
+        self._processes: Mapping[int, BaseProcess] = pool._processes
+        self._results_pipe = pool._result_queue
         self._ready: deque[FileResult] = deque()
-        """Results of a chunk that came back, not yet taken; on Ctrl-C, `finish` returns them."""
+        """Results of a chunk that came back, not yet taken; on Ctrl-C, `finish` consumes them."""
         self._stopped = False
 
     def __next__(self) -> FileResult:
@@ -193,24 +198,53 @@ class _PoolRun(Run):
 
                     raise BrokenProcessPool("a worker died while it sent a result")
 
-    def finish(self) -> list[FileResult]:
-        # Workers ignore SIGINT (see init_worker): each finishes the chunk in hand, and the chunks
-        # they had not started are cancelled.
+    def finish(self, consume: Callable[[FileResult], None]) -> None:
+        # Workers ignore SIGINT (see init_worker): each finishes the chunk in hand. The pool itself cancels
+        # the chunks not taken (one cancelled from here may still be failed by the pool if a worker dies,
+        # which raises in the pool's thread). `_result` waits; shutdown's wait ignores dead workers.
+        from concurrent.futures.process import BrokenProcessPool
+
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        try:
+            while self._wait_in_hand():
+                with ctrl_c_held():
+                    consume(self._ready.popleft())
+        except BrokenProcessPool:
+            pass  # a worker died: the chunks that came back before it were reported
+        except KeyboardInterrupt:  # a second Ctrl-C: files in hand dropped, those written reported
+            self.stop()
+            with ctrl_c_held():
+                for future in self._window:
+                    if future.done() and not future.cancelled() and future.exception() is None:
+                        self._ready.extend(future.result())
+                self._window.clear()
+                while self._ready:
+                    consume(self._ready.popleft())
+            raise
         self.close()
-        finished = list(self._ready)
-        for future in self._window:
-            if not future.cancelled() and future.exception() is None:
-                finished.extend(future.result())
-        self._ready.clear()
-        self._window.clear()
-        return finished
+
+    def _wait_in_hand(self) -> bool:
+        """As `_wait`, after Ctrl-C: no new chunk is handed out, and cancelled ones are passed over."""
+        from concurrent.futures import CancelledError
+
+        while not self._ready:
+            if not self._window:
+                return False
+            try:
+                done = self._result(self._window[0])
+            except CancelledError:
+                done = []
+            with ctrl_c_held():
+                self._window.popleft()
+                self._ready.extend(done)
+        return True
 
     def close(self) -> None:
         if not self._stopped:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _workers(self) -> list[BaseProcess]:
-        return list((self._pool._processes or {}).values())  # None once the pool is shut down
+        return list(self._processes.values())
 
     def stop(self) -> None:
         # A worker stopped while it sends a result leaves half a message in the result pipe, and the
@@ -225,7 +259,7 @@ class _PoolRun(Run):
         for worker in workers:
             worker.terminate()
         _end_or_kill(workers, STOP_GRACE)
-        writer = getattr(self._pool._result_queue, "_writer", None)
+        writer = getattr(self._results_pipe, "_writer", None)
         if writer is not None:
             writer.close()
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -115,10 +115,10 @@ def run_batch(
     except KeyboardInterrupt:
         try:
             # The files the workers had in hand are finished and written: they are reported too.
-            for res in run.finish() if run is not None else ():
-                show(res)
+            if run is not None:
+                run.finish(show)
         except KeyboardInterrupt:
-            pass  # a second Ctrl-C: stop reporting
+            pass  # a second Ctrl-C: the workers dropped the files in hand, and what they wrote was shown
         screen.message(
             f"interrupted after {totals.files} of {total} file(s), each reported above; every other file is untouched",
         )
