@@ -460,6 +460,49 @@ def test_a_worker_forked_inside_a_held_block_still_dies_on_sigterm() -> None:
     assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGTERM
 
 
+class _StopInItsFinaliser:
+    """Sends this process a SIGTERM from its finaliser, whose handler then runs inside the finaliser
+    (as when the garbage collector finalises an object just as a stop comes)."""
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+        for _ in range(10_000):
+            pass
+
+
+def test_a_stop_raised_inside_a_finaliser_is_sent_again() -> None:
+    # Python prints an exception raised in a finaliser and drops it: a stop lost so (seen in a worker,
+    # inside a `regex` object's __del__) left the worker running until it was killed.
+    previous = signal.signal(signal.SIGTERM, cleaner.files.deferred(cleaner.files.stop_signal))
+    restore = cleaner.files.stops_outlive_finalisers()
+    try:
+        with pytest.raises(cleaner.files.Terminated):
+            _StopInItsFinaliser()
+            time.sleep(1)
+    finally:
+        restore()
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_a_workers_stop_inside_a_finaliser_still_stops_it() -> None:
+    from cleaner.batch.workers import in_step, init_worker, prepare_workers
+
+    prepare_workers()
+    pid = os.fork()
+    if pid == 0:  # the worker
+        try:
+            init_worker(cleaner.batch.Options(cleaner.batch.Action.CHECK), os.getppid())
+            with in_step():
+                _StopInItsFinaliser()
+                time.sleep(0.5)
+        except cleaner.files.Terminated as stop:
+            os._exit(128 + stop.signum)
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGTERM
+
+
 _CUT_SHORT = """
 import os, sys, time
 import multiprocessing.connection as connection

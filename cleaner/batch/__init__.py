@@ -14,7 +14,16 @@ from cleaner.batch.pool import Run, WorkerDied, default_jobs, run, stop_workers
 from cleaner.batch.report import FileResult, Totals, write_report
 from cleaner.batch.routing import RouteError, Stream, Tree, checked_encoding, route
 from cleaner.batch.steps import process_stream
-from cleaner.files import DEFAULT_EXCLUDES, InputError, Selection, Terminated, check_writable, deferred, stop_signal
+from cleaner.files import (
+    DEFAULT_EXCLUDES,
+    InputError,
+    Selection,
+    Terminated,
+    check_writable,
+    deferred,
+    stop_signal,
+    stops_outlive_finalisers,
+)
 from cleaner.html import HtmlMode
 
 # The library's face to the CLI, and only that: the CLI imports this package, never cleaner.files,
@@ -47,5 +56,6 @@ __all__ = [
     "run",
     "stop_signal",
     "stop_workers",
+    "stops_outlive_finalisers",
     "write_report",
 ]

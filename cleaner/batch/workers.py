@@ -25,6 +25,7 @@ def init_worker(options: Options, parent: int) -> None:
     # dropped (a write under way is finished first), so it too is untouched or fully written.
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, files.deferred(_worker_stop))
+    files.stops_outlive_finalisers()
     _die_with(parent)
     # Forked with these blocked (see forking_workers): one sent meanwhile is delivered now, to the
     # handlers above.

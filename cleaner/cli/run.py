@@ -152,9 +152,11 @@ def _stop_signals() -> Iterator[None]:
         return
     handler = batch.deferred(batch.stop_signal)
     before = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    restore_hook = batch.stops_outlive_finalisers()
     try:
         yield
     finally:
+        restore_hook()
         for signum, previous in before.items():
             if previous is not None:
                 signal.signal(signum, previous)

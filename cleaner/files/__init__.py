@@ -13,7 +13,14 @@ from cleaner.files.reading import (
     read_decoded,
     read_text,
 )
-from cleaner.files.signals import Terminated, deferred, forget_held, signals_held, stop_signal
+from cleaner.files.signals import (
+    Terminated,
+    deferred,
+    forget_held,
+    signals_held,
+    stop_signal,
+    stops_outlive_finalisers,
+)
 from cleaner.files.writing import atomic_write, check_writable, replacing
 
 __all__ = [
@@ -38,4 +45,5 @@ __all__ = [
     "replacing",
     "signals_held",
     "stop_signal",
+    "stops_outlive_finalisers",
 ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from types import FrameType
 
@@ -74,3 +76,34 @@ def _signals_held() -> Iterator[None]:
 
 signals_held = _signals_held
 """Stop signals wait for the end of the block (see `_signals_held`)."""
+
+
+_RESEND_AFTER = 0.01  # seconds
+
+
+def stops_outlive_finalisers() -> Callable[[], None]:
+    """From now on, a stop raised by a handler while a finaliser runs (a `__del__` called by the
+    garbage collector, a weakref callback), which Python prints as "Exception ignored" and drops, is
+    sent again, to land in ordinary code: dropped, it left a worker running until it was killed.
+    Returns what puts the previous hook back."""
+    previous = sys.unraisablehook
+
+    def resend(unraisable: sys.UnraisableHookArgs) -> None:
+        stop = unraisable.exc_value
+        if not isinstance(stop, KeyboardInterrupt):
+            previous(unraisable)
+        else:
+            # Sent from another thread a moment later: sent from here, its handler would run (and
+            # raise) inside this hook, where the exception is dropped again.
+            import threading
+
+            signum = stop.signum if isinstance(stop, Terminated) else signal.SIGINT
+            resend_later = threading.Timer(_RESEND_AFTER, _thread.interrupt_main, (signum,))
+            resend_later.daemon = True
+            resend_later.start()
+
+    def restore() -> None:
+        sys.unraisablehook = previous
+
+    sys.unraisablehook = resend
+    return restore
