@@ -31,6 +31,7 @@ def _builtin() -> tuple[Rule, ...]:
         navigation,
         prompts,
         share,
+        stamps,
         tail,
         whitespace,
     )
@@ -39,7 +40,8 @@ def _builtin() -> tuple[Rule, ...]:
     # Each family and its stage. Rules run stage by stage (see Stage), and within a stage in the
     # order of this table. Within the phrase stage, inline markers go first so lines they empty are
     # gone before line rules look; content detection looks at what the phrase rules left (and where
-    # a comment section opened); captions inside the article go after it (cleaner.rules.captions);
+    # a comment section opened); captions inside the article and time stamps above it go after it
+    # (cleaner.rules.captions, cleaner.rules.stamps);
     # head rules judge lines by their place above the headline, so they run on what content
     # detection kept (before it, a second pass over their output would find new heads: not
     # idempotent); the tail cut reads what the line and block rules found; whitespace shapes the
@@ -54,6 +56,7 @@ def _builtin() -> tuple[Rule, ...]:
         (prompts, Stage.PHRASE),
         (content, Stage.CONTENT),
         (captions, Stage.ARTICLE),
+        (stamps, Stage.ARTICLE),
         (head, Stage.HEAD),
         (tail, Stage.TAIL),
         (whitespace, Stage.WHITESPACE),

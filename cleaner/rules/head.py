@@ -161,7 +161,8 @@ TAG_LINE = line_rule(
     "head.byline",
     Kind.HEAD,
     "A byline above the story's first sentence: By Jane Doe, By JANE DOE and JOHN ROE, By Jane Doe | Agency, "
-    "Posted by Jane Doe on May 3, 2024.",
+    "Posted by Jane Doe on May 3, 2024, By Jane Doe on Monday, May 3, 2024 at 11:04 a.m. (whose end reads "
+    "like a sentence's), By Jane Doe November 19, 2019, 07:47 PM EST.",
     examples(
         (
             "Storm closes the pass\nBy Jane Doe | Mountain News\nHeavy snow closed the pass on Thursday for the second time this week.\n",
@@ -171,14 +172,42 @@ TAG_LINE = line_rule(
             "By The Numbers\nThe council spent four million on roads last year, more than ever before.\n",
             "By The Numbers\nThe council spent four million on roads last year, more than ever before.\n",
         ),
+        (
+            "Storm closes the pass\nBy Jane Doe on Monday, November 18th, 2019 at 11:04 a.m.\n"
+            "Heavy snow closed the pass on Thursday for the second time this week.\n",
+            "Storm closes the pass\nHeavy snow closed the pass on Thursday for the second time this week.\n",
+        ),
     ),
 )
 def byline(doc: Document, rule: Rule) -> None:
     for i, line in doc.iter_content():
-        if is_prose(line.text):
+        text = line.text
+        if _is_dated_byline(text):
+            doc.remove(i, rule)  # its date may end it like a sentence ("... at 11:04 a.m.")
+            continue
+        if is_prose(text):
             return  # below the first sentence "By ..." may start a line of the story
-        if is_byline(line.text):
+        if is_byline(text):
             doc.remove(i, rule)
+
+
+# A date after the byline's names, with no separator: "By Jane Doe November 19, 2019, 07:47 PM EST".
+_TRAILING_DATE = regex.compile(
+    r"\s+(?-i:\p{Lu})\p{Ll}{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:[,\s]+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?$",
+    FLAGS,
+)
+
+
+_YEAR_OR_TIME = regex.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b")
+
+
+def _is_dated_byline(text: str) -> bool:
+    """A byline with its date: "By Jane Doe on Monday, November 18th, 2019 at 11:04 a.m." (which
+    reads as prose by its end) or "By Jane Doe November 19, 2019, 07:47 PM EST"."""
+    if len(text) > 160 or not _YEAR_OR_TIME.search(text):
+        return False
+    m = _TRAILING_DATE.search(text.rstrip())
+    return is_byline(text[: m.start()] if m else text)
 
 
 # Bylines and tag lines go before the section-label test, which reads the lines under the headline.

@@ -134,6 +134,14 @@ NOTES: dict[str, tuple[str, tuple[str, ...]]] = {
             "'(Reuters)' as a source note, goes whole; use keep-captions to keep the text and cut only the bracket.",
         ),
     ),
+    "ST001": (
+        "A time stamp above the story is page furniture, like the ones the phrase stage's date-line rule takes; these "
+        "forms go after content detection, which reads a date line there as the article's start.",
+        (
+            "A line of the story that is only a date ('Today 12:01 AM') with no paragraph after it, as the last line "
+            "of a page, goes.",
+        ),
+    ),
     "CR003": (
         "A caption sentence directly above a bare 'Name | Agency' credit belongs to the image; the "
         "credit line marks it as a caption.",
