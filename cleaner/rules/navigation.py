@@ -8,9 +8,10 @@ import regex
 
 from cleaner.document import Document, Kind, Rule
 from cleaner.rules.builders import examples, first_prose, line_rule, rule
+from cleaner.rules.date_text import DATE_LINE, remove_date_lines
 from cleaner.rules.gates import label_gate, label_of
 from cleaner.rules.patterns import FLAGS
-from cleaner.text import is_headline_like, is_lowercase_fragment, is_prose
+from cleaner.text import is_headline_like, is_lowercase_fragment
 
 _PREV_NEXT = regex.compile(
     r"(?:[«‹<←]\s*)?(?:previous|prev|next|older|newer|earlier|later)\s+"
@@ -246,69 +247,7 @@ LINK_LINE = line_rule(
     opens_footer=True,
 )
 
-# Month names by their first letters, in English and (the extra prefixes) Spanish, Italian,
-# French, Portuguese, German, Indonesian and Russian: "ene", "gen" (enero, gennaio), "mär" (März),
-# "aoû" (août), "agu" (Agustus), "сен" (сентября)...
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-    r"|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|fév|fev|avr|aoû|déc|dez|mär|mai|okt|out|mei|agu|des"
-    r"|янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)\p{L}*\.?"
-)
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)"
-_TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:et|est|edt|gmt|utc|bst|cet|cest|pt|pst|ist))?"
-_LABELS = (
-    r"published|updated|posted|last updated|first published|last modified|modified|veröffentlicht|aktualisiert"
-    r"|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato"
-    r"|diterbitkan|diperbarui|dipublikasikan|опубликовано|обновлено"
-)
-# What the late date-line rule (cleaner.rules.stamps) reads beyond these: weekdays spelled out in
-# Portuguese, Spanish, French and German ("sexta-feira,"), more labels ("Original", Korean
-# "기사입력"), a stamp in brackets after its label ("기사입력 :[ 2018-08-25 15:24 ]"), a day named
-# relative to now ("Today 12:01 AM") and how long ago ("... 9:08 GMT1 day ago").
-_WEEKDAY_MORE = (
-    r"(?:(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?"
-    r"|(?:segunda|terça|terca|quarta|quinta|sexta)-feira|sábado|domingo"
-    r"|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+)"
-)
-_LABELS_MORE = _LABELS + r"|original(?:ly published)?|기사입력|입력|수정|승인"
-_RELATIVE_DAY = (
-    rf"(?:today|yesterday|heute|gestern|hoje|ontem|hoy|ayer|aujourd'hui|hier)(?:,?\s*(?:at|um|às|a las|à)?\s*{_TIME})|"
-)
-_AGO = r"(?:\s*(?:\d+|an?|one)\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago)?(?:\s*\])?"
-
-
-def _stamp(more: bool) -> str:
-    """One time stamp, maybe labelled, the time before or after the date: "Updated: 18 Nov 2019 9:38 pm",
-    "Updated 10:07 AM ET, Tue November 19, 2019", "Posted: Fri 6:45 PM, Feb 16, 2018", and the time
-    again in another zone: "Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)"; with `more`, the
-    forms of _WEEKDAY_MORE's comment too."""
-    weekday = _WEEKDAY_MORE if more else _WEEKDAY
-    bracket = r"(?:\[\s*(?=.*\]$))?" if more else ""
-    return (
-        rf"(?:(?:{_LABELS_MORE if more else _LABELS})(?: on| at| am| le| el| em| il| pada)?\s*:?\s*{bracket})?"
-        rf"{weekday}?(?:{_TIME}\s*,?\s+{weekday}?)?"
-        rf"(?:{_RELATIVE_DAY if more else ''}{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-        rf"|\d{{1,2}}(?:st|nd|rd|th|º)?\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}(?:\s*г\.)?"
-        r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
-        rf"(?:\s*(?:at|,|-|–|•|\||/|um|à|a las|às|alle|om|pukul|в)?\s*{_TIME})?(?:\s*\(\s*{_TIME}\s*\))?"
-        + (_AGO if more else "")
-    )
-
-
-def _date_line(more: bool) -> regex.Pattern[str]:
-    """A line that is only a date: one or two stamps ("... Last modified on ..."), maybe with the
-    source after a separator ("November 19, 2019 / 10:07 AM / CBS News")."""
-    stamp = _stamp(more)
-    return regex.compile(
-        rf"{stamp}(?:\s*[|/•–-]?\s*{stamp})?(?:\s*[|/•–-]\s*\p{{Lu}}[\w&.'’-]*(?:\s+\p{{Lu}}[\w&.'’-]*){{0,3}})?",
-        FLAGS,
-    )
-
-
-_DATE_LINE = _date_line(more=False)
-DATE_LINE_MORE = _date_line(more=True)
-_DATE_CANDIDATES = label_gate(_DATE_LINE.pattern)
+_DATE_CANDIDATES = label_gate(DATE_LINE.pattern)
 
 
 @rule(
@@ -331,25 +270,7 @@ _DATE_CANDIDATES = label_gate(_DATE_LINE.pattern)
     ),
 )
 def date_line(doc: Document, rule: Rule) -> None:
-    remove_date_lines(doc, rule, _DATE_CANDIDATES(doc), _DATE_LINE)
-
-
-def remove_date_lines(doc: Document, rule: Rule, candidates: list[int], pattern: regex.Pattern[str]) -> None:
-    """Removes the candidate lines that are only a date (`pattern`), above the story's first
-    sentence or where no paragraph follows them."""
-    lines = doc.lines
-    dated = [i for i in candidates if lines[i].kept and len(lines[i].text) <= 80]
-    if not dated:
-        return
-    # The story's first sentence, judged before this rule removes anything.
-    first_sentence = first_prose(doc)
-    for i in dated:
-        text = lines[i].text
-        if not pattern.fullmatch(label_of(text)):
-            continue
-        following = next((lines[k].text for k in range(i + 1, len(lines)) if lines[k].kept and not lines[k].blank), "")
-        if first_sentence is None or i < first_sentence or not is_prose(following):
-            doc.remove(i, rule)
+    remove_date_lines(doc, rule, _DATE_CANDIDATES(doc), DATE_LINE)
 
 
 RULES = (prev_next, RELATED_HEADING, JUMP_LINKS, SITE_LINKS, TEASER_META, LINK_LINE, date_line)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from cleaner.document import Document, Kind, Rule
 from cleaner.rules.builders import examples, rule
+from cleaner.rules.date_text import DATE_LINE_MORE, remove_date_lines
 from cleaner.rules.gates import label_gate
-from cleaner.rules.navigation import DATE_LINE_MORE, remove_date_lines
 
 _CANDIDATES = label_gate(DATE_LINE_MORE.pattern)
 
