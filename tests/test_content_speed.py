@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import reference_features
+import regex
 from material import FIXTURES, dev_files
 
 from cleaner.content import features, measures
@@ -253,9 +254,9 @@ def test_ascii_topic_words_and_comment_header_precheck() -> None:
     for line in _lines() + PRECHECK_EDGE_CASES + ["Abcd EFGH ab_cdef x1yzab ÄBCD", "Anna said :", "x wrote\uff1a"]:
         lower = line.lower()
         if lower.isascii():
-            assert edges._A_TOPIC_WORD.findall(lower) == edges._TOPIC_WORD.findall(lower), line
+            assert edges._A_TOPIC_PREFIX.findall(lower) == [w[:4] for w in edges._TOPIC_WORD.findall(lower)], line
         if content._COMMENT_HEADER.match(line):
-            assert ":" in line, line
+            assert line.rstrip().endswith(":"), line
 
 
 def test_non_letters_are_the_complement_of_letters() -> None:
@@ -274,6 +275,14 @@ SEPARATOR_EDGE_CASES = [
     "Paris — 12:30, Lyon",
     "\u3000東京－大阪｜",
     "-",
+    "a--b",
+    "a ---b",
+    "x - -- y",
+    "x -\t- y",
+    "a -\u00a0b",
+    "a\u00a0-\u00a0b",
+    "a-\x1cb",
+    "—-—",
 ]
 
 
@@ -295,5 +304,44 @@ def test_shortcuts_agree_with_the_patterns() -> None:
             lower = line.lower()
             topic = {w[:4] for w in edges._TOPIC_WORD.findall(lower)}
             assert edges._topic_words(line) == topic == edges._topic_words(line), repr(line)
+    finally:
+        forget()
+
+
+START_EDGE_CASES = [
+    " 1. item",
+    "\t- item",
+    "\x1c- item",
+    "\x1c\x1d(3)",
+    "  42  ",
+    "\u3000「引用」",
+    "(a) first",
+    "a) first",
+    "b) 12 (4)",
+    "² squared",
+    "٣. بند",
+    "\u00a0\u2014 quoted",
+    "'Tis",
+    "«Citation»",
+    "   ",
+]
+
+
+def test_skipped_start_patterns_cannot_match() -> None:
+    """`own_features` tries the bullet, leading-quote and counter patterns only on lines whose first
+    character after spaces may begin a match: each column is what its pattern says."""
+    from cleaner.text import forget
+
+    every_space = "".join(regex.findall(r"\s", "".join(map(chr, range(0x110000)))))
+    assert every_space.isspace()  # what the patterns' `^\s*` skips, str.lstrip skips too
+    bullet, quote, counter = (measures.OWN.index(name) for name in ("bullet", "quote", "counter"))
+    try:
+        for line in _lines() + NON_ASCII_EDGE_CASES + PRECHECK_EDGE_CASES + START_EDGE_CASES:
+            if not line:
+                continue
+            row, _ = measures.own_features(line, measures.alpha_words(line), frozenset())
+            assert row[bullet] == (1.0 if measures._BULLET.match(line) else 0.0), repr(line)
+            assert row[quote] == (1.0 if measures._LEADING_QUOTE.match(line) else 0.0), repr(line)
+            assert row[counter] == (1.0 if measures._COUNTER.search(line) else 0.0), repr(line)
     finally:
         forget()

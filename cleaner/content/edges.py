@@ -22,8 +22,9 @@ _COMMA_END = re.compile(r"[,、，]\s*$")
 # catches bylines that name a publication rather than a person.
 _BYLINE_START = regex.compile(r"^(?:by|von|par|por|di|door|av|af)\s", regex.IGNORECASE)
 _TOPIC_WORD = regex.compile(r"\p{Han}|[^\W\d_\p{Han}]{4,}")
-# The same on lower-cased ASCII text, where it reduces to runs of four letters or more (`re` is quicker).
-_A_TOPIC_WORD = re.compile(r"[a-z]{4,}")
+# The same on lower-cased ASCII text, where it reduces to the first four letters of each run of
+# four letters or more: four letters that no letter precedes (`re` is quicker).
+_A_TOPIC_PREFIX = re.compile(r"(?<![a-z])[a-z]{4}")
 # How far above the article its headline is looked for, and how many lines are kept as headline
 # for sharing the article's words (besides the nearest headline-like line).
 _HEADLINE_REACH = 8
@@ -108,8 +109,10 @@ def _topic_words(text: str) -> frozenset[str]:
     found = _topic_memo.get(text)
     if found is None:
         lower = text.lower()
-        pattern = _A_TOPIC_WORD if lower.isascii() else _TOPIC_WORD
-        found = _topic_memo[text] = frozenset([w[:4] for w in pattern.findall(lower)])
+        if lower.isascii():
+            found = _topic_memo[text] = frozenset(_A_TOPIC_PREFIX.findall(lower))
+        else:
+            found = _topic_memo[text] = frozenset([w[:4] for w in _TOPIC_WORD.findall(lower)])
     return found
 
 
@@ -123,10 +126,7 @@ def headlines_above(texts: Sequence[str], keep: Sequence[bool], reach: int = _HE
     first = next((i for i, k in enumerate(keep) if k), None)
     if first is None:
         return []
-    article: set[str] = set()
-    for k in range(first, len(texts)):
-        if keep[k]:
-            article |= _topic_words(texts[k])
+    article: set[str] | None = None  # the article's topic words, read once a candidate needs them
     found = []
     nearest = None
     for i in range(first - 1, max(-1, first - 1 - reach), -1):
@@ -140,7 +140,9 @@ def headlines_above(texts: Sequence[str], keep: Sequence[bool], reach: int = _HE
         if nearest is None:
             nearest = i
         words = _topic_words(text)
-        shared = len(words & article) / len(words) if words else 0.0
+        if words and article is None:
+            article = set().union(*[_topic_words(texts[k]) for k in range(first, len(texts)) if keep[k]])
+        shared = len(words & article) / len(words) if words and article is not None else 0.0
         if shared >= 0.5:
             found.append((shared, i))
     # The nearest such line close above the article is kept as before (a headline in other words

@@ -46,6 +46,9 @@ _DATE = regex.compile(
 _COUNTER = regex.compile(r"\(\d+\)|^\s*\d+\s*$")
 _BULLET = regex.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,3}[.)]|\(?[a-z]\))\s+")
 _LEADING_QUOTE = regex.compile(r"^\s*[\"“«„'‘—–-]")
+# What a line may start with (after spaces) for `_BULLET` to match (besides a digit and a-z), and for `_LEADING_QUOTE`.
+_BULLET_FIRST = frozenset("-*•·▪►–—(")
+_QUOTE_FIRST = frozenset("\"“«„'‘—–-")
 
 # A line at or under this many words is "short" (menus, labels, list items, headings).
 SHORT_WORDS = 4
@@ -150,21 +153,39 @@ def _measures(text: str) -> Measures:
     )
 
 
+def _classes(*sets: tuple[bytes, bytes]) -> bytes:
+    table = bytearray(b"." * 256)
+    for chars, mark in sets:
+        for c in chars:
+            table[c] = mark[0]
+    return bytes(table)
+
+
+# Each ASCII byte as its class (for `_ascii_measures`): upper- and lower-case letter, digit, symbol, comma.
+_A_CLASSES = _classes(
+    (_A_UPPER, b"U"),
+    (_A_LETTERS.translate(None, _A_UPPER), b"l"),
+    (_A_DIGITS, b"d"),
+    (_A_SYMBOLS, b"s"),
+    (_A_COMMAS, b"c"),
+)
+
+
 def _ascii_measures(text: str) -> Measures:
-    """`_measures` of an ASCII line, by byte counts and a look at the line's end."""
-    data = text.encode("ascii")
-    size = len(data)
-    drop = data.translate  # _count spelled out: this runs on most lines of every page
+    """`_measures` of an ASCII line, by byte counts and a look at the line's end: the line's bytes
+    are mapped to their classes once, and each class counted."""
+    classes = text.encode("ascii").translate(_A_CLASSES)
+    upper = classes.count(b"U")
     end = text.rstrip(_A_SPACE)
     return (
-        size - len(drop(None, _A_LETTERS)) or 1,
+        upper + classes.count(b"l") or 1,
         bool(end) and end[-1] in _A_TERMINAL,
         _ascii_ellipsis(end),
         len(_A_SENTENCE.findall(text)),
-        size - len(drop(None, _A_UPPER)),
-        size - len(drop(None, _A_DIGITS)),
-        size - len(drop(None, _A_SYMBOLS)),
-        size - len(drop(None, _A_COMMAS)),
+        upper,
+        classes.count(b"d"),
+        classes.count(b"s"),
+        classes.count(b"c"),
     )
 
 
@@ -195,10 +216,13 @@ def shape(text: str, has_digit: bool) -> Shape:
     return _shape(text, has_digit) if found is None else found
 
 
-# The separators of one character: without a '-' in the line, the separators found are just those
-# of them that it holds ('--' and a spaced '-' need a '-'; the others are found wherever they are).
+# The separators of one character. No match of the separator pattern overlaps another kind's: a
+# one-character separator is found wherever the line holds it, and '--' wherever the line holds
+# it (its first '-' is never the end of a spaced '-'). Only a spaced '-' (a '-' then a space) needs
+# the pattern, to find which spaces as it does.
 _A_SEPARATOR_CHARS = "|:;,/"
 _SEPARATOR_CHARS = "–—|:;,/"
+_SPACED_DASH = regex.compile(r"-\s")
 
 
 def _shape(text: str, has_digit: bool) -> Shape:
@@ -206,12 +230,15 @@ def _shape(text: str, has_digit: bool) -> Shape:
     first = stripped[:1]
     start = "digit" if first.isdigit() else "upper" if first.isupper() else "lower" if first.islower() else first
     ascii_text = stripped.isascii()
-    if "-" in stripped:
+    if "-" in stripped and _SPACED_DASH.search(stripped):
         separators = frozenset((_A_SEPARATOR if ascii_text else _SEPARATOR).findall(stripped))
     else:
-        separators = frozenset([c for c in (_A_SEPARATOR_CHARS if ascii_text else _SEPARATOR_CHARS) if c in stripped])
-    found = _shape_memo[text] = (start, has_digit, separators)
-    return found
+        found = [c for c in (_A_SEPARATOR_CHARS if ascii_text else _SEPARATOR_CHARS) if c in stripped]
+        if "--" in stripped:
+            found.append("--")
+        separators = frozenset(found)
+    shaped = _shape_memo[text] = (start, has_digit, separators)
+    return shaped
 
 
 # ASCII letters lower-cased, every other byte a space: an ASCII line's alphabetic words, lower-cased,
@@ -257,7 +284,14 @@ def own_features(text: str, tokens: list[str], stops: frozenset[str]) -> tuple[l
     glued = (_A_GLUED if ascii_text else _GLUED).findall(text) if upper else ()
     urlish = _A_URLISH.search(text.lower()) if ascii_text else _URLISH.search(text)
     date = digits and _DATE.search(text)
-    counter = digits and (_A_COUNTER if ascii_text else _COUNTER).search(text)
+    # The line's first character that is not a space: a bullet, a number or a leading quote is
+    # where the patterns' `^\s*` leaves off (every `\s` of the regex module is str.isspace).
+    first = text[:1]
+    if first.isspace():
+        first = text.lstrip()[:1]
+    counter = digits and ("(" in text or first.isdigit()) and (_A_COUNTER if ascii_text else _COUNTER).search(text)
+    bullet = (first in _BULLET_FIRST or first.isdigit() or "a" <= first <= "z") and _BULLET.match(text)
+    quote = first in _QUOTE_FIRST and _LEADING_QUOTE.match(text)
     row = [
         math.log1p(n),
         math.log1p(words),
@@ -277,8 +311,8 @@ def own_features(text: str, tokens: list[str], stops: frozenset[str]) -> tuple[l
         1.0 if urlish else 0.0,
         1.0 if date else 0.0,
         1.0 if counter else 0.0,
-        1.0 if _BULLET.match(text) else 0.0,
-        1.0 if _LEADING_QUOTE.match(text) else 0.0,
+        1.0 if bullet else 0.0,
+        1.0 if quote else 0.0,
         0.0,  # topic
         0.0,  # pattern_run
         0.0,  # repeated

@@ -332,8 +332,8 @@ def comments_by_byline(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
         return
     v = view(doc)
-    # A header ends in ':'; lines without one are not tried (most lines: the pattern is slow).
-    headers = [k for k, text in enumerate(v.texts) if ":" in text and _COMMENT_HEADER.match(text)]
+    # A header ends in ':' (and spaces); other lines are not tried (most lines: the pattern is slow).
+    headers = [k for k, text in enumerate(v.texts) if text.rstrip().endswith(":") and _COMMENT_HEADER.match(text)]
     if len(headers) < 2:
         return
     first = headers[0]
