@@ -22,7 +22,8 @@ class View:
     texts: list[str]
     barrier: list[bool]
     removed: int
-    """Lines that the rules before content detection removed from the page."""
+    """Distinct lines that the rules before content detection removed from the page (a label
+    repeated, "Sponsored Links" above two blocks, is one sign of furniture)."""
 
 
 def view(doc: Document) -> View:
@@ -30,12 +31,12 @@ def view(doc: Document) -> View:
     texts: list[str] = []
     barrier: list[bool] = []
     seen_barrier = False
-    removed = 0
+    removed: set[str] = set()
     # Rules whose removals open a comment section (Rule.opens_comments): what follows is not the article.
     barriers = {rule_id for rule_id, remover in doc.removers.items() if remover.opens_comments}
     for i, line in enumerate(doc.lines):
         if line.removed_by is not None:
-            removed += 1
+            removed.add(line.text.strip())
             if line.removed_by in barriers and texts:
                 seen_barrier = True
             continue
@@ -44,4 +45,4 @@ def view(doc: Document) -> View:
         indices.append(i)
         texts.append(line.text)
         barrier.append(seen_barrier)
-    return View(indices, texts, barrier, removed)
+    return View(indices, texts, barrier, len(removed))
