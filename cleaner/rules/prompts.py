@@ -86,7 +86,8 @@ NEWSLETTER = line_rule(
     "PR002",
     "prompts.newsletter",
     "Newsletter, subscription, login and app prompts and sign-up form messages: Sign up for our newsletter, "
-    "Subscribe, Log in, Enter your email, Download the ... app, There was an error processing your subscription.",
+    "Subscribe, Log in, Enter your email, Download the ... app, There was an error processing your subscription., "
+    "Click here to subscribe to ..., I agree that ... can send me the ... newsletter.",
     [
         r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|my)(?: free)? [\w' -]{0,40}(?:newsletters?|mailing list|updates|alerts)"
         + _PITCH_TAIL,
@@ -121,6 +122,11 @@ NEWSLETTER = line_rule(
         r"please (?:check|tick|select) the (?:opt-in |consent )?box to .{1,100}",
         r"please (?:enter|provide) a valid e-?mail(?: address)?(?:[.!,;:]?\s.{0,40})?",
         r"keep an eye on your inbox(?: for .{1,80})?",
+        # "Click here to subscribe to The Daily Newsletter", "Click here to subscribe!"
+        r"(?:click|tap) here (?:to|and) (?:subscribe|sign up|register)(?: (?:to|for) [^.!?,;]{1,60})?[.!]?",
+        # A sign-up form's consent box: "I agree that Example Sports can send me the ... newsletter."
+        r"(?:yes,? )?i (?:agree|consent|would like)(?: that [\w .&'’-]{1,40} (?:can|may|will) (?:send|e-?mail) me| to (?:receive|get))"
+        r"[^.!?]{0,120}?(?:newsletters?|e-?mails?|updates|offers|alerts|messages|communications)[^.!?]{0,60}[.!]?",
         r"newsletter abonnieren|jetzt abonnieren|anmelden|abmelden|"
         r"(?:s'abonner|abonnez-vous)(?: à (?:la|notre) newsletter)?|se connecter|"
         r"suscríbete(?: a (?:nuestro|el) boletín)?|iniciar sesión|accedi|entrar|fazer login|iscriviti|assine",
@@ -161,6 +167,13 @@ _NOTICE = regex.compile(
     r"|you have reached (?:your|the) (?:\w+ )?(?:limit|maximum)"
     r"|(?:subscribe|log ?in|sign ?in|register)(?: now| today)? to (?:continue|keep) reading"
     r"|(?:create|register for) a free account to (?:continue|keep) reading"
+    # Membership pitches under an article: "If you enjoyed this article, we have a proposition for
+    # you: Join ...", "If you value our journalism, please consider subscribing."
+    r"|if you (?:enjoyed|liked|like|enjoy|value|appreciate|rely on) (?:this|our|reading this) (?:article|story|post|piece"
+    r"|journalism|reporting|work|content)[^.!?]{0,60}?(?:we have a proposition|please (?:consider|support|subscribe|donate"
+    r"|join)|consider (?:subscribing|supporting|joining|becoming|making)|(?:subscribe|join|support|donate|become a)\b)"
+    r"|(?:every|each) (?:day|morning|week|weekday|evening),? we(?:'ll| will)? send (?:you )?an? (?:e-?mail|newsletter)"
+    r" (?:with|of) (?:the|our) (?:top|best|biggest|latest|most important|day's) (?:stories|news|headlines|reads)"
     r"|this (?:article|content|story) is (?:only )?(?:available|reserved|exclusive) (?:to|for) (?:subscribers|members|premium)"
     # Affiliate disclosures.
     r"|(?:if|when) you (?:buy|click|purchase|shop)[^.!?]{0,80}(?:we|\p{Lu}[\w.]*) (?:may|might|could|will) "
@@ -187,6 +200,13 @@ NOTICE_CUES = (
     "privacy",
     "limit",
     "maximum",
+    # Membership pitches: "If you enjoyed this article, ..." and "Every day we send an email ...".
+    "if you enjoy",
+    "if you like",
+    "if you value",
+    "if you appreciate",
+    "if you rely",
+    "we send",
     "reading",
     "subscribers",
     "members",
@@ -207,12 +227,21 @@ NOTICE_CUES = (
     "PR003",
     "prompts.site-notice",
     Kind.LINE,
-    "A short line in which the site talks to the reader: newsletter pitches, paywalls, ad-blocker and "
-    "browser notices, terms-of-use boilerplate, affiliate disclosures.",
+    "A short line in which the site talks to the reader: newsletter pitches, paywalls, membership pitches "
+    "(If you enjoyed this article, ... join ...), ad-blocker and browser notices, terms-of-use boilerplate, "
+    "affiliate disclosures.",
     examples(
         ("Body.\n\nGet the day's top headlines delivered to your inbox every morning.\n", "Body.\n"),
         ("Body.\n\nIf you value our work, please disable your ad blocker.\n", "Body.\n"),
         ("Body.\n\nIf you buy something through this post, we may earn a commission.\n", "Body.\n"),
+        (
+            "Body.\n\nIf you enjoyed this article, we have a proposition for you: Join our club.\n",
+            "Body.\n",
+        ),
+        (
+            "If you enjoyed this article about the harbour, the museum said, you will enjoy the tour.\n",
+            "If you enjoyed this article about the harbour, the museum said, you will enjoy the tour.\n",
+        ),
         (
             "Most readers who sign up for a newsletter never read it, the study found.\n",
             "Most readers who sign up for a newsletter never read it, the study found.\n",
