@@ -94,7 +94,17 @@ def inline_rule(
             new = _SPACE_RUN.sub(" ", new) if new.strip() else ""
             doc.edit(i, new, " ".join(f.strip() for f in found), rule)
 
-    return Rule(id, name, Kind.INLINE, description, examples, apply, prefilter=None if whole is None else whole.search)
+    # Each line is judged by its text alone, and the rule's own edits count as edits: it reruns only after one.
+    return Rule(
+        id,
+        name,
+        Kind.INLINE,
+        description,
+        examples,
+        apply,
+        prefilter=None if whole is None else whole.search,
+        rerun_only_after_edits=True,
+    )
 
 
 _SPACE_RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
