@@ -154,19 +154,20 @@ class _LabelGates:
             # start are asked below; the others cannot begin with it.
             start = next(k for k, c in enumerate(key) if not c.isascii())
             allowed &= ~self.head_read | self.head_open.get(key[:start].lower(), 0)
-        bit = 0
-        for rule, (source, parts) in enumerate(self.rules):
-            size = len(parts)
-            mine = allowed >> bit & ((1 << size) - 1)
-            # The rule's whole pattern first where it may rule out several patterns at once, and
-            # always for a head that is not ASCII: most rules' patterns then need no compiling.
-            if mine and (
-                (mine.bit_count() <= 2 and ascii_key) or self._whole(rule, source).fullmatch(key, partial=True)
-            ):
-                for b in _bits_of(mine):
-                    if self._pattern(bit + b, reverse=False).fullmatch(key, partial=True) is not None:
-                        bits |= 1 << (bit + b)
-            bit += size
+        ask = allowed & ((1 << len(self.parts)) - 1)
+        if ask:
+            groups: dict[int, list[int]] = {}
+            for b in _bits_of(ask):
+                groups.setdefault(self.owner[b], []).append(b)
+            for rule, group in groups.items():
+                # The rule's whole pattern first where it may rule out several patterns at once, and
+                # always for a head that is not ASCII: most rules' patterns then need no compiling.
+                if (len(group) <= 2 and ascii_key) or self._whole(rule, self.rules[rule][0]).fullmatch(
+                    key, partial=True
+                ):
+                    for b in group:
+                        if self._pattern(b, reverse=False).fullmatch(key, partial=True) is not None:
+                            bits |= 1 << b
         if len(self.heads) >= self.LIMIT:
             self.heads.clear()
         self.heads[key] = bits
@@ -253,7 +254,12 @@ class _LabelGates:
 @lru_cache(maxsize=4096)
 def _bits_of(mask: int) -> tuple[int, ...]:
     """The positions of the set bits of `mask` (few distinct masks occur, so they are cached)."""
-    return tuple(b for b in range(mask.bit_length()) if mask >> b & 1)
+    found = []
+    while mask:
+        low = mask & -mask
+        found.append(low.bit_length() - 1)
+        mask ^= low
+    return tuple(found)
 
 
 GATES = _LabelGates()
