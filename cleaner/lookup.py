@@ -3,6 +3,7 @@ found by searching the page's text once instead of by a Python loop over its lin
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import accumulate, repeat
@@ -46,38 +47,44 @@ class _CueWords:
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
         self.held: dict[str, tuple[int, ...]] = page_memo()
         """For a line's text, the numbers of the known words its lowercased text holds, in order."""
+        self._lock = threading.Lock()
 
-    def learn(self, words: Iterable[str]) -> None:
-        new = [w for w in words if w not in self.index]
-        if new:
-            for word in new:
-                self.index[word] = len(self.index)
-            self._automaton = None
-            self.version += 1
-            self.held.clear()
+    def learn(self, words: Iterable[str]) -> set[int]:
+        """The numbers of `words`, learning those not known yet."""
+        with self._lock:
+            new = [w for w in words if w not in self.index]
+            if new:
+                for word in new:
+                    self.index[word] = len(self.index)
+                self._automaton = None
+                self.version += 1
+                self.held.clear()
+            return {self.index[w] for w in words}
 
-    def hold(self, texts: set[str]) -> dict[str, tuple[int, ...]]:
-        """`held`, with an entry for each of `texts`."""
-        held = self.held
-        missing = [t for t in texts if t not in held]
-        if not missing:
-            return held
-        if len(held) > 100_000:  # used outside the pipeline, which empties it after each page
-            held.clear()
-            missing = list(texts)
-        low = [t.lower() for t in missing]  # each text alone, as `w in text.lower()` lowercases it
-        starts = _starts_of(map(len, low))
-        found: list[set[int]] = [set() for _ in missing]
-        try:
-            matches = self._scanner().find_matches_as_indexes("\n".join(low), overlapping=True)
-        except UnicodeEncodeError:  # a lone surrogate (JSON text may hold one): the automaton takes UTF-8 only
-            matches = [(k, starts[i], 0) for i, t in enumerate(low) for w, k in self.index.items() if w in t]
-        for word, start, _ in matches:
-            # A word holds no newline: it lies within one text.
-            found[bisect_right(starts, start) - 1].add(word)
-        for text, words in zip(missing, found, strict=True):
-            held[text] = tuple(sorted(words))
-        return held
+    def hold(self, texts: set[str]) -> tuple[int, dict[str, tuple[int, ...]]]:
+        """For each of `texts`, the numbers of the known words it holds, and the version they are of.
+        Under a lock: pages cleaned in threads share the words and the memo (which a thread's
+        end of page may empty at any time, hence an answer of its own)."""
+        with self._lock:
+            held = self.held
+            if len(held) > 100_000:  # used outside the pipeline, which empties it after each page
+                held.clear()
+            answer = {t: h for t in texts if (h := held.get(t)) is not None}
+            missing = [t for t in texts if t not in answer]
+            if missing:
+                low = [t.lower() for t in missing]  # each text alone, as `w in text.lower()` lowercases it
+                starts = _starts_of(map(len, low))
+                found: list[set[int]] = [set() for _ in missing]
+                try:
+                    matches = self._scanner().find_matches_as_indexes("\n".join(low), overlapping=True)
+                except UnicodeEncodeError:  # a lone surrogate (JSON text may hold one): the automaton takes UTF-8 only
+                    matches = [(k, starts[i], 0) for i, t in enumerate(low) for w, k in self.index.items() if w in t]
+                for word, start, _ in matches:
+                    # A word holds no newline: it lies within one text.
+                    found[bisect_right(starts, start) - 1].add(word)
+                for text, words in zip(missing, found, strict=True):
+                    answer[text] = held[text] = tuple(sorted(words))
+            return self.version, answer
 
     def _scanner(self) -> ahocorasick_rs.AhoCorasick:
         if self._automaton is None:
@@ -143,8 +150,7 @@ class LineLookup:
         one scan of the page's lowercased text for every cue word (`_CueWords`) instead of a Python
         loop over the lines, which is what makes a cue-word test before a costly per-line check cheap.
         With `within`, only the lines of at most that many characters."""
-        _CUES.learn(words)
-        wanted = {_CUES.index[w] for w in words}
+        wanted = _CUES.learn(words)
         lines = self.lines
         return [
             i
@@ -155,9 +161,9 @@ class LineLookup:
     def _cue_lines(self) -> list[tuple[int, tuple[int, ...]]]:
         """The lines holding a known cue word, each with the words' numbers."""
         if self._cues is None or self._cues[0] != _CUES.version:
-            held = _CUES.hold({ln.text for ln in self.lines})
+            version, held = _CUES.hold({ln.text for ln in self.lines})
             found = [(i, h) for i, h in enumerate([held[ln.text] for ln in self.lines]) if h]
-            self._cues = (_CUES.version, found)
+            self._cues = (version, found)
         return self._cues[1]
 
     def lines_maybe_matching_ignorecase(self, words: Iterable[str], within: int | None = None) -> list[int]:
