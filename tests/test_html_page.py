@@ -26,6 +26,8 @@ TRICKY = [
     "<html><body><p>vertical\x0btab and\x0cform feed</p><div>next</div></body></html>",  # lxml refuses to set such text
     '<?xml version="1.0" encoding="utf-8"?><html><body><p>declared</p></body></html>',
     "<html hidden><body><p>nothing shown</p></body></html>",
+    '<html><body><p style="VISIBILITY:\tHidden">gone</p><p style="d\u0130splay:none">kept</p>'
+    '<p style="color: red; display:none !important">gone</p><p style="display: block">shown</p></body></html>',
     "",
     "just text, no tags",
 ]
