@@ -8,7 +8,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING
@@ -20,7 +20,7 @@ from cleaner.batch.outputs import format_of
 from cleaner.batch.records import CHUNKS_IN_FLIGHT, TERMINATE_GRACE
 from cleaner.batch.report import FileResult
 from cleaner.batch.steps import process
-from cleaner.batch.workers import forking_workers, init_worker, prepare_workers
+from cleaner.batch.workers import end_or_kill, forking_workers, init_worker, prepare_workers
 from cleaner.files import Task
 
 if TYPE_CHECKING:
@@ -137,6 +137,7 @@ class _PoolRun(Run):
         # workers may still run and send: `stop` and the watch for dead workers keep using these.
         self._processes: Mapping[int, BaseProcess] = pool._processes
         self._results_pipe = pool._result_queue
+        self._manager: threading.Thread | None = getattr(pool, "_executor_manager_thread", None)  # see _shut
         self._ready: deque[FileResult] = deque()
         """Results of a chunk that came back, not yet taken; on Ctrl-C, `finish` consumes them."""
         self._stopped = False
@@ -241,7 +242,15 @@ class _PoolRun(Run):
 
     def close(self) -> None:
         if not self._stopped:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._shut()
+
+    def _shut(self) -> None:
+        # After a shutdown that did not wait (`finish`), the pool no longer knows its manager thread and
+        # a later shutdown does not wait for it: left running at exit, it closes its wake-up pipe while
+        # the interpreter's exit hook writes to it ("Bad file descriptor", seen after Ctrl-C).
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._manager is not None:
+            self._manager.join()
 
     def _workers(self) -> list[BaseProcess]:
         return list(self._processes.values())
@@ -258,11 +267,11 @@ class _PoolRun(Run):
         workers = self._workers()
         for worker in workers:
             worker.terminate()
-        _end_or_kill(workers, STOP_GRACE)
+        end_or_kill(workers, STOP_GRACE)
         writer = getattr(self._results_pipe, "_writer", None)
         if writer is not None:
             writer.close()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._shut()
 
 
 def run(tasks: Iterable[Task], options: Options, jobs: int = 1) -> Run:
@@ -320,20 +329,6 @@ DEAD_GRACE = 2.0
 # Seconds a file-pool worker has to end after its SIGTERM before it is killed: one in a file ends at
 # once, or after the write in hand (a killed one leaves at most a temporary file, never a half file).
 STOP_GRACE = TERMINATE_GRACE
-
-
-def _end_or_kill(processes: Sequence[BaseProcess], grace: float) -> None:
-    """Wait up to `grace` seconds for `processes` to end; kill those still alive then. (By their
-    sentinels, which tell an end whichever thread reaps the process.)"""
-    from multiprocessing.connection import wait
-
-    deadline = time.monotonic() + grace
-    alive = {worker.sentinel: worker for worker in processes}
-    while alive and (left := deadline - time.monotonic()) > 0:
-        for ended in wait(list(alive), left):
-            del alive[ended]  # type: ignore[arg-type]
-    for worker in alive.values():
-        worker.kill()
 
 
 class WorkerDied(Exception):

@@ -5,10 +5,15 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from cleaner import files
 from cleaner.batch.options import Options
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
 
 # Set in each worker process by init_worker, so options travel once per worker, not once per file.
 _WORKER_OPTIONS: Options | None = None
@@ -124,3 +129,17 @@ def _worker_stop(signum: int) -> None:
     if _IN_STEP:
         raise files.Terminated(signum)
     os._exit(128 + signum)
+
+
+def end_or_kill(processes: Sequence[BaseProcess], grace: float) -> None:
+    """Wait up to `grace` seconds for `processes` to end; kill those still alive then. (By their
+    sentinels, which tell an end whichever thread reaps the process.)"""
+    from multiprocessing.connection import wait
+
+    deadline = time.monotonic() + grace
+    alive = {worker.sentinel: worker for worker in processes}
+    while alive and (left := deadline - time.monotonic()) > 0:
+        for ended in wait(list(alive), left):
+            del alive[ended]  # type: ignore[arg-type]
+    for worker in alive.values():
+        worker.kill()
