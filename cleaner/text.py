@@ -56,9 +56,10 @@ def word_count(text: str) -> int:
 MAYBE_CJK = re.compile(
     "[\u1100-\u11ff\u2e80-\u2fff\u3000-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef\U00010000-\U0010ffff]"
 )
-# ASCII characters that are not word characters (\w) become spaces, so that ASCII text splits into
-# exactly the words `_WORD` finds, in two passes of C code instead of a regular expression.
-_ASCII_NON_WORD = bytes(b if chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(256))
+# ASCII word characters (\w) become 'w' and the others spaces: the words `_WORD` finds in ASCII text
+# are then the runs of 'w', counted where they start (after a space, or at the start) by C code,
+# with no regular expression and no list of the words.
+_ASCII_WORD_RUNS = bytes(ord("w") if chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(256))
 
 
 def _count_words(text: str) -> int:
@@ -71,7 +72,8 @@ def _count_words(text: str) -> int:
 def _count_parts(text: str) -> tuple[int, int]:
     """(words, CJK characters) of `text`."""
     if text.isascii():  # the common case
-        return len(text.encode("ascii").translate(_ASCII_NON_WORD).split()), 0
+        runs = text.encode("ascii").translate(_ASCII_WORD_RUNS)
+        return runs.count(b" w") + runs.startswith(b"w"), 0
     if not MAYBE_CJK.search(text):
         return len(_WORD.findall(text)), 0
     spaced, cjk = _CJK.subn(" ", text)

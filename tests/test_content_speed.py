@@ -207,7 +207,18 @@ def test_page_features_repeat_for_repeated_lines() -> None:
 def test_word_count_is_the_token_count() -> None:
     from cleaner.text import MAYBE_CJK, word_count
 
-    for line in [ln for ln in _lines() + PRECHECK_EDGE_CASES if ln.isascii()] + ["a\x1cb", "x_y-z"]:
+    for line in [ln for ln in _lines() + PRECHECK_EDGE_CASES if ln.isascii()] + [
+        "a\x1cb",
+        "x_y-z",
+        "",
+        " ",
+        "_",
+        "w",
+        " w ",
+        "ww  w",
+        "-w-",
+        "\tA1 b2\n",
+    ]:
         assert (
             word_count(line) == len(reference_features.A_TOKEN.findall(line)) == len(measures._TOKEN.findall(line))
         ), line
