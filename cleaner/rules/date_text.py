@@ -3,6 +3,8 @@ line goes: the date-line rules (navigation NV007, stamps ST001) act on what thes
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from cleaner.document import Document, Rule
@@ -61,27 +63,32 @@ def _stamp(more: bool) -> str:
     )
 
 
-def _date_line(more: bool) -> regex.Pattern[str]:
+def _date_line(more: bool) -> str:
     """A line that is only a date: one or two stamps ("... Last modified on ..."), maybe with the
     source after a separator ("November 19, 2019 / 10:07 AM / CBS News")."""
     stamp = _stamp(more)
-    return regex.compile(
-        rf"{stamp}(?:\s*[|/•–-]?\s*{stamp})?(?:\s*[|/•–-]\s*\p{{Lu}}[\w&.'’-]*(?:\s+\p{{Lu}}[\w&.'’-]*){{0,3}})?",
-        FLAGS,
-    )
+    return rf"{stamp}(?:\s*[|/•–-]?\s*{stamp})?(?:\s*[|/•–-]\s*\p{{Lu}}[\w&.'’-]*(?:\s+\p{{Lu}}[\w&.'’-]*){{0,3}})?"
 
 
+# Pattern texts (FLAGS): the label gates read them as text, and they are compiled only for a page
+# with a line the gates let through (together 35 ms of a one-line run's start otherwise).
 DATE_LINE = _date_line(more=False)
 DATE_LINE_MORE = _date_line(more=True)
 
 
-def remove_date_lines(doc: Document, rule: Rule, candidates: list[int], pattern: regex.Pattern[str]) -> None:
-    """Removes the candidate lines that are only a date (`pattern`), above the story's first
-    sentence or where no paragraph follows them."""
+@cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, FLAGS)
+
+
+def remove_date_lines(doc: Document, rule: Rule, candidates: list[int], date_line: str) -> None:
+    """Removes the candidate lines that are only a date (`date_line`, DATE_LINE or DATE_LINE_MORE),
+    above the story's first sentence or where no paragraph follows them."""
     lines = doc.lines
     dated = [i for i in candidates if lines[i].kept and len(lines[i].text) <= 80]
     if not dated:
         return
+    pattern = _compiled(date_line)
     # The story's first sentence, judged before this rule removes anything.
     first_sentence = first_prose(doc)
     for i in dated:

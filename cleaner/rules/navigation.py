@@ -247,7 +247,7 @@ LINK_LINE = line_rule(
     opens_footer=True,
 )
 
-_DATE_CANDIDATES = label_gate(DATE_LINE.pattern)
+_DATE_CANDIDATES = label_gate(DATE_LINE)
 
 
 @rule(

@@ -7,7 +7,7 @@ from cleaner.rules.builders import examples, rule
 from cleaner.rules.date_text import DATE_LINE_MORE, remove_date_lines
 from cleaner.rules.gates import label_gate
 
-_CANDIDATES = label_gate(DATE_LINE_MORE.pattern)
+_CANDIDATES = label_gate(DATE_LINE_MORE)
 
 
 @rule(
