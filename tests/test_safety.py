@@ -543,21 +543,7 @@ def test_a_stop_never_waits_for_ever_on_a_result_cut_short(tmp_path: Path, worke
     # pool's reader then waited for the rest for ever, and the run with it (seen under load with a
     # closed stdout). The stop now ends every worker (killing one that outlives its SIGTERM) and the
     # reader sees the pipe end.
-    inputs, out, marker = tmp_path / "in", tmp_path / "out", tmp_path / "half-sent"
-    inputs.mkdir()
-    for k in range(6):
-        (inputs / f"c{k}.txt").write_text(DIRTY)
-    args = [str(marker), worker, "clean", str(inputs), "-o", str(out), "--jobs", "2", "-q"]
-    proc = subprocess.Popen(
-        [sys.executable, "-c", _CUT_SHORT, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group, so that the test can end every process it made
-    )
-    deadline = time.monotonic() + 30
-    while not marker.exists() and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.02)
-    assert marker.exists(), proc.communicate()
+    proc, out = _start_cut_short(tmp_path, worker)
     os.kill(proc.pid, signal.SIGTERM)
     _, err = _finish(proc, timeout=8)
     assert proc.returncode == 128 + signal.SIGTERM, err
@@ -571,19 +557,8 @@ def test_a_worker_killed_while_it_sends_a_result_ends_the_run_with_an_error(tmp_
     # Killed with half a result sent, the worker leaves the pool's reader waiting for the rest, the
     # pool never marked broken, and the other worker waiting for the pipe's lock for ever: the run
     # must still end, as for any killed worker.
-    inputs, out, marker = tmp_path / "in", tmp_path / "out", tmp_path / "half-sent"
-    inputs.mkdir()
-    for k in range(6):
-        (inputs / f"c{k}.txt").write_text(DIRTY)
-    args = [str(marker), "killed", "clean", str(inputs), "-o", str(out), "--jobs", "2", "-q"]
-    proc = subprocess.Popen(
-        [sys.executable, "-c", _CUT_SHORT, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group, so that the test can end every process it made
-    )
+    proc, out = _start_cut_short(tmp_path, "killed")
     _, err = _finish(proc, timeout=15)
-    assert marker.exists()
     assert proc.returncode == 2, err
     lines = err.decode().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: a worker process was killed"), lines
@@ -591,7 +566,7 @@ def test_a_worker_killed_while_it_sends_a_result_ends_the_run_with_an_error(tmp_
     _no_temporary_files(tmp_path)
 
 
-def _start_cut_short(tmp_path: Path, worker: str) -> tuple[subprocess.Popen[bytes], Path, Path]:
+def _start_cut_short(tmp_path: Path, worker: str) -> tuple[subprocess.Popen[bytes], Path]:
     """A `clean --jobs 2` run whose first worker result is sent half (see _CUT_SHORT), in a terminal's
     signal state (Ctrl-C not ignored, as it is in a background job); returns once that half is sent."""
     inputs, out, marker = tmp_path / "in", tmp_path / "out", tmp_path / "half-sent"
@@ -610,7 +585,7 @@ def _start_cut_short(tmp_path: Path, worker: str) -> tuple[subprocess.Popen[byte
     while not marker.exists() and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)
     assert marker.exists(), proc.communicate()
-    return proc, out, marker
+    return proc, out
 
 
 def _interrupted(proc: subprocess.Popen[bytes], tmp_path: Path, out: Path, timeout: float) -> None:
@@ -625,7 +600,7 @@ def _interrupted(proc: subprocess.Popen[bytes], tmp_path: Path, out: Path, timeo
 def test_after_ctrl_c_the_wait_for_the_files_in_hand_ends_when_a_worker_dies(tmp_path: Path) -> None:
     # After Ctrl-C the run waits for the chunks the workers hold; a worker killed with half a result
     # sent made that wait (the pool's shutdown) last for ever.
-    proc, out, _ = _start_cut_short(tmp_path, "killed")
+    proc, out = _start_cut_short(tmp_path, "killed")
     os.kill(proc.pid, signal.SIGINT)
     _interrupted(proc, tmp_path, out, timeout=15)
 
@@ -633,7 +608,7 @@ def test_after_ctrl_c_the_wait_for_the_files_in_hand_ends_when_a_worker_dies(tmp
 def test_a_second_ctrl_c_stops_the_workers_at_once(tmp_path: Path) -> None:
     # The first Ctrl-C waits for the files in hand; a worker that does not finish (a long call into C)
     # kept the run waiting even after a second Ctrl-C.
-    proc, out, _ = _start_cut_short(tmp_path, "stuck")
+    proc, out = _start_cut_short(tmp_path, "stuck")
     os.kill(proc.pid, signal.SIGINT)
     time.sleep(1.0)
     assert proc.poll() is None  # still waiting for the stuck worker, as asked
