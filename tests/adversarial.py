@@ -55,6 +55,10 @@ def generated() -> dict[str, Family]:
         found[f"words {w!r} glued"] = _repeat(w)
     for t in TAGS:
         found[f"tags {t!r}"] = _repeat(t)
+    # A date or time, then a run of spaces before a tail that fails the line: the date-line
+    # patterns (NV007, ST001) split such a run between their optional parts in every way.
+    for stamp in ("12:30", "Nov 18, 2019", "Updated 9:38"):
+        found[f"stamp {stamp!r} spaces"] = _repeat(" ", stamp, "x")
     found["title-case words"] = _repeat("Police Search For Driver After Crash ")
     found["prose"] = _repeat("The council voted on Tuesday to approve a budget, after a long debate. ")
     return found

@@ -85,6 +85,9 @@ def remove_date_lines(doc: Document, rule: Rule, candidates: list[int], date_lin
     """Removes the candidate lines that are only a date (`date_line`, DATE_LINE or DATE_LINE_MORE),
     above the story's first sentence or where no paragraph follows them."""
     lines = doc.lines
+    # A date line is short. The bound is also what keeps these patterns linear: their optional
+    # parts, each led by `\s*`, split a long run of spaces in every way (a time, 500 spaces and a
+    # failing tail take seconds), so they must never see a long line (tests/adversarial.py, "stamp").
     dated = [i for i in candidates if lines[i].kept and len(lines[i].text) <= 80]
     if not dated:
         return
