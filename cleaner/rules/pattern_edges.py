@@ -67,16 +67,11 @@ def edge_reading(source: str, size: int, reverse: bool = False) -> Reading | Non
     `reverse`: before which) a match may go on with a character outside ASCII: a string that
     begins with such a prefix and then a character outside ASCII (none of those IGNORECASE matches
     to an ASCII letter, `FOLDS_TO_ASCII`) can begin a match only if the prefix is among them."""
-    if _parser is None:
-        return None
     try:
-        nodes = _parse(source)
-        if nodes is None:
+        read = _read(source, drop_trailing=reverse)
+        if read is None:
             return None
-        nodes = list(nodes)
-        trailing = _trailing(nodes) if reverse else frozenset()
-        if trailing:
-            nodes.pop()
+        nodes, trailing = read
         walk = _Walk(size, reverse)
         walk.sequence(nodes, {""})
     except Exception:  # what `re` cannot parse, or the walk cannot read, is not read
@@ -107,21 +102,30 @@ def ending_classes(source: str, size: int) -> tuple[frozenset[frozenset[str] | N
     some match if, less an end made of the repeated class's characters, it is made of one class's
     characters (of any characters but a newline, for ANY): enough to say yes without the regex
     engine for patterns whose endings are too many to list (`.{1,150}`). None when unreadable."""
-    if _parser is None:
-        return None
     try:
-        nodes = _parse(source)
-        if nodes is None:
+        read = _read(source, drop_trailing=True)
+        # The class dropped is a plain repeat, so the rest is plain exactly when the whole is.
+        if read is None or not _plain(read[0]):
             return None
-        nodes = list(nodes)
-        if not _plain(nodes):
-            return None
-        trailing = _trailing(nodes)
-        if trailing:
-            nodes.pop()
-        return frozenset(_ends(nodes, size)), trailing
+        return frozenset(_ends(read[0], size)), read[1]
     except Exception:
         return None
+
+
+def _read(source: str, drop_trailing: bool) -> tuple[list[Any], frozenset[str]] | None:
+    """The pattern's top-level nodes (a copy) and, with `drop_trailing`, the ASCII members of the
+    class it ends with repeated (`_trailing`), that repeat left out of the nodes; None when `re`
+    cannot parse the pattern."""
+    if _parser is None:
+        return None
+    nodes = _parse(source)
+    if nodes is None:
+        return None
+    nodes = list(nodes)
+    trailing = _trailing(nodes) if drop_trailing else frozenset()
+    if trailing:
+        nodes.pop()
+    return nodes, trailing
 
 
 def _plain(nodes: list[Any]) -> bool:
