@@ -77,8 +77,6 @@ def test_ascii_patterns_agree_with_the_regex_ones() -> None:
     pairs = [
         (reference_features.A_TOKEN, measures._TOKEN, False),
         (measures._A_ALPHA_WORD, measures._ALPHA_WORD, True),
-        (measures._A_GLUED, measures._GLUED, False),
-        (measures._A_CAPITALISED, measures._CAPITALISED, False),
         (measures._A_COUNTER, measures._COUNTER, False),
     ]
     lines = [ln for ln in _lines() if ln.isascii()] + [
@@ -95,7 +93,6 @@ def test_ascii_patterns_agree_with_the_regex_ones() -> None:
         for fast, slow, lower in pairs:
             text = line.lower() if lower else line
             assert fast.findall(text) == slow.findall(text), (fast.pattern, line)
-        assert measures._A_SENTENCE.findall(line) == measures._SENTENCE.findall(line), line
 
 
 def test_window_means_agree_with_the_plain_loop() -> None:

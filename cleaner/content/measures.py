@@ -103,11 +103,7 @@ _A_TERMINAL = frozenset('.!?")')
 _A_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 # On ASCII text these `re` patterns find what the `regex` ones above find (`re` is the quicker
 # engine for such simple classes); `\s` is spelled out, since `re`'s also takes U+001C-001F.
-_A_SENTENCE = re.compile(r"[.!?](?:[\t\n\x0b\x0c\r ]|$)")
 _A_ALPHA_WORD = re.compile(r"[a-z]+")  # on lower-cased text
-_A_GLUED = re.compile(r"[a-z][A-Z][a-z]")
-# `\b[A-Z]`, spelled with the letter first: `re` then skips ahead to the next capital.
-_A_CAPITALISED = re.compile(r"[A-Z](?<![A-Za-z0-9_][A-Z])")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _A_COUNTER = re.compile(r"\(\d+\)|^[\t\n\x0b\x0c\r ]*\d+[\t\n\x0b\x0c\r ]*$")
 _A_URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w")  # on lower-cased text
@@ -154,39 +150,59 @@ def _measures(text: str) -> Measures:
 
 
 def _classes(*sets: tuple[bytes, bytes]) -> bytes:
-    table = bytearray(b"." * 256)
+    table = bytearray(b"o" * 256)
     for chars, mark in sets:
         for c in chars:
             table[c] = mark[0]
     return bytes(table)
 
 
-# Each ASCII byte as its class (for `_ascii_measures`): upper- and lower-case letter, digit, symbol, comma.
+# Each ASCII byte as its class: upper- and lower-case letter, digit, underscore (a word character
+# and a symbol), other symbol, comma, sentence end, space (the regex module's `\s`), other.
 _A_CLASSES = _classes(
     (_A_UPPER, b"U"),
     (_A_LETTERS.translate(None, _A_UPPER), b"l"),
     (_A_DIGITS, b"d"),
     (_A_SYMBOLS, b"s"),
+    (b"_", b"_"),
     (_A_COMMAS, b"c"),
+    (b".!?", b"p"),
+    (_A_SPACE.encode("ascii"), b" "),
 )
+# The classes as word characters (`\w`: letters, digits, '_') and others (spaces), capitals kept:
+# a capital that begins a word (`\b[A-Z]`) is then a ' U' or the first byte.
+_A_WORD_STARTS = bytes(c if c == ord("U") else ord("w") if c in b"ld_" else ord(" ") for c in range(256))
 
 
-def _ascii_measures(text: str) -> Measures:
+def _ascii_measures(text: str, classes: bytes | None = None) -> Measures:
     """`_measures` of an ASCII line, by byte counts and a look at the line's end: the line's bytes
-    are mapped to their classes once, and each class counted."""
-    classes = text.encode("ascii").translate(_A_CLASSES)
+    are mapped to their classes once (`classes`, if given), and each class counted. A sentence end
+    is a '.', '!' or '?' before a space or at the end (the end of `$` before a final newline is a
+    space too)."""
+    if classes is None:
+        classes = text.encode("ascii").translate(_A_CLASSES)
     upper = classes.count(b"U")
     end = text.rstrip(_A_SPACE)
     return (
         upper + classes.count(b"l") or 1,
         bool(end) and end[-1] in _A_TERMINAL,
         _ascii_ellipsis(end),
-        len(_A_SENTENCE.findall(text)),
+        classes.count(b"p ") + classes.endswith(b"p"),
         upper,
         classes.count(b"d"),
-        classes.count(b"s"),
+        classes.count(b"s") + classes.count(b"_"),
         classes.count(b"c"),
     )
+
+
+def _capitals_and_glued(text: str, ascii_classes: bytes | None) -> tuple[int, int]:
+    """Capitals that begin a word (`_CAPITALISED`) and glued words (`_GLUED`, matches of at most 3
+    counted) of a line with an upper-case letter. On ASCII, from the line's classes: a glued word
+    is an 'lUl', and bytes.count finds them as findall does (left to right, none overlapping)."""
+    if ascii_classes is None:
+        return len(_CAPITALISED.findall(text)), min(len(_GLUED.findall(text)), 3)
+    starts = ascii_classes.translate(_A_WORD_STARTS)
+    return starts.count(b" U") + starts.startswith(b"U"), min(ascii_classes.count(b"lUl"), 3)
 
 
 def _content_words(text: str, tokens: Sequence[str], stops: frozenset[str], cjk: int) -> frozenset[str]:
@@ -273,15 +289,15 @@ def own_features(text: str, tokens: list[str], stops: frozenset[str]) -> tuple[l
     else:
         stop = sum(map(stops.__contains__, tokens)) / n_tok if stops else 0.0
     alpha_words = len(tokens) or 1
+    classes = text.encode("ascii").translate(_A_CLASSES) if ascii_text else None
     letters, terminal, ellipsis, sentences, upper, digits, symbols, commas = (
-        _ascii_measures(text) if ascii_text else _measures(text)
+        _ascii_measures(text, classes) if ascii_text else _measures(text)
     )
     # Patterns that cannot match are not tried (the same 0 or False either way): dates and
     # counters need a digit, capitals and glued words an upper-case letter, and the measures have
     # counted both by the patterns' own classes (`\d`, `\p{Lu}`, or [0-9], [A-Z] on ASCII lines).
     # URLs are looked for in the lower-cased line on ASCII lines, which `re` does without IGNORECASE.
-    capitals = (_A_CAPITALISED if ascii_text else _CAPITALISED).findall(text) if upper else ()
-    glued = (_A_GLUED if ascii_text else _GLUED).findall(text) if upper else ()
+    capitals, glued = _capitals_and_glued(text, classes) if upper else (0, 0)
     urlish = _A_URLISH.search(text.lower()) if ascii_text else _URLISH.search(text)
     date = digits and _DATE.search(text)
     # The line's first character that is not a space: a bullet, a number or a leading quote is
@@ -302,12 +318,12 @@ def own_features(text: str, tokens: list[str], stops: frozenset[str]) -> tuple[l
         1.0 if ends_in_colon(text) else 0.0,
         1.0 if ellipsis else 0.0,
         min(sentences, 5) / 5,
-        len(capitals) / alpha_words,
+        capitals / alpha_words,
         upper / letters,
         digits / n,
         symbols / n,
         min(commas / max(words, 1.0), 1.0),
-        min(len(glued), 3) / 3,
+        glued / 3,
         1.0 if urlish else 0.0,
         1.0 if date else 0.0,
         1.0 if counter else 0.0,
