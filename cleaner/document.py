@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING
@@ -121,6 +121,10 @@ class Document:
     removals asks them what they are (`Rule.opens_footer`, `Rule.opens_comments`) instead of naming ids."""
     ran_at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     """For each rule that reruns only after edits (`Rule.rerun_only_after_edits`) run on this page: `edits` when it last ran."""
+    last_ran: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    """For each rule run on this page: `edits` when its last run began (`Rule.settles` reads it)."""
+    watches: dict[str, Watch] = field(default_factory=dict, repr=False, compare=False)
+    """What each rule's last run left for `Rule.settles` to check at the end of the pass (`watch`)."""
     no_article: bool = field(default=False, repr=False, compare=False)
     """Content detection found no article it could trust on this page (a page that is a list): rules
     that assume an article with furniture below it (the tail cut) leave the page alone too."""
@@ -130,12 +134,35 @@ class Document:
         since it last ran (it would find nothing new: removed lines stay removed)."""
         if rule.rerun_only_after_edits and self.ran_at.get(rule.id) == self.edits:
             return
-        if rule.prefilter is not None and not rule.prefilter(self.text()):
-            return  # nothing on this page the rule could act on
         edits = self.edits
+        if rule.prefilter is not None and not rule.prefilter(self.text()):
+            # Nothing on this page the rule could act on. One that judges each line by its text
+            # alone could then act on none of these lines while they are unedited: it has judged them.
+            if rule.rerun_only_after_edits:
+                self.ran_at[rule.id] = edits
+            return
+        self.watches.pop(rule.id, None)
         rule.apply(self, rule)
         if rule.rerun_only_after_edits:
             self.ran_at[rule.id] = edits
+        self.last_ran[rule.id] = edits
+
+    def watch(self, rule: Rule, kept: Iterable[int] = (), gone: Iterable[int] = ()) -> None:
+        """Record, for `rule`'s run now under way (before it edits anything), the lines on which its
+        rerun on this pass's output depends: a line of `kept` still kept at the end of the pass, or
+        one of `gone` removed by then, means the rerun may act (see `Watch`, `Rule.settles`)."""
+        self.watches[rule.id] = Watch(tuple(kept), tuple(gone))
+
+    def watch_holds(self, rule: Rule) -> bool:
+        """Whether `rule` ran in this pass, no line was edited since its last run began, and the lines
+        its run watched (`watch`) are as that run needs them: none of `kept` kept, all of `gone` kept."""
+        if self.last_ran.get(rule.id) != self.edits:
+            return False
+        w = self.watches.get(rule.id)
+        if w is None:
+            return True
+        lines = self.lines
+        return all(lines[i].removed_by is not None for i in w.kept) and all(lines[i].removed_by is None for i in w.gone)
 
     @classmethod
     def from_text(cls, text: str, config: Config) -> Document:
@@ -210,7 +237,18 @@ class Document:
         self.removals.append(Removal(rule.id, rule.name, first, last, text))
 
 
+@dataclass(frozen=True, slots=True)
+class Watch:
+    """What a rule's run leaves for its `Rule.settles` (`Document.watch`): indices of lines that a
+    rerun of the rule on the pass's output may act on (or beside) if still kept at the pass's end
+    (`kept`), or whose removal after the run would let it act (`gone`)."""
+
+    kept: tuple[int, ...] = ()
+    gone: tuple[int, ...] = ()
+
+
 Apply = Callable[["Document", "Rule"], None]
+Settles = Callable[["Document", "Rule"], bool]
 
 
 @dataclass(frozen=True)
@@ -237,6 +275,13 @@ class Rule:
     recheck: bool = field(default=False, compare=False, repr=False)
     """Whether the line and block rules before this rule's family run again once it has removed
     something: they read their neighbours, which its removals change (the pipeline does this)."""
+    settles: Settles | None = field(default=None, compare=False, repr=False)
+    """Given the document at the end of a pass in which the rule ran, whether running the rule on
+    the pass's output (`pipeline.render`), in a pass where no rule before it removed or edited
+    anything, provably removes and edits nothing. It must hold for every page where it returns
+    True (its docstring gives the proof); None: not known. Where every rule of a pass settles
+    (a rule that reruns only after edits does when none was made since its run), the pipeline
+    runs no further pass: that pass would change nothing (`pipeline.next_pass_changes_nothing`)."""
     opens_footer: bool = field(default=False, compare=False, repr=False)
     """Whether a line this rule removes below the article's last paragraph opens the page's footer
     (a comment form, a related list, a share bar, a back-link): the tail cut drops what follows."""

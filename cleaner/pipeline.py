@@ -193,6 +193,27 @@ def _around_long_lines(text: str, cfg: Config) -> Explanation:
     return Explanation(result, tuple(sorted(removals, key=attrgetter("first_line", "last_line"))), tuple(warnings))
 
 
+def next_pass_changes_nothing(doc: Document, out: str) -> bool:
+    """Whether cleaning `out`, the text `doc` (a pass's document, at its end) renders, provably gives
+    `out` again, so that the pass need not run. It does where every active rule settles: a rule
+    that reruns only after edits and judged every line since the last edit (it finds nothing in
+    `out`, tests/test_rerun_after_edits.py), any other by its `Rule.settles`. Each rule's proof
+    assumes that the rules before it in the new pass changed nothing, which holds by induction in
+    registry order, and that the new pass's lines are the kept lines of `doc` as they are: true
+    unless `out` starts with a BOM (a kept line may), which Document.from_text strips, or holds a
+    CR, which it makes a line break (no line holds one, but the check costs nothing)."""
+    if not out:
+        return True  # every rule keeps the text blank, and a blank text renders as ""
+    if out.startswith("\ufeff") or "\r" in out:
+        return False
+    for rule in registry.active_rules(doc.config):
+        if rule.rerun_only_after_edits and doc.ran_at.get(rule.id) == doc.edits:
+            continue
+        if rule.settles is None or not rule.settles(doc, rule):
+            return False
+    return True
+
+
 def _passes(text: str, cfg: Config) -> Explanation:
     doc = _one_pass(text, cfg)
     out = render(doc)
@@ -200,6 +221,8 @@ def _passes(text: str, cfg: Config) -> Explanation:
     numbers = [line.number for line in doc.lines if line.removed_by is None]  # input line of each output line
     if doc.removals:
         for _ in range(_MAX_PASSES - 1):
+            if next_pass_changes_nothing(doc, out):
+                break  # the fixed point, proven without running the pass
             # Lines of `out` are lines such a rule kept, unedited since it last ran: it would
             # find nothing in them (tests/test_rerun_after_edits.py). Unless `out` starts with a
             # BOM, which Document.from_text strips: its first line is then not what they judged.

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import regex
 
-from cleaner.document import Apply, Document, Example, Kind, Rule
+from cleaner.document import Apply, Document, Example, Kind, Rule, Settles
 from cleaner.rules.gates import DECORATION, GATES
 from cleaner.rules.patterns import FLAGS, alternation, cue_words, whole_text_pattern
 from cleaner.text import is_prose
@@ -121,13 +121,15 @@ def rule(
     rerun_only_after_edits: bool = False,
     recheck: bool = False,
     opens_footer: bool = False,
+    settles: Settles | None = None,
 ) -> Callable[[Apply], Rule]:
     """Decorator for a rule whose logic needs more than a pattern; `params` are its tunable thresholds.
     `prefilter`, a pattern searched over the whole text, lets the pipeline skip the rule on pages
     where it finds nothing: it must match somewhere whenever the rule could act (see Rule.prefilter).
     `rerun_only_after_edits` says a second run finds nothing new while no line was edited (see Rule.rerun_only_after_edits); `recheck`
     that the rules before its family run again after it removed something (see Rule.recheck);
-    `opens_footer` that a line it removes below the article opens the footer (see Rule.opens_footer)."""
+    `opens_footer` that a line it removes below the article opens the footer (see Rule.opens_footer);
+    `settles` when a rerun on a pass's output provably changes nothing (see Rule.settles)."""
     search = None if prefilter is None else regex.compile(prefilter, FLAGS | regex.MULTILINE).search
 
     def wrap(fn: Apply) -> Rule:
@@ -142,6 +144,7 @@ def rule(
             search,
             rerun_only_after_edits,
             recheck,
+            settles,
             opens_footer=opens_footer,
         )
 

@@ -178,6 +178,24 @@ def teaser_line(text: str) -> bool:
     return glued_teaser(text) or dateline_teaser(text)
 
 
+def _kept_look_clean(doc: Document) -> bool:
+    """Whether the lines a pass's output holds (the kept, non-blank lines at the pass's end: what
+    `view` gives a next pass in which no rule before content detection removed anything) look clean."""
+    return looks_clean(view(doc).texts)
+
+
+def _teasers_settle(doc: Document, rule: Rule) -> bool:
+    """Rule.settles of CD003. It does nothing in conservative mode, nor on a page whose kept lines
+    look clean, nor where fewer than min-lines of them are teaser lines (each judged by its own
+    text). Its last run judged every line kept then, so every teaser line of the pass's output;
+    where it found min-lines or more and left them (the page looked clean), they are watched
+    (`kept`). So with none of them kept and no line edited since, the output holds fewer teaser
+    lines than the last run saw; and where the output looks clean, CD003 does nothing either."""
+    if Mode(doc.config.mode) is Mode.CONSERVATIVE:
+        return True
+    return doc.watch_holds(rule) or _kept_look_clean(doc)
+
+
 @rule(
     "CD003",
     "content.teaser-lines",
@@ -211,6 +229,7 @@ def teaser_line(text: str) -> bool:
         ),
     ),
     params={"min-lines": 3},
+    settles=_teasers_settle,
 )
 def teaser_lines(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
@@ -220,10 +239,25 @@ def teaser_lines(doc: Document, rule: Rule) -> None:
     candidates = doc.lookup().lines_matching(_TEASER_SIGN)
     teasers = [i for i in candidates if doc.lines[i].removed_by is None and teaser_line(doc.lines[i].text)]
     # One such line may be a headline typed without a space; a run of them is a teaser list.
-    if len(teasers) < rule.param(doc.config, "min-lines") or looks_clean(view(doc).texts):
+    if len(teasers) < rule.param(doc.config, "min-lines"):
+        return
+    if looks_clean(view(doc).texts):
+        doc.watch(rule, kept=teasers)
         return
     for i in teasers:
         doc.remove(i, rule)
+
+
+def _counted_lists_settle(doc: Document, rule: Rule) -> bool:
+    """Rule.settles of CD004. Off in conservative mode; otherwise it removes only `counted_runs` of
+    the lines it sees, and only where they do not look clean. In a next pass where no rule before it
+    removed anything, it sees the pass's output's lines, the kept, non-blank lines at the pass's
+    end (`view` skips removed and blank lines): where those look clean or hold no counted run, it
+    does nothing."""
+    if Mode(doc.config.mode) is Mode.CONSERVATIVE:
+        return True
+    texts = view(doc).texts
+    return looks_clean(texts) or not counted_runs(texts)
 
 
 # A count in brackets at the end of a line: posts in a category ("Diaspora (62)"), comments on a
@@ -265,6 +299,7 @@ def counted_runs(texts: list[str]) -> list[int]:
         ),
     ),
     prefilter=_COUNT_END.pattern,
+    settles=_counted_lists_settle,
 )
 def counted_lists(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
@@ -277,6 +312,22 @@ def counted_lists(doc: Document, rule: Rule) -> None:
         return
     for k in runs:
         doc.remove(v.indices[k], rule)
+
+
+def _outside_article_settles(doc: Document, rule: Rule) -> bool:
+    """Rule.settles of CD001. Off in conservative mode; otherwise it acts only on lines that do not
+    look clean and show furniture: `removed` lines (two or more distinct ones) or a menu of LONG_MENU
+    lines. In a next pass where no rule before it removed anything, it sees the pass's output's
+    lines, the kept, non-blank lines at the pass's end, no removed line and so no barrier: where
+    those look clean or hold no such menu, it does nothing. Else its run watched the lines it saw
+    (`gone`), and a removed line if one set a barrier: where all are still kept and none was
+    edited, the next pass sees the same lines, all without barrier, and no more removed lines; its
+    decision is a function of these (`article`), so it removes nothing again (a removal is of a
+    watched line), or it stops earlier (clean, or less furniture shown)."""
+    if Mode(doc.config.mode) is Mode.CONSERVATIVE or doc.watch_holds(rule):
+        return True
+    texts = view(doc).texts
+    return looks_clean(texts) or not shows_furniture(0, texts)
 
 
 def selection(mode: Mode | str) -> Selection:
@@ -297,11 +348,17 @@ def selection(mode: Mode | str) -> Selection:
         ),
     ),
     recheck=True,
+    settles=_outside_article_settles,
 )
 def outside_article(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
         return
     v = view(doc)
+    watched = list(v.indices)
+    if any(v.barrier):
+        # The barrier comes from a removed line, which a next pass will not see: one watched fails the watch.
+        watched.append(next(i for i, line in enumerate(doc.lines) if line.removed_by is not None))
+    doc.watch(rule, gone=watched)
     if looks_clean(v.texts) or not shows_furniture(v.removed, v.texts):
         return
     keep = article(v.texts, v.barrier, selection(doc.config.mode))
@@ -311,6 +368,16 @@ def outside_article(doc: Document, rule: Rule) -> None:
     for index, kept in zip(v.indices, keep, strict=True):
         if not kept:
             doc.remove(index, rule)
+
+
+def _comments_settle(doc: Document, rule: Rule) -> bool:
+    """Rule.settles of CD002. Off in conservative mode; otherwise it acts only where two or more kept,
+    non-blank lines are comment headers (each judged by its own text). Its last run saw every kept
+    line, so every header of the pass's output: with fewer than two it cannot find two now; where it
+    found two or more, it removed all from the first on, or (too little text above them) left them,
+    watched (`kept`). With none of those kept and no line edited since, the output holds no two
+    headers."""
+    return Mode(doc.config.mode) is Mode.CONSERVATIVE or doc.watch_holds(rule)
 
 
 @rule(
@@ -327,6 +394,7 @@ def outside_article(doc: Document, rule: Rule) -> None:
         ),
     ),
     recheck=True,
+    settles=_comments_settle,
 )
 def comments_by_byline(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
@@ -338,6 +406,7 @@ def comments_by_byline(doc: Document, rule: Rule) -> None:
         return
     first = headers[0]
     if sum(len(t) for t in v.texts[:first]) < _BARRIER_MIN_CHARS:
+        doc.watch(rule, kept=[v.indices[k] for k in headers])
         return
     doc.remove_span(v.indices[first], len(doc.lines), rule)
 

@@ -106,6 +106,20 @@ def _closes_caption(text: str) -> bool:
     return "|" in label and is_credit_line(text) and not is_labelled(label)
 
 
+def _caption_settles(doc: Document, rule: Rule) -> bool:
+    """Rule.settles of CR003. It is off in conservative mode and with keep-captions. Otherwise it
+    removes the nearest non-blank line above a closing credit (judged by its own text) when that
+    line is kept and reads as a caption (by its own text). In the pass's output the line above a
+    credit is the nearest non-blank line above it that is still kept. Its last run tested each
+    credit against the line then above it: where that line is still kept (not `gone`), it is still
+    the line above, and it was judged no caption, or it would be gone. Where it was already
+    removed, the credit is watched (`kept`): if still kept, a line it was not tested against is
+    above it now. With no line edited since, nothing is left for the next pass to remove."""
+    if doc.config.keep_captions or Mode(doc.config.mode) is Mode.CONSERVATIVE:
+        return True
+    return doc.watch_holds(rule)
+
+
 @rule(
     "CR003",
     "credits.caption-before-credit",
@@ -118,18 +132,25 @@ def _closes_caption(text: str) -> bool:
             "Headline\n\nBody text.\n",
         ),
     ),
+    settles=_caption_settles,
 )
 def caption_before_credit(doc: Document, rule: Rule) -> None:
     # Only its position marks the line as a caption, so conservative mode (known debris only) keeps it.
     if doc.config.keep_captions or Mode(doc.config.mode) is Mode.CONSERVATIVE:
         return
     lines = doc.lines
+    orphans: list[int] = []  # credits whose line above was removed: another line is above them next pass
+    tested: list[int] = []  # lines tested as captions (the next pass tests another line where one goes)
     # A closing credit holds a "|": only those lines are tested, each against the line above it
     # (the nearest non-blank one, if still kept).
     for i in doc.lookup().lines_lowercase_containing(("|",)):
         previous = next((k for k in range(i - 1, -1, -1) if not lines[k].blank), None)
-        if previous is None or not lines[previous].kept or not _closes_caption(lines[i].text):
+        if previous is None or not _closes_caption(lines[i].text):
             continue
+        if not lines[previous].kept:
+            orphans.append(i)
+            continue
+        tested.append(previous)
         text = lines[previous].text
         if (
             sentence_count(text) == 1
@@ -138,6 +159,7 @@ def caption_before_credit(doc: Document, rule: Rule) -> None:
             and not _REPORTED.search(text)
         ):
             doc.remove(previous, rule)
+    doc.watch(rule, kept=orphans, gone=tested)
 
 
 _CAPTION_LABEL = regex.compile(

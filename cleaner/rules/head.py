@@ -17,6 +17,14 @@ _TEMPLATE_LABEL = regex.compile(
 )
 
 
+def _template_label_settles(doc: Document, rule: Rule) -> bool:
+    """Rule.settles of HD001: it reads only the first kept, non-blank line (and edits or removes it).
+    Its run watched that line (`gone`): if still kept and unedited, it is still the first line of the
+    pass's output (lines are only removed), and the run found no label on it or acted on it (an
+    edit, which counts, or a removal, which `gone` sees)."""
+    return doc.watch_holds(rule)
+
+
 @rule(
     "HD001",
     "head.template-label",
@@ -32,12 +40,14 @@ _TEMPLATE_LABEL = regex.compile(
             "Section 5: What the law says\nThe law took effect in May.\n",
         ),
     ),
+    settles=_template_label_settles,
 )
 def template_label(doc: Document, rule: Rule) -> None:
     content = doc.content_indices()
     if not content:
         return
     first = content[0]
+    doc.watch(rule, gone=[first])  # before the edit below, which counts as one since the run began
     m = _TEMPLATE_LABEL.match(doc.lines[first].text)
     if m:
         text = doc.lines[first].text
@@ -55,6 +65,16 @@ def _is_label(text: str, max_words: float) -> bool:
         and not ends_sentence(stripped)
         and not any(map(str.isdigit, stripped))
     )
+
+
+def _section_label_settles(doc: Document, rule: Rule) -> bool:
+    """Rule.settles of HD002. Off in conservative mode; otherwise it reads the first kept, non-blank
+    lines only: the run of labels, the line after it (the headline) and the next, and removes the
+    labels or nothing. Its run watched those lines (`gone`): if all are still kept and unedited,
+    they are still the first lines of the pass's output (lines are only removed), so the next run
+    reads the same lines and decides as the last one did, which removed nothing (a removal is of
+    a watched line)."""
+    return Mode(doc.config.mode) is Mode.CONSERVATIVE or doc.watch_holds(rule)
 
 
 @rule(
@@ -76,6 +96,7 @@ def _is_label(text: str, max_words: float) -> bool:
         ),
     ),
     params={"max-label-words": 3, "max-label-lines": 3},
+    settles=_section_label_settles,
 )
 def section_label(doc: Document, rule: Rule) -> None:
     # A short first line may be the headline itself, with a subtitle under it: no phrase marks it
@@ -87,6 +108,7 @@ def section_label(doc: Document, rule: Rule) -> None:
     run = 0
     while run < len(content) and _is_label(doc.lines[content[run]].text, max_words):
         run += 1
+    doc.watch(rule, gone=content[: run + 2])  # every line read below
     # A long run of short lines is a menu, which content detection judges as a whole.
     if run == 0 or run > rule.param(doc.config, "max-label-lines") or run + 1 >= len(content):
         return
@@ -98,6 +120,18 @@ def section_label(doc: Document, rule: Rule) -> None:
         return
     for k in range(run):
         doc.remove(content[k], rule)
+
+
+def _alt_fragment_settles(doc: Document, rule: Rule) -> bool:
+    """Rule.settles of HD003: it removes only lowercase fragments (kept lines of one or two lowercase
+    words, by their own text), unless a line beside it is not blank (the next or previous line,
+    kept or not) or the kept, non-blank line before or after it marks a list. Its run judged every
+    kept line, so every line of the pass's output, and removed each fragment or kept it for one
+    such line, watched (`gone`). A watched line still kept at the end of the pass stays, in the
+    output, the line beside the fragment (they were adjacent) or its kept neighbour (lines are only
+    removed): so with all of them kept and no line edited since, every fragment of the output stays
+    for the same reason."""
+    return doc.watch_holds(rule)
 
 
 @rule(
@@ -112,22 +146,32 @@ def section_label(doc: Document, rule: Rule) -> None:
         ),
         ("Ingredients:\nsalt\npepper\nflour\n", "Ingredients:\nsalt\npepper\nflour\n"),
     ),
+    settles=_alt_fragment_settles,
 )
 def alt_fragment(doc: Document, rule: Rule) -> None:
     lines = doc.lines
     content = doc.content_indices()
+    reasons = []  # for each fragment kept, a line that made it stay
     for pos, i in enumerate(content):
         if not is_lowercase_fragment(lines[i].text, max_words=2):
             continue
         isolated = (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)
         if not isolated:
+            # A line beside it that is not blank, a kept one if there is (a removed one is no reason next pass).
+            beside = [k for k in (i - 1, i + 1) if 0 <= k < len(lines) and not lines[k].blank]
+            reasons.append(next((k for k in beside if lines[k].removed_by is None), beside[0]))
             continue
         before = lines[content[pos - 1]].text if pos > 0 else ""
         after = lines[content[pos + 1]].text if pos + 1 < len(content) else ""
         # Inside a list of short items, a lowercase word is an item, not an alt text.
-        if before.rstrip().endswith(":") or is_lowercase_fragment(before) or is_lowercase_fragment(after):
+        if before.rstrip().endswith(":") or is_lowercase_fragment(before):
+            reasons.append(content[pos - 1])
+            continue
+        if is_lowercase_fragment(after):
+            reasons.append(content[pos + 1])
             continue
         doc.remove(i, rule)
+    doc.watch(rule, gone=reasons)
 
 
 _TAG_LABELS = (
@@ -156,6 +200,15 @@ TAG_LINE = line_rule(
 )
 
 
+def _byline_settles(doc: Document, rule: Rule) -> bool:
+    """Rule.settles of HD005. It judges the kept, non-blank lines in order, each by its own text,
+    up to the first that reads as prose and is no dated byline, and removes bylines among them.
+    Its run watched that line (`gone`), or judged every line where there was none. With it still
+    kept and no line edited since, the pass's output holds the same line, and above it only lines
+    the run judged and kept (lines are only removed): the next run stops at it and removes nothing."""
+    return doc.watch_holds(rule)
+
+
 @rule(
     "HD005",
     "head.byline",
@@ -178,6 +231,7 @@ TAG_LINE = line_rule(
             "Storm closes the pass\nHeavy snow closed the pass on Thursday for the second time this week.\n",
         ),
     ),
+    settles=_byline_settles,
 )
 def byline(doc: Document, rule: Rule) -> None:
     for i, line in doc.iter_content():
@@ -186,6 +240,7 @@ def byline(doc: Document, rule: Rule) -> None:
             doc.remove(i, rule)  # its date may end it like a sentence ("... at 11:04 a.m.")
             continue
         if is_prose(text):
+            doc.watch(rule, gone=[i])
             return  # below the first sentence "By ..." may start a line of the story
         if is_byline(text):
             doc.remove(i, rule)

@@ -8,7 +8,7 @@ import regex
 
 from cleaner.document import Document, Kind, Rule
 from cleaner.rules.builders import examples, first_prose, line_rule, rule
-from cleaner.rules.date_text import DATE_LINE, remove_date_lines
+from cleaner.rules.date_text import DATE_LINE, date_lines_settle, remove_date_lines
 from cleaner.rules.gates import label_gate, label_of
 from cleaner.rules.patterns import FLAGS
 from cleaner.text import is_headline_like, is_lowercase_fragment
@@ -268,6 +268,7 @@ _DATE_CANDIDATES = label_gate(DATE_LINE)
             "March 3, 2019\n\nThe first protest took place outside the town hall in the rain.\n",
         ),
     ),
+    settles=date_lines_settle,
 )
 def date_line(doc: Document, rule: Rule) -> None:
     remove_date_lines(doc, rule, _DATE_CANDIDATES(doc), DATE_LINE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cleaner.document import Document, Kind, Rule
 from cleaner.rules.builders import examples, rule
-from cleaner.rules.date_text import DATE_LINE_MORE, remove_date_lines
+from cleaner.rules.date_text import DATE_LINE_MORE, date_lines_settle, remove_date_lines
 from cleaner.rules.gates import label_gate
 
 _CANDIDATES = label_gate(DATE_LINE_MORE)
@@ -30,6 +30,7 @@ _CANDIDATES = label_gate(DATE_LINE_MORE)
             "Today 12:01 AM\n\nThe council will meet tonight to choose who takes over from him.\n",
         ),
     ),
+    settles=date_lines_settle,
 )
 def date_line(doc: Document, rule: Rule) -> None:
     # It runs after content detection: a date line right above the story marks where the article

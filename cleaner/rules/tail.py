@@ -14,6 +14,13 @@ from cleaner.rules.patterns import FLAGS
 from cleaner.text import ends_sentence, is_prose, word_count
 
 
+def _tail_cut_settles(doc: Document, rule: Rule) -> bool:
+    """Rule.settles of TL001, on every page: it cuts only below a line that a footer-opening rule
+    removed (`Rule.opens_footer`). A pass's output holds no removed line, and in a pass where no
+    rule before it removed anything, none is removed when it runs: it finds no opener."""
+    return True
+
+
 @rule(
     "TL001",
     "tail.cut",
@@ -34,6 +41,7 @@ from cleaner.text import ends_sentence, is_prose, word_count
         ),
     ),
     params={"long-prose-words": 20, "subhead-paragraph-words": 15},
+    settles=_tail_cut_settles,
 )
 def tail_cut(doc: Document, rule: Rule) -> None:
     if doc.no_article:
@@ -118,6 +126,17 @@ _COMMENT_META = regex.compile(
 )
 
 
+def _thread_settles(doc: Document, rule: Rule) -> bool:
+    """Rule.settles of TL002. It removes from a thread heading (a line below the article's first
+    long sentence whose label fullmatches, by its own text) to the end, where comment bylines
+    follow it. The first long sentence kept at its run is kept to the end (only the blank-line rule
+    and its own cut after it follow), so it is the output's first one too. Its run tested every
+    line below it (kept or not) up to the heading it cut from, and all below that heading went;
+    the headings it left are watched (`kept`). With none of them kept and no line edited since, the
+    output holds no heading below its first long sentence, and the next run removes nothing."""
+    return doc.watch_holds(rule)
+
+
 @rule(
     "TL002",
     "tail.comments-by-heading",
@@ -139,6 +158,7 @@ _COMMENT_META = regex.compile(
         ),
     ),
     params={"meta-within-lines": 4},
+    settles=_thread_settles,
 )
 def comments_by_heading(doc: Document, rule: Rule) -> None:
     lines = doc.lines
@@ -154,14 +174,17 @@ def comments_by_heading(doc: Document, rule: Rule) -> None:
     )
     if article is None:
         return
+    left = []  # headings without comment bylines under them here: in a next pass other lines follow them
     for i in candidates:
         if i <= article or lines[i].blank or not _THREAD_HEADING.fullmatch(label_of(lines[i].text)):
             continue
         following = islice((k for k in range(i + 1, len(lines)) if not lines[k].blank), window)
         if not any(_COMMENT_META.fullmatch(label_of(lines[k].text)) for k in following):
+            left.append(i)
             continue
         doc.remove_span(i, len(lines), rule)
-        return
+        break
+    doc.watch(rule, kept=left)
 
 
 RULES = (tail_cut, comments_by_heading)
