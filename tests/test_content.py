@@ -19,7 +19,7 @@ from cleaner.content.passthrough import looks_clean, menu_run
 from cleaner.content.select import SELECTIONS
 from cleaner.content.stoplists import guess_language, languages, stoplist
 from cleaner.content.tables import keep_tables, titled_tables
-from cleaner.rules.content import dateline_teaser, glued_teaser
+from cleaner.rules.teasers import dateline_teaser, glued_teaser
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "content"
 PAGE = FIXTURES / "menus_footer.raw.txt"
