@@ -1,5 +1,6 @@
-"""Lists the model doubted: the items of a list that an article line introduces, and the ends of a
-kept run of items alike (steps of cleaner.content.select.decide)."""
+"""Lists the model doubted: the items of a list that an article line introduces, the ends of a kept
+run of items alike, and the records (a label and a line of text) after a kept run of them (steps of
+cleaner.content.select.decide)."""
 
 from __future__ import annotations
 
@@ -122,3 +123,51 @@ def extend_runs(texts: Sequence[str], keep: list[bool]) -> list[bool]:
 def stamp(text: str) -> bool:
     """A date stamp or dateline ("Published 14 March 2024, 10:32"): page furniture."""
     return word_count(text) <= _STAMP_WORDS and not ends_sentence(text) and bool(_DATE_OR_TIME.search(text))
+
+
+# Records of two lines: a short label (a name and town, a question) and a line of running text under
+# it (what they wrote, the answer). A kept run that ends (or starts) with this many records is a list
+# of them, whose records the model doubted past some point.
+_RECORDS = 3
+_LABEL_WORDS = 5  # a label has at most this many words and no sentence end
+_TEXT_WORDS = 6  # running text: at least this many words, or a sentence
+
+
+def _record_part(text: str) -> str:
+    """'t' for running text, 'l' for a label, '' for neither."""
+    words = word_count(text)
+    if words >= _TEXT_WORDS or (words and ends_sentence(text)):
+        return "t"
+    return "l" if 0 < words <= _LABEL_WORDS else ""
+
+
+def extend_records(texts: Sequence[str], keep: list[bool]) -> list[bool]:
+    """Extend a kept run that ends with three or more records of a label and running text through
+    the doubted records that follow it, and one that starts so through those above it: a page of
+    reader reviews or answers where the selection stopped inside the list (on a page of another
+    kind a kept run rarely ends in such a pattern)."""
+    n = len(texts)
+    out = list(keep)
+    parts = [_record_part(t) for t in texts]
+    span = 2 * _RECORDS
+
+    def records(lines: range, first: str) -> bool:
+        other = "l" if first == "t" else "t"
+        return all(keep[k] and parts[k] == (first if m % 2 == 0 else other) for m, k in enumerate(lines))
+
+    for i in range(n):
+        if not keep[i]:
+            continue
+        # The last line of a kept run, ending in records, with doubted records after it.
+        if i + 2 < n and not keep[i + 1] and i + 1 >= span and records(range(i, i - span, -1), "t"):
+            k = i + 1
+            while k + 1 < n and not (keep[k] or keep[k + 1]) and parts[k] == "l" and parts[k + 1] == "t":
+                out[k] = out[k + 1] = True
+                k += 2
+        # The first line of a kept run, opening with records, with doubted records above it.
+        if i >= 2 and not keep[i - 1] and i + span <= n and records(range(i, i + span), "l"):
+            k = i - 1
+            while k >= 1 and not (keep[k] or keep[k - 1]) and parts[k] == "t" and parts[k - 1] == "l":
+                out[k] = out[k - 1] = True
+                k -= 2
+    return out

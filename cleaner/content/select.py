@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from cleaner.content.edges import author_bio, grow, headlines_above
 from cleaner.content.features import page_features
-from cleaner.content.lists import extend_lists, extend_runs, stamp
+from cleaner.content.lists import extend_lists, extend_records, extend_runs, stamp
 from cleaner.content.model import LineModel, current, score
 from cleaner.content.passthrough import looks_clean
 from cleaner.content.tables import keep_tables
@@ -108,6 +108,7 @@ def decide(
     keep = [k and not stamp(t) for k, t in zip(keep, texts, strict=True)]
     keep = extend_lists(texts, keep)
     keep = extend_runs(texts, keep)
+    keep = extend_records(texts, keep)
     keep = grow(texts, keep, barrier)
     for headline in headlines_above(texts, keep):
         keep[headline] = True
