@@ -15,7 +15,7 @@ cut. See docs/inputs.md, "Large files".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 THRESHOLD = 8_000_000
@@ -44,24 +44,73 @@ def chunks(
 ) -> Iterator[Chunk]:
     """`text` in consecutive chunks (one if it is at most `threshold` characters long; the limits
     default to this module's). Every character is in one chunk, except blank lines between two chunks."""
+    return chunks_of((text,), threshold, size, most)
+
+
+def chunks_of(
+    pieces: Iterable[str], threshold: int | None = None, size: int | None = None, most: int | None = None
+) -> Iterator[Chunk]:
+    """The chunks of the text that `pieces` make one after another, as `chunks` cuts that text,
+    holding at most a few MOST characters of it at a time (a huge JSONL record's text, decoded
+    piece by piece, is never held whole: cleaner.jsonl_big)."""
     threshold, size, most = threshold or THRESHOLD, size or SIZE, most or MOST
-    if len(text) <= threshold:
-        yield Chunk(text, 0, after_blank=False)
+    window = _Window(iter(pieces))
+    if not window.holds(threshold + 1, threshold + 1):
+        yield Chunk(window.text, 0, after_blank=False)
         return
-    start, line, blank = 0, 0, False
-    while start < len(text):
-        end, after = _cut(text, start, start + size, start + most)
+    line, blank = 0, False
+    while window.holds(1):
+        window.holds(most + 1)  # enough to know whether the text goes on past the chunk's bound
+        start, text = window.start, window.text
+        cut = _cut(text, start, start + size, start + most, window.complete)
+        while cut is None:  # a line longer than `most`: read on to its end
+            window.holds(len(text) - start + 1)
+            start, text = window.start, window.text
+            cut = _cut(text, start, start + size, start + most, window.complete)
+        end, after = cut
         yield Chunk(text[start:end], line, blank)
         line += text.count("\n", start, after)
         blank = after > end
-        start = after
+        window.start = after
 
 
-def _cut(text: str, start: int, lo: int, hi: int) -> tuple[int, int]:
+class _Window:
+    """The text still to be cut, from `start` in `text`, read from the pieces as needed."""
+
+    def __init__(self, pieces: Iterator[str]) -> None:
+        self.pieces, self.text, self.start, self.complete = pieces, "", 0, False
+
+    def holds(self, n: int, read: int = 0) -> bool:
+        """Whether `n` characters are left from `start`, reading pieces until they are or none is left
+        (until `read` characters are, if given)."""
+        have = len(self.text) - self.start
+        if have >= n or self.complete:
+            return have >= n
+        # Read twice what is asked, so that a text of many small chunks is copied here a bounded
+        # number of times per character, not once per chunk.
+        read = read or 2 * n
+        new: list[str] = []
+        for piece in self.pieces:
+            new.append(piece)
+            have += len(piece)
+            if have >= read:
+                break
+        else:
+            self.complete = True
+        if new:
+            kept = [self.text[self.start :], *new] if self.start < len(self.text) else new
+            # One piece is taken as it is: a text given whole is never copied.
+            self.text = kept[0] if len(kept) == 1 else "".join(kept)
+            self.start = 0
+        return have >= n
+
+
+def _cut(text: str, start: int, lo: int, hi: int, complete: bool = True) -> tuple[int, int] | None:
     """(end of the chunk, start of the next): the first page break after `start`, else the first
     paragraph break from `lo`, before `hi`; else, when the rest is longer than `hi`, the last line
     break before it, or the end of a line that reaches past it; else the end. The chunk keeps the
-    newline ending its last line."""
+    newline ending its last line. `text` holds the whole rest of the text if `complete`, else at
+    least `hi` + 1 characters from `start`; None when the line reaching past `hi` ends beyond it."""
     page, paragraph = _BREAKS
     match = page.search(text, start, hi) or paragraph.search(text, lo, hi)
     if match is not None:
@@ -72,6 +121,8 @@ def _cut(text: str, start: int, lo: int, hi: int) -> tuple[int, int]:
             # A line longer than `most` from the chunk's start: it is the chunk, whole (it was the rest
             # of the text, however long, so one long line lifted the bound for all below it).
             newline = text.find("\n", hi)
+            if newline < 0 and not complete:
+                return None
         if newline >= 0:
             return newline + 1, newline + 1
     return len(text), len(text)

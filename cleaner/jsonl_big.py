@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol, runtime_checkable
 
 from cleaner.jsonl_splice import json_string, record_text
 
@@ -45,14 +47,18 @@ def clean_big_line(raw: bytes, number: int, clean: Callable[[str], str], text_ke
     start, end = span
     try:
         record = json.loads((raw[first:start] + b'""' + raw[end:body_end]).decode("utf-8"))
-        pieces, ascii_only = _string_pieces(raw, start, end)
+        # Every piece decoded once before cleaning starts: a text that does not read is found
+        # before any of it is cleaned (and counted), and none of it is kept (a list: `all` would stop
+        # at the first piece outside ASCII).
+        ascii_only = all([part.isascii() for part, _ in _decoded(raw, start, end)])
     except (ValueError, RecursionError):
         return None
     if not isinstance(record, dict):
         return None
     del record
-    text = "".join(pieces)
-    del pieces
+    if isinstance(clean, CleansInPieces):
+        return _cleaned_in_pieces(raw, first, start, end, ascii_only, clean)
+    text = "".join([piece for _, piece in _decoded(raw, start, end)])
     cleaned = record_text(text, clean(text))
     if cleaned == text:
         return raw[first:], False
@@ -145,20 +151,101 @@ def _value_end(raw: bytes, at: int, stop: int) -> int:
     return -1
 
 
-def _string_pieces(raw: bytes, start: int, end: int) -> tuple[list[str], bool]:
-    """The JSON string raw[start:end] (quotes included) decoded in pieces of about PIECE_BYTES, and
-    whether it is written in ASCII. A piece ends right after an escaped newline, so no escape, no
-    surrogate pair and no UTF-8 sequence is cut; json.loads reads each as it reads the whole."""
-    pieces: list[str] = []
-    ascii_only = True
+def _decoded(raw: bytes, start: int, end: int) -> Iterator[tuple[bytes, str]]:
+    """The JSON string raw[start:end] (quotes included) in pieces of about PIECE_BYTES, each as
+    written and decoded. A piece ends right after an escaped newline, so no escape, no surrogate
+    pair and no UTF-8 sequence is cut; json.loads reads each as it reads the whole."""
     at, stop = start + 1, end - 1
     while at < stop:
         cut = _piece_end(raw, at + PIECE_BYTES, stop)
         part = raw[at:cut]
-        ascii_only = ascii_only and part.isascii()
-        pieces.append(json.loads('"' + part.decode("utf-8") + '"'))
+        yield part, json.loads('"' + part.decode("utf-8") + '"')
         at = cut
-    return pieces, ascii_only
+
+
+@runtime_checkable
+class CleansInPieces(Protocol):
+    """A cleaner (cleaner.batch.records.RecordCleaner) that also takes a text in pieces and never
+    holds it whole: a huge record then costs memory for its line, its cleaned text's bytes and one
+    chunk in cleaning, instead of the text and the cleaned text as strings (4 bytes a character
+    once one emoji is in them) beside the line."""
+
+    def __call__(self, text: str) -> str: ...
+
+    def in_pieces(self, pieces: Iterable[str], emit: Callable[[str], object]) -> bool:
+        """Clean the text the pieces make one after another, giving the parts of the cleaned text
+        to `emit` as they are made; whether the text is to stay as it is (the parts then count for nothing)."""
+        ...
+
+
+def _cleaned_in_pieces(
+    raw: bytes, first: int, start: int, end: int, ascii_only: bool, clean: CleansInPieces
+) -> tuple[bytes, bool]:
+    """What clean_big_line gives, the text field raw[start:end] (checked: it decodes) read again
+    piece by piece and cleaned so, each part of the cleaned text written as JSON as it comes."""
+    same = _SameText()
+    ends_with_newline = False
+    encoded: list[bytes] = []
+    held: list[str] = []  # the last part: record_text may take its final newline
+
+    def pieces() -> Iterator[str]:
+        nonlocal ends_with_newline
+        for _, piece in _decoded(raw, start, end):
+            same.add(piece, 0)
+            ends_with_newline = piece.endswith("\n")
+            yield piece
+
+    def write(part: str) -> None:
+        same.add(part, 1)
+        encoded.append(json_string(part, ascii_only=ascii_only)[1:-1].encode("utf-8"))
+
+    def emit(part: str) -> None:
+        if held:
+            write(held.pop())
+        held.append(part)
+
+    refused = clean.in_pieces(pieces(), emit)
+    if held:  # record_text reads only whether the text ends with a newline
+        write(record_text("\n" if ends_with_newline else "", held.pop()))
+    if refused or same.equal():
+        return raw[first:], False
+    return b"".join((raw[first:start], b'"', *encoded, b'"', raw[end:])), True
+
+
+class _SameText:
+    """Whether two texts, each given in pieces (side 0 and side 1), are equal, holding only what
+    one side has given beyond the other."""
+
+    def __init__(self) -> None:
+        self.sides: tuple[deque[str], deque[str]] = (deque(), deque())
+        self.offsets = [0, 0]
+        self.differ = False
+
+    def add(self, piece: str, side: int) -> None:
+        if self.differ or not piece:
+            return
+        self.sides[side].append(piece)
+        a, b = self.sides
+        while a and b:
+            x, y = a[0], b[0]
+            i, j = self.offsets
+            n = min(len(x) - i, len(y) - j)
+            if x[i : i + n] != y[j : j + n]:
+                self.differ = True
+                a.clear()
+                b.clear()
+                return
+            self.offsets = [i + n, j + n]
+            if i + n == len(x):
+                a.popleft()
+                self.offsets[0] = 0
+            if j + n == len(y):
+                b.popleft()
+                self.offsets[1] = 0
+
+    def equal(self) -> bool:
+        """Whether the texts given so far are equal (both given whole)."""
+        return not self.differ and not self.sides[0] and not self.sides[1]
 
 
 def _piece_end(raw: bytes, at: int, stop: int) -> int:

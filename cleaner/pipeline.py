@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from operator import attrgetter
 
@@ -107,7 +107,8 @@ def _in_chunks(text: str, cfg: Config) -> Explanation:
     warnings: list[str] = []
     for chunk in chunking.chunks(text):
         part = _clean_whole(chunk.text, cfg)
-        _add(parts, chunk, part.text)
+        if part.text:
+            parts.append(_joined(chunk, part.text, bool(parts)))
         n = chunk.first_line
         removals += [replace(r, first_line=r.first_line + n, last_line=r.last_line + n) for r in part.removals]
         warnings += [_shifted(w, n) for w in part.warnings]
@@ -118,17 +119,28 @@ def clean_and_count(text: str, config: Config | None = None) -> tuple[str, dict[
     """The cleaned text, how many input lines each rule removed, and the warnings: what a batch run
     reports. Unlike clean_and_explain, it keeps nothing of what was removed, so a large text chunk
     by chunk costs memory for its output and one chunk at a time."""
-    cfg = config or Config()
-    parts: list[str] = []
     counts: Counter[str] = Counter()
     warnings: list[str] = []
-    for chunk in chunking.chunks(text):  # a single chunk, the text itself, for every real page
+    # A single chunk, the text itself, for every real page.
+    parts = list(cleaned_parts(chunking.chunks(text), config or Config(), counts, warnings))
+    return "".join(parts), dict(sorted(counts.items())), tuple(warnings)
+
+
+def cleaned_parts(
+    chunks: Iterable[chunking.Chunk], cfg: Config, counts: Counter[str], warnings: list[str]
+) -> Iterator[str]:
+    """The cleaned text of a text given in chunks (cleaner.chunking), part by part as each chunk is
+    cleaned: joined, they are what clean_and_count gives. `counts` and `warnings` gather how many
+    input lines each rule removed and the warnings."""
+    after_part = False
+    for chunk in chunks:
         part = _clean_whole(chunk.text, cfg)
-        _add(parts, chunk, part.text)
         for r in part.removals:
             counts[r.rule_id] += r.last_line - r.first_line + 1
         warnings += [_shifted(w, chunk.first_line) for w in part.warnings]
-    return "".join(parts), dict(sorted(counts.items())), tuple(warnings)
+        if part.text:
+            yield _joined(chunk, part.text, after_part)
+            after_part = True
 
 
 _LINE_NUMBER = re.compile(r"^line (\d+)")
@@ -141,9 +153,9 @@ def _shifted(warning: str, lines_before: int) -> str:
     return _LINE_NUMBER.sub(lambda m: f"line {int(m.group(1)) + lines_before}", warning, count=1)
 
 
-def _add(parts: list[str], chunk: chunking.Chunk, cleaned: str) -> None:
-    if cleaned:
-        parts.append("\n" + cleaned if chunk.after_blank and parts else cleaned)
+def _joined(chunk: chunking.Chunk, cleaned: str, after_part: bool) -> str:
+    """A chunk's cleaned text as its outputs are joined: after a blank line where the text had one."""
+    return "\n" + cleaned if chunk.after_blank and after_part else cleaned
 
 
 def _clean_whole(text: str, cfg: Config) -> Explanation:

@@ -80,18 +80,48 @@ def _count_parts(text: str) -> tuple[int, int]:
     return len(_WORD.findall(spaced)), int(cjk)
 
 
+class WordTally:
+    """word_count of a text given in pieces, cut anywhere: a word split by a cut counts once."""
+
+    def __init__(self) -> None:
+        self.words = self.cjk = 0
+        self.last = ""
+
+    def add(self, piece: str) -> None:
+        if not piece:
+            return
+        words, cjk = _count_parts(piece) if len(piece) <= _COUNT_SLICE else _count_parts_sliced(piece)
+        self.words += words - (_in_word(self.last) and _in_word(piece[0]))
+        self.cjk += cjk
+        self.last = piece[-1]
+
+    @property
+    def total(self) -> int:
+        return self.words + (self.cjk + 1) // 2
+
+
+def _in_word(ch: str) -> bool:
+    """Whether `ch` is part of a word as _count_parts counts them (CJK characters are not)."""
+    return bool(ch) and _WORD.fullmatch(ch) is not None and _CJK.fullmatch(ch) is None
+
+
 # A whole large file's words are counted a slice at a time: the list of its words would take
 # several times its size. No word crosses a newline, so slices cut after one add up exactly.
 _COUNT_SLICE = 1_000_000
 
 
 def _count_words_sliced(text: str) -> int:
+    words, cjk = _count_parts_sliced(text)
+    return words + (cjk + 1) // 2
+
+
+def _count_parts_sliced(text: str) -> tuple[int, int]:
     words = cjk = start = 0
     while start < len(text):
         end = text.find("\n", start + _COUNT_SLICE) + 1 or len(text)
         w, c = _count_parts(text[start:end])
         words, cjk, start = words + w, cjk + c, end
-    return words + (cjk + 1) // 2
+    return words, cjk
 
 
 # "By Jane Doe", "By JANE DOE and JOHN ROE", "By Jane Doe | Agency", "by Jane Doe, Staff Writer",

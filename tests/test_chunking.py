@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from material import SHARED
 from typer.testing import CliRunner
 
@@ -141,3 +143,25 @@ def test_captures_separated_by_one_blank_line_are_cut_between_captures_only() ->
     starts = {page.split("\n", 1)[0] for page in pages}
     assert all(c.text.split("\n", 1)[0] in starts and c.text.endswith("\n") for c in got)
     assert "\n".join(c.text for c in got) == text
+
+
+_TEXT_ATOMS = ["a", "word ", "\n", "\n\n", "\n\n\n", "\f\n", " \t", "\n \n", "a long line of text "]
+
+
+@given(
+    st.lists(st.sampled_from(_TEXT_ATOMS), max_size=60),
+    st.lists(st.integers(min_value=0, max_value=400), max_size=8),
+    st.integers(min_value=1, max_value=60),
+    st.integers(min_value=1, max_value=30),
+    st.integers(min_value=0, max_value=40),
+)
+def test_a_text_given_in_pieces_is_cut_as_the_text_given_whole(
+    atoms: list[str], cuts: list[int], threshold: int, size: int, more: int
+) -> None:
+    # A huge JSONL record's text is read in pieces and never joined (cleaner.jsonl_big): its chunks,
+    # wherever the pieces end, must be those of the whole text.
+    text = "".join(atoms)
+    ends = sorted({min(c, len(text)) for c in cuts})
+    pieces = [text[i:j] for i, j in zip([0, *ends], [*ends, len(text)], strict=True)]
+    limits = (threshold, size, size + more)
+    assert list(chunking.chunks_of(pieces, *limits)) == list(chunks(text, *limits))

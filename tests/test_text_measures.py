@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sys
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleaner import text
 from cleaner.pipeline import clean_text
 
@@ -49,3 +52,15 @@ def test_counts_with_and_without_cjk() -> None:
         cjk = len(text._CJK.findall(sample))
         want = len(text._WORD.findall(spaced)) + (cjk + 1) // 2 if cjk else len(text._WORD.findall(sample))
         assert text._count_words(sample) == want, sample
+
+
+@given(
+    st.text(alphabet="ab1_ \n-'é\u0301日本한\U0001f600\u200c٣ß", max_size=40), st.lists(st.integers(0, 40), max_size=6)
+)
+def test_words_counted_piece_by_piece_are_the_words_of_the_whole(value: str, cuts: list[int]) -> None:
+    # A word cut in two by the end of a piece counts once; CJK characters count half, rounded once.
+    ends = sorted({min(c, len(value)) for c in cuts})
+    tally = text.WordTally()
+    for i, j in zip([0, *ends], [*ends, len(value)], strict=True):
+        tally.add(value[i:j])
+    assert tally.total == text.word_count(value)

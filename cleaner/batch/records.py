@@ -13,7 +13,7 @@ from cleaner.batch import workers
 from cleaner.batch.options import Action, Options
 from cleaner.batch.outputs import destination
 from cleaner.batch.report import FileResult, Tally, file_result
-from cleaner.batch.valve import clean_one
+from cleaner.batch.valve import Outcome, clean_in_pieces, clean_one
 from cleaner.batch.workers import forking_workers, init_worker, prepare_workers
 from cleaner.files import InputError, Task
 
@@ -30,11 +30,20 @@ class RecordCleaner:
 
     def __call__(self, text: str) -> str:
         outcome = clean_one(text, self.config, self.name)
+        self._tally(outcome)
+        return outcome.text
+
+    def in_pieces(self, pieces: Iterable[str], emit: Callable[[str], object]) -> bool:
+        """A huge record's text given in pieces (cleaner.jsonl_big.CleansInPieces); whether it stays as it is."""
+        outcome = clean_in_pieces(pieces, self.config, self.name, emit)
+        self._tally(outcome)
+        return outcome.refused
+
+    def _tally(self, outcome: Outcome) -> None:
         long_lines = outcome.warnings[: len(outcome.warnings) - outcome.refused]  # the valve's warning is counted apart
         self.notes += long_lines[: 10 - len(self.notes)]
         self.removed.update(outcome.removed)
         self.refused += outcome.refused
-        return outcome.text
 
     def result(self, source: str, report: jsonl.JsonlReport, key: str) -> FileResult:
         warnings = report.warnings(source, key) + self.notes
