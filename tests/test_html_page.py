@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from htmlpages import footer_only_page, layout_table_page, news_page, short_news_page
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from material import SHARED
 
@@ -105,6 +105,7 @@ _TEXT = st.text(st.sampled_from("ab_9 \n\t-.\u00a0\u00e9\u00df\u2014\u201c\u00b2
 
 
 @given(_TEXT)
+@example("a\u2014b\u00a0c\ud800d\u201c\u4e2d\u0661\u200b_9")
 def test_words_are_counted_as_re_finds_them(text: str) -> None:
     assert count_words(text) == len(re.findall(r"\w+", text))
 
