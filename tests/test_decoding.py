@@ -6,7 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleaner import decoding
@@ -232,3 +232,14 @@ def test_oddity_on_wrong_and_right_code_pages_of_a_real_page() -> None:
     for codec in ("utf-8", "cp1252", "latin-1", "cp437", "cp775", "koi8-r", "shift_jis"):
         text = data.decode(codec, errors="ignore")
         assert decoding._oddity(text) == _oddity_every_position(text)
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("a \n\x00\x01\x08\x09\x0e\x1b\x1c\x7f\x80\x84\x85\x86\x9f\xa0\xc2é’\ud800"),
+        max_size=40,
+    )
+)
+@example("a\x01\u00a0b\x85c\x9f")
+def test_controls_are_counted_as_re_finds_them(text: str) -> None:
+    assert decoding._control_count(text) == len(decoding._CONTROLS.findall(text))
