@@ -147,22 +147,30 @@ class Document:
             self.ran_at[rule.id] = edits
         self.last_ran[rule.id] = edits
 
-    def watch(self, rule: Rule, kept: Iterable[int] = (), gone: Iterable[int] = ()) -> None:
+    def watch(
+        self, rule: Rule, kept: Iterable[int] = (), gone: Iterable[int] = (), pairs: Iterable[tuple[int, int]] = ()
+    ) -> None:
         """Record, for `rule`'s run now under way (before it edits anything), the lines on which its
-        rerun on this pass's output depends: a line of `kept` still kept at the end of the pass, or
-        one of `gone` removed by then, means the rerun may act (see `Watch`, `Rule.settles`)."""
-        self.watches[rule.id] = Watch(tuple(kept), tuple(gone))
+        rerun on this pass's output depends: a line of `kept` still kept at the end of the pass, one
+        of `gone` removed by then, or for a pair (line, reason) of `pairs` the line kept and its
+        reason removed, means the rerun may act (see `Watch`, `Rule.settles`)."""
+        self.watches[rule.id] = Watch(tuple(kept), tuple(gone), tuple(pairs))
 
     def watch_holds(self, rule: Rule) -> bool:
         """Whether `rule` ran in this pass, no line was edited since its last run began, and the lines
-        its run watched (`watch`) are as that run needs them: none of `kept` kept, all of `gone` kept."""
+        its run watched (`watch`) are as that run needs them: none of `kept` kept, all of `gone` kept,
+        and of each pair of `pairs` the line removed or its reason kept."""
         if self.last_ran.get(rule.id) != self.edits:
             return False
         w = self.watches.get(rule.id)
         if w is None:
             return True
         lines = self.lines
-        return all(lines[i].removed_by is not None for i in w.kept) and all(lines[i].removed_by is None for i in w.gone)
+        return (
+            all(lines[i].removed_by is not None for i in w.kept)
+            and all(lines[i].removed_by is None for i in w.gone)
+            and all(lines[i].removed_by is not None or lines[k].removed_by is None for i, k in w.pairs)
+        )
 
     @classmethod
     def from_text(cls, text: str, config: Config) -> Document:
@@ -241,10 +249,13 @@ class Document:
 class Watch:
     """What a rule's run leaves for its `Rule.settles` (`Document.watch`): indices of lines that a
     rerun of the rule on the pass's output may act on (or beside) if still kept at the pass's end
-    (`kept`), or whose removal after the run would let it act (`gone`)."""
+    (`kept`), whose removal after the run would let it act (`gone`), and pairs of a line the run
+    left and a line it was left for: the rerun may act on the first where the second is removed
+    and the first kept (`pairs`)."""
 
     kept: tuple[int, ...] = ()
     gone: tuple[int, ...] = ()
+    pairs: tuple[tuple[int, int], ...] = ()
 
 
 Apply = Callable[["Document", "Rule"], None]

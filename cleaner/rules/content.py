@@ -170,11 +170,13 @@ def counted_runs(texts: list[str]) -> list[int]:
             _ARTICLE + "Votes cast:\nAnna Berg (4512)\nTom Hart (3998)\nEva Costa (1204)\n",
         ),
     ),
-    prefilter=_COUNT_END.pattern,
     settles=_counted_lists_settle,
 )
 def counted_lists(doc: Document, rule: Rule) -> None:
     if Mode(doc.config.mode) is Mode.CONSERVATIVE:
+        return
+    # One search of the page first (no prefilter: in conservative mode it would search for nothing).
+    if not _COUNT_END.search(doc.text()):
         return
     v = view(doc)
     runs = counted_runs(v.texts)

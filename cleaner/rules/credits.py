@@ -111,8 +111,8 @@ def _caption_settles(doc: Document, rule: Rule) -> bool:
     removes the nearest non-blank line above a closing credit (judged by its own text) when that
     line is kept and reads as a caption (by its own text). In the pass's output the line above a
     credit is the nearest non-blank line above it that is still kept. Its last run tested each
-    credit against the line then above it: where that line is still kept (not `gone`), it is still
-    the line above, and it was judged no caption, or it would be gone. Where it was already
+    credit against the line then above it (`pairs`): where the credit and that line are still kept,
+    it is still the line above, and it was judged no caption, or it would be gone. Where it was already
     removed, the credit is watched (`kept`): if still kept, a line it was not tested against is
     above it now. With no line edited since, nothing is left for the next pass to remove."""
     if doc.config.keep_captions or Mode(doc.config.mode) is Mode.CONSERVATIVE:
@@ -140,7 +140,7 @@ def caption_before_credit(doc: Document, rule: Rule) -> None:
         return
     lines = doc.lines
     orphans: list[int] = []  # credits whose line above was removed: another line is above them next pass
-    tested: list[int] = []  # lines tested as captions (the next pass tests another line where one goes)
+    tested: list[tuple[int, int]] = []  # credits, each with the line tested as its caption
     # A closing credit holds a "|": only those lines are tested, each against the line above it
     # (the nearest non-blank one, if still kept).
     for i in doc.lookup().lines_lowercase_containing(("|",)):
@@ -150,7 +150,7 @@ def caption_before_credit(doc: Document, rule: Rule) -> None:
         if not lines[previous].kept:
             orphans.append(i)
             continue
-        tested.append(previous)
+        tested.append((i, previous))
         text = lines[previous].text
         if (
             sentence_count(text) == 1
@@ -159,7 +159,7 @@ def caption_before_credit(doc: Document, rule: Rule) -> None:
             and not _REPORTED.search(text)
         ):
             doc.remove(previous, rule)
-    doc.watch(rule, kept=orphans, gone=tested)
+    doc.watch(rule, kept=orphans, pairs=tested)
 
 
 _CAPTION_LABEL = regex.compile(

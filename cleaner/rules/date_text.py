@@ -94,7 +94,7 @@ def remove_date_lines(doc: Document, rule: Rule, candidates: list[int], date_lin
     pattern = _compiled(date_line)
     # The story's first sentence, judged before this rule removes anything.
     first_sentence = first_prose(doc)
-    read: list[int] = []  # for each date line kept, the lines that made it stay
+    read: list[tuple[int, int]] = []  # each date line kept, with each line that made it stay
     for i in dated:
         text = lines[i].text
         if not pattern.fullmatch(label_of(text)):
@@ -104,8 +104,8 @@ def remove_date_lines(doc: Document, rule: Rule, candidates: list[int], date_lin
         if first_sentence is None or i < first_sentence or after is None or not is_prose(following):
             doc.remove(i, rule)
         else:
-            read += (first_sentence, after)
-    doc.watch(rule, gone=read)
+            read += ((i, first_sentence), (i, after))
+    doc.watch(rule, pairs=read)
 
 
 def date_lines_settle(doc: Document, rule: Rule) -> bool:
@@ -115,8 +115,8 @@ def date_lines_settle(doc: Document, rule: Rule) -> bool:
     the next kept, non-blank line below it reads as prose. Their last run in the pass tested every
     kept line (the label gates list each kept line whose label may fullmatch, tests/test_line_gates.py),
     so every line of the pass's output (kept then too, and with the same text if no line was
-    edited since); it removed each date line or left it for those two lines, which are watched
-    (`gone`). Where both are still kept at the pass's end, they are in the output the first
+    edited since); it removed each date line or left it for those two lines, watched with it
+    (`pairs`). Where both are still kept at the pass's end, they are in the output the first
     sentence (lines are only removed, so no prose line is kept above it) and the line after the
-    date line: the next pass leaves every date line as the last run did."""
+    date line: the next pass leaves every date line still kept as the last run did."""
     return doc.watch_holds(rule)

@@ -127,10 +127,10 @@ def _alt_fragment_settles(doc: Document, rule: Rule) -> bool:
     words, by their own text), unless a line beside it is not blank (the next or previous line,
     kept or not) or the kept, non-blank line before or after it marks a list. Its run judged every
     kept line, so every line of the pass's output, and removed each fragment or kept it for one
-    such line, watched (`gone`). A watched line still kept at the end of the pass stays, in the
-    output, the line beside the fragment (they were adjacent) or its kept neighbour (lines are only
-    removed): so with all of them kept and no line edited since, every fragment of the output stays
-    for the same reason."""
+    such line, watched with it (`pairs`). That line, still kept at the end of the pass, stays in the
+    output the line beside the fragment (they were adjacent) or its kept neighbour (lines are only
+    removed): so where each fragment still kept keeps its reason and no line was edited since,
+    every fragment of the output stays for the same reason."""
     return doc.watch_holds(rule)
 
 
@@ -151,7 +151,7 @@ def _alt_fragment_settles(doc: Document, rule: Rule) -> bool:
 def alt_fragment(doc: Document, rule: Rule) -> None:
     lines = doc.lines
     content = doc.content_indices()
-    reasons = []  # for each fragment kept, a line that made it stay
+    reasons: list[tuple[int, int]] = []  # each fragment kept, and a line that made it stay
     for pos, i in enumerate(content):
         if not is_lowercase_fragment(lines[i].text, max_words=2):
             continue
@@ -159,19 +159,19 @@ def alt_fragment(doc: Document, rule: Rule) -> None:
         if not isolated:
             # A line beside it that is not blank, a kept one if there is (a removed one is no reason next pass).
             beside = [k for k in (i - 1, i + 1) if 0 <= k < len(lines) and not lines[k].blank]
-            reasons.append(next((k for k in beside if lines[k].removed_by is None), beside[0]))
+            reasons.append((i, next((k for k in beside if lines[k].removed_by is None), beside[0])))
             continue
         before = lines[content[pos - 1]].text if pos > 0 else ""
         after = lines[content[pos + 1]].text if pos + 1 < len(content) else ""
         # Inside a list of short items, a lowercase word is an item, not an alt text.
         if before.rstrip().endswith(":") or is_lowercase_fragment(before):
-            reasons.append(content[pos - 1])
+            reasons.append((i, content[pos - 1]))
             continue
         if is_lowercase_fragment(after):
-            reasons.append(content[pos + 1])
+            reasons.append((i, content[pos + 1]))
             continue
         doc.remove(i, rule)
-    doc.watch(rule, gone=reasons)
+    doc.watch(rule, pairs=reasons)
 
 
 _TAG_LABELS = (

@@ -50,26 +50,29 @@ def tail_cut(doc: Document, rule: Rule) -> None:
         # change the page the next pass sees, and the next pass's content detection would find an
         # "article" in what is left (a poll, a blurb) and drop the list.
         return
+    # A line a footer opener removed (a comment form, a related list, a share bar; Rule.opens_footer).
+    openers = {rule_id for rule_id, remover in doc.removers.items() if remover.opens_footer}
+    if not openers:
+        return  # no footer opened on this page: nothing below the article is read
     lines = doc.lines
     long_prose = rule.param(doc.config, "long-prose-words")
     subhead_words = int(rule.param(doc.config, "subhead-paragraph-words"))
     # The footer can only open after the article's last long paragraph (or, in an article of
     # short paragraphs, its last sentence): a share bar above the headline or between the
     # first paragraphs must not take the headline or subheadings with it.
-    last_long = last_prose = -1
-    for i, line in doc.iter_content():
-        if ends_sentence(line.text):
-            words = word_count(line.text)
-            if words >= long_prose:
-                last_long = i
-            elif is_prose(line.text):
+    # From the end: the last long paragraph ends the search; the last short sentence counts only
+    # where the page has no long paragraph at all.
+    last_prose = -1
+    for i in reversed(doc.content_indices()):
+        text = lines[i].text
+        if ends_sentence(text):
+            if word_count(text) >= long_prose:
                 last_prose = i
-    if last_long >= 0:
-        last_prose = last_long
+                break
+            if last_prose < 0 and is_prose(text):
+                last_prose = i
     if last_prose < 0:
         return
-    # A line a footer opener removed (a comment form, a related list, a share bar; Rule.opens_footer).
-    openers = {rule_id for rule_id, remover in doc.removers.items() if remover.opens_footer}
     opener = next(
         (i for i in range(last_prose + 1, len(lines)) if lines[i].removed_by in openers),
         None,
@@ -105,7 +108,15 @@ def _outweighs(doc: Document, cut: list[int], above: list[int]) -> bool:
     opener: then the "footer" is a list that is the page (a list of headlines with summaries, a
     resume on a profile page) and the opener a link inside it. Menu items do not count on either
     side, so a long menu or drop-down after a short article is still cut."""
-    return _text_mass(doc, cut) > _text_mass(doc, above)
+    mass = _text_mass(doc, cut)
+    above_mass = 0
+    for i in above:  # counted only as far as needed: the article above is usually far longer
+        text = doc.lines[i].text
+        if not menu_label(text):
+            above_mass += len(text)
+            if above_mass >= mass:
+                return False
+    return mass > above_mass
 
 
 # "34 responses to “Title”", "10 thoughts on “Title”", "12 Comments", "Comments (3)".
