@@ -24,8 +24,9 @@ from typing import Any, Protocol, TypeVar
 from cleaner.config import Config
 from cleaner.content.guess import article_guess
 from cleaner.html_depth import MAX_DEPTH, PARSER_DEPTH, may_be_deep, shallow
-from cleaner.html_page import count_words, parse, word_bound
+from cleaner.html_page import count_words, word_bound
 from cleaner.html_page import page_text as page_text  # re-exported: part of this module's interface
+from cleaner.html_tree import trees
 from cleaner.pipeline import run_until
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -185,28 +186,32 @@ def html_to_text(html: str, mode: HtmlMode = HtmlMode.DEFAULT) -> HtmlText:
     One trafilatura call per page. When the main content holds under MAX_MAIN_SHARE of the page's
     words, the page's text comes along for clean_page to weigh.
     """
-    # The page's tree serves its full text, and shows first whether the page nests deep enough for
-    # shallow() to look at it (most do not: a look at its tags costs more than the tree).
-    tree = parse(html) if len(html) <= MAX_EXTRACTION_CHARS else None
+    # The page's tree shows first whether the page nests deep enough for shallow() to look at it
+    # (most do not: a look at its tags costs more than the tree), and serves the list-page bound.
+    # trafilatura's own parse (`loaded`) is handed to it as a tree; where it holds the text the page
+    # text's parse would, it is that tree too (html_tree.trees): one parse where there were two.
+    loaded, tree = trees(html) if len(html) <= MAX_EXTRACTION_CHARS else (None, None)
     flattened = False
     if tree is None or may_be_deep(tree):
         html, flattened = shallow(html)  # a page nested past the parser's depth limit would come out empty
-        tree = None
+        loaded = tree = None
     if len(html) > MAX_EXTRACTION_CHARS:
         return HtmlText(page_text(html), fallback=True, flattened=flattened, too_large=True)
-    extracted = _main_content(html, mode)
+    extracted = _main_content(html if loaded is None else loaded, mode)
+    # The page text reads its own parse: trafilatura's differs in what it never shows (comments).
+    own = None if tree is loaded else tree
     if not extracted.strip():
-        return HtmlText(page_text(html, tree), fallback=True, flattened=flattened)
+        return HtmlText(page_text(html, own), fallback=True, flattened=flattened)
     words = _words(extracted)
     # Most pages are decided by a bound on the page's words, without its text (word_bound).
     if tree is not None and words >= MAX_MAIN_SHARE * word_bound(tree):
         return HtmlText(extracted, fallback=False, flattened=flattened)
-    page = page_text(html, tree)  # trafilatura has read the page: the tree may be changed now
+    page = page_text(html, own)  # trafilatura has read the page: the tree may be changed now
     small = words < MAX_MAIN_SHARE * _words(page)
     return HtmlText(extracted, fallback=False, page=page if small else None, flattened=flattened)
 
 
-def _main_content(html: str, mode: HtmlMode) -> str:
+def _main_content(html: str | Any, mode: HtmlMode) -> str:
     import trafilatura
 
     _quiet_trafilatura()
