@@ -201,3 +201,24 @@ def test_ending_classes_say_yes_only_where_partial_matching_does() -> None:
     assert read_any >= 5
     for refused in (_WIDE_SOURCES[4], _WIDE_SOURCES[5]):  # a lookahead, a word boundary
         assert pattern_edges.ending_classes(refused, 3) is None
+
+
+def test_a_tail_outside_ascii_is_judged_from_the_readings_as_partial_matching_judges_it() -> None:
+    # Tails with characters outside ASCII (spaces LINE_TAIL takes, quotes, other scripts) are judged
+    # for the patterns ending in LINE_TAIL from their readings (open ends, `_line_tail_mask`), the
+    # regex engine asked only where those leave it open: every string of up to three characters of
+    # an alphabet of pattern ends and such characters gets what trying every pattern gives.
+    from cleaner.registry import BUILTIN
+
+    assert BUILTIN
+    index = gates.GATES
+    index.tails.clear()
+    index._read_edges()
+    assert index.line_tails  # the readings are in use, or this checks nothing
+    plain = [regex.compile(part, patterns.FLAGS | regex.REVERSE) for part in index.parts]
+    every = (1 << len(index.parts)) - 1
+    for tail in _strings_up_to_three("esd.: !é…\u00a0\u2009“ф»"):
+        if tail.isascii():
+            continue
+        want = sum(1 << b for b, p in enumerate(plain) if p.fullmatch(tail, partial=True) is not None)
+        assert index._tail_mask(tail, every) == want, tail

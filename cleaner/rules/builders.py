@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import regex
 
 from cleaner.document import Apply, Document, Example, Kind, Rule, Settles
-from cleaner.rules.gates import DECORATION, GATES
+from cleaner.rules.gates import DECORATION, GATES, LINE_TAIL
 from cleaner.rules.patterns import FLAGS, alternation, cue_words, whole_text_pattern
 from cleaner.text import is_prose
 
@@ -33,7 +33,7 @@ def line_rule(
 ) -> Rule:
     """A rule that removes a whole line when its label matches one of `patterns` entirely.
     `opens_footer` and `opens_comments`: see Rule."""
-    tail = r"[\s.:!…]*"
+    tail = LINE_TAIL
     source = alternation(patterns) + tail
     fullmatch = regex.compile(source, FLAGS).fullmatch
     matches_empty = fullmatch("") is not None

@@ -4,7 +4,7 @@ per page and kept on the document as its line index (`Document.line_index`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -15,6 +15,9 @@ from cleaner.rules.patterns import FLAGS, split_alternatives
 # Bullets, pipes and dashes that menus and share bars put around a label; a line is
 # matched against its words without them.
 DECORATION = " \t\u00a0\u200b\ufeff•·|>»«›‹*-–—~=#:"
+LINE_TAIL = r"[\s.:!…]*"
+"""What every line rule's patterns end with (cleaner.rules.builders.line_rule): what a label may end in."""
+_LINE_TAIL_CLASS = regex.compile(LINE_TAIL[:-1], FLAGS)
 
 
 def label_of(text: str) -> str:
@@ -81,6 +84,14 @@ class _LabelGates:
         self.class_ends: list[tuple[int, frozenset[str], str]] = []
         """(bit, class, repeated): a pattern whose matches may end in its class's characters (ASCII
         members), then the repeated characters (`ending_classes`)."""
+        self.tail_open: dict[str, int] = {}
+        """For a lower-cased ASCII string, the read patterns whose matches may have a character outside
+        ASCII right before it (then their repeated end, if any): as `head_open`, read backwards."""
+        self.line_tails = 0
+        """The read patterns that end in LINE_TAIL: for them a tail that is not ASCII is judged from
+        the readings too (`_tail_unread`)."""
+        self.line_tail_key = ""
+        """Their key among `tail_tables`: LINE_TAIL's ASCII characters."""
 
     def add(self, source: str, parts: Sequence[str]) -> int:
         """Register a line rule: `source`, its whole pattern, fullmatches what one of `parts` does."""
@@ -110,9 +121,15 @@ class _LabelGates:
             tail = edge_reading(self.parts[bit], self.EDGE, reverse=True)
             if tail is not None:
                 self.tail_read |= 1 << bit
-                table = self.tail_tables.setdefault("".join(sorted(tail[1])), {})
+                key = "".join(sorted(tail[1]))
+                table = self.tail_tables.setdefault(key, {})
                 for text in tail[0]:
                     table[text] = table.get(text, 0) | 1 << bit
+                for text in tail[2]:
+                    self.tail_open[text] = self.tail_open.get(text, 0) | 1 << bit
+                if self.parts[bit].endswith(")" + LINE_TAIL) and tail[1] and tail[1] == _line_tail_ascii():
+                    self.line_tails |= 1 << bit
+                    self.line_tail_key = key
                 continue
             ends = ending_classes(self.parts[bit], self.EDGE)
             if ends is not None:
@@ -187,6 +204,10 @@ class _LabelGates:
         if not tried & self.tail_read and key.isascii():
             tried, bits = tried | self.tail_read, bits | self._read_tail(key)
         missing = wanted & ~tried
+        if missing & self.line_tails and not key.isascii() and FOLDS_TO_ASCII.isdisjoint(key):
+            sure, unsure = self._line_tail_mask(key, missing & self.line_tails)
+            bits |= sure
+            missing &= ~self.line_tails | unsure
         if missing and "\n" not in key:
             # Yes without the regex engine where a pattern may end in any characters, or in its
             # ending class's (then some of its repeated characters).
@@ -209,6 +230,29 @@ class _LabelGates:
                 self.tails.clear()
             self.tails[key] = entry
         return bits & wanted
+
+    def _line_tail_mask(self, key: str, wanted: int) -> tuple[int, int]:
+        """For a tail `key` holding a character outside ASCII (none folding to ASCII) and the read
+        patterns `wanted` that end in LINE_TAIL: those `key` surely ends a match of, and those
+        left to ask. A match ends in the pattern's read part, then LINE_TAIL's characters: for each
+        way of taking an end of `key` made of those characters as LINE_TAIL's, the rest must end
+        the read part. An ASCII rest does exactly where the reading lists it; a rest with a
+        character outside ASCII only where the ASCII after its last such character is read as open
+        to one (`tail_open`), and then the regex engine is asked. The others are ruled out."""
+        cut = len(key)
+        while cut and _LINE_TAIL_CLASS.fullmatch(key[cut - 1]) is not None:
+            cut -= 1
+        table = self.tail_tables.get(self.line_tail_key, {})
+        sure = unsure = 0
+        for end in range(cut, len(key) + 1):
+            rest = key[:end]
+            if rest.isascii():
+                sure |= table.get(rest.lower(), 0)
+            else:
+                last = max(k for k, c in enumerate(rest) if not c.isascii())
+                unsure |= self.tail_open.get(rest[last + 1 :].lower(), 0)
+        sure &= wanted
+        return sure, unsure & wanted & ~sure
 
     def _owners(self, bits: int) -> tuple[int, ...]:
         rules = tuple(sorted({self.owner[b] for b in _bits_of(bits)}))
@@ -252,6 +296,12 @@ class _LabelGates:
 
 
 @lru_cache(maxsize=4096)
+@cache
+def _line_tail_ascii() -> frozenset[str]:
+    """LINE_TAIL's ASCII characters (as the readings give a repeated end)."""
+    return frozenset(chr(c) for c in range(128) if _LINE_TAIL_CLASS.fullmatch(chr(c)) is not None)
+
+
 def _bits_of(mask: int) -> tuple[int, ...]:
     """The positions of the set bits of `mask` (few distinct masks occur, so they are cached)."""
     found = []
