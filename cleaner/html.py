@@ -26,6 +26,7 @@ from cleaner.content.guess import article_guess
 from cleaner.html_depth import MAX_DEPTH, PARSER_DEPTH, may_be_deep, shallow
 from cleaner.html_page import count_words, word_bound
 from cleaner.html_page import page_text as page_text  # re-exported: part of this module's interface
+from cleaner.html_teasers import drop_teaser_lists
 from cleaner.html_tree import trees
 from cleaner.pipeline import run_until
 
@@ -251,9 +252,11 @@ def render_body(body: Any) -> str:
     readable and the rules see one row as one line). A row whose cells hold paragraphs, lists,
     headings, line breaks or tables is a layout row: each cell's blocks get lines of their own,
     as in any other part of the page, so an article set in a table cell reads as an article.
+    A box of headline teasers after the article's last paragraph is left out (cleaner.html_teasers).
     """
     blocks: list[str] = []
     current: list[str] = []
+    drop_teaser_lists(body)
     _render(body, blocks, current)
     _flush(blocks, current)
     return _spaced_lines("\n".join(blocks))

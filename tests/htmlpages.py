@@ -99,3 +99,26 @@ def short_news_page() -> str:
 <aside><h2>Latest news</h2><ul>{teasers}</ul></aside>
 <footer><ul>{foot}</ul><p>Copyright 2026 Harbour Gazette. All rights reserved.</p></footer>
 </body></html>"""
+
+
+HEADLINE_TEASERS = [
+    ("Harbour ferry fares to rise in spring", "The operator blames the price of fuel"),
+    ("School roof repairs finished early", "Pupils return to their classrooms on Monday"),
+    ("Library extends its opening hours", "Evening opening starts next month"),
+]
+
+
+def headline_teasers_page(after: str = "", item_extra: str = "") -> str:
+    """An article followed by a box of teasers for other stories, each item only a headline and a
+    standfirst set as headings; `after` goes after the box, `item_extra` into each item after its headings."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    items = "".join(f"<li><h3>{head}</h3><h4>{dek}</h4>{item_extra}</li>" for head, dek in HEADLINE_TEASERS)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Council votes | Harbour Gazette</title></head>
+<body><main><article>
+<h1>Council votes to rebuild the harbour bridge</h1>
+{paragraphs}
+<ul class="list">{items}</ul>
+{after}
+</article></main></body></html>
+"""

@@ -9,7 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from htmlpages import ARTICLE, DIRECTORY, TEASERS, footer_only_page, layout_table_page, news_page, short_news_page
+from htmlpages import (
+    ARTICLE,
+    DIRECTORY,
+    HEADLINE_TEASERS,
+    TEASERS,
+    footer_only_page,
+    headline_teasers_page,
+    layout_table_page,
+    news_page,
+    short_news_page,
+)
 from material import SHARED
 from typer.testing import CliRunner
 
@@ -204,6 +214,32 @@ def test_a_list_page_trafilatura_keeps_little_of_goes_through_the_text_path(monk
     news = news_page().replace("<nav><ul>", "<nav><ul>" + "<li><a href='/x'>Section</a></li>" * 300)
     cleaned, warning = clean_page(news, Config(), lambda text, config: clean_one(text, config, "story"))
     assert warning is None and "Section" not in cleaned.text
+
+
+def test_a_box_of_headline_teasers_after_the_article_is_left_out(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "story.html").write_text(headline_teasers_page())
+    result = runner.invoke(app, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    cleaned = (tmp_path / "out" / "story.txt").read_text()
+    assert all(sentence in cleaned for sentence in ARTICLE)
+    assert not any(head in cleaned or dek in cleaned for head, dek in HEADLINE_TEASERS)
+
+
+CLOSING = "A closing paragraph of the article comes after the list and runs on for a while longer."
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        headline_teasers_page(item_extra="based on 5 reviews"),  # a listing: each item has text beside its headings
+        headline_teasers_page(after=f"<p>{CLOSING}</p>"),  # the article goes on after the list
+    ],
+    ids=["text-beside-the-headings", "paragraph-after-the-list"],
+)
+def test_a_list_of_headings_that_is_not_a_teaser_box_after_the_article_stays(page: str) -> None:
+    text = html_to_text(page).text
+    assert all(head in text and dek in text for head, dek in HEADLINE_TEASERS)
 
 
 def test_a_short_article_under_long_teaser_lists_keeps_trafilatura_s_text() -> None:
